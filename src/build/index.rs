@@ -1,0 +1,57 @@
+//! What link resolution needs to know of the whole site: pages, sources, terms and events.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::config::BaseUrl;
+use crate::content::Page;
+use crate::markdown::links::Targets;
+
+/// The site's link targets, built once after loading and shared by every render.
+#[derive(Debug, Default)]
+pub struct SiteIndex {
+    pages: HashMap<String, String>,
+    sources: HashSet<String>,
+    terms: HashSet<String>,
+    events: HashSet<String>,
+    base_path: String,
+}
+
+impl SiteIndex {
+    /// Indexes the pages and the ids of the data files.
+    pub fn new<'a>(
+        base: &BaseUrl,
+        pages: &[Page],
+        sources: impl Iterator<Item = &'a str>,
+        terms: impl Iterator<Item = &'a str>,
+        events: impl Iterator<Item = &'a str>,
+    ) -> SiteIndex {
+        SiteIndex {
+            pages: pages
+                .iter()
+                .map(|p| (p.content_path.clone(), p.url.clone()))
+                .collect(),
+            sources: sources.map(str::to_owned).collect(),
+            terms: terms.map(str::to_owned).collect(),
+            events: events.map(str::to_owned).collect(),
+            base_path: base.path.clone(),
+        }
+    }
+}
+
+impl Targets for SiteIndex {
+    fn page_url(&self, content_path: &str) -> Option<&str> {
+        self.pages.get(content_path).map(String::as_str)
+    }
+    fn has_source(&self, id: &str) -> bool {
+        self.sources.contains(id)
+    }
+    fn has_term(&self, id: &str) -> bool {
+        self.terms.contains(id)
+    }
+    fn has_event(&self, id: &str) -> bool {
+        self.events.contains(id)
+    }
+    fn href(&self, site_path: &str) -> String {
+        format!("{}{}", self.base_path, site_path)
+    }
+}

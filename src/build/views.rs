@@ -1,0 +1,238 @@
+//! What templates see: the site, its navigation, and each page.
+
+use serde::Serialize;
+
+use crate::config::{BaseUrl, Config};
+use crate::content::{Page, PageKind};
+use crate::dates::PartialDate;
+use crate::data::sources::Sources;
+use crate::markdown::links::{self, Targets};
+use crate::markdown::{Heading, Rendered};
+
+/// The site as templates see it (`site`).
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    /// The site title.
+    pub title: String,
+    /// The site description.
+    pub description: String,
+    /// The base URL as configured.
+    pub base_url: String,
+    /// The path the site lives under (empty at a domain root).
+    pub base_path: String,
+    /// The site language.
+    pub language: String,
+    /// The publisher's name.
+    pub publisher: Option<String>,
+    /// The share image's URL, when set.
+    pub image: Option<String>,
+    /// True when some page has highlighted code (so `syntax.css` exists).
+    pub has_code: bool,
+    /// Free-form values from the config.
+    pub extra: toml::Table,
+}
+
+impl SiteView {
+    /// The view of a configuration.
+    pub fn new(config: &Config, base: &BaseUrl, has_code: bool) -> SiteView {
+        SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: base.absolute("/"),
+            base_path: base.path.clone(),
+            language: config.language.clone(),
+            publisher: config.publisher.clone(),
+            image: config.default_image.as_ref().map(|image| base.absolute(&format!("/{}", image.trim_start_matches('/')))),
+            has_code,
+            extra: config.extra.clone(),
+        }
+    }
+}
+
+/// An entry of the main navigation.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    /// The link text.
+    pub title: String,
+    /// The site path, to compare with a page's `path`.
+    pub path: String,
+    /// The link.
+    pub href: String,
+}
+
+/// A date with its machine and human forms.
+#[derive(Debug, Serialize)]
+pub struct DateView {
+    /// `2023-09-20` (or `2023-09`, `2023`).
+    pub iso: String,
+    /// "20 September 2023".
+    pub human: String,
+    /// A full date for metadata (first day of an imprecise date).
+    pub full: String,
+}
+
+impl From<PartialDate> for DateView {
+    fn from(date: PartialDate) -> DateView {
+        DateView {
+            iso: date.iso(),
+            human: date.human(),
+            full: date.full_iso(),
+        }
+    }
+}
+
+/// An update or correction of a page.
+#[derive(Debug, Serialize)]
+pub struct UpdateView {
+    /// When.
+    pub date: DateView,
+    /// What changed.
+    pub text: String,
+    /// True for a correction.
+    pub correction: bool,
+}
+
+/// A numbered source in a page's "Sources" list.
+#[derive(Debug, Serialize)]
+pub struct CitationView {
+    /// The citation number.
+    pub number: usize,
+    /// The source id.
+    pub id: String,
+    /// The source name.
+    pub name: String,
+    /// The side it speaks for, if a party.
+    pub party: Option<String>,
+    /// The source's entry on `/sources/`.
+    pub href: String,
+    /// Ids of the citation marks in the text, for back-links.
+    pub refs: Vec<String>,
+}
+
+/// A page as templates see it (`page`).
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    /// The title.
+    pub title: String,
+    /// The summary.
+    pub description: String,
+    /// The site path, such as `/notes/history/`.
+    pub path: String,
+    /// The link, with the base path.
+    pub href: String,
+    /// The absolute URL.
+    pub permalink: String,
+    /// `article`, `note`, `notes_index`, `page`, or the data page's kind.
+    pub kind: String,
+    /// Publication date.
+    pub date: Option<DateView>,
+    /// Last update.
+    pub updated: Option<DateView>,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Updates and corrections, newest first.
+    pub updates: Vec<UpdateView>,
+    /// The rendered body.
+    pub content: String,
+    /// The body's headings.
+    pub headings: Vec<Heading>,
+    /// The numbered sources cited on the page.
+    pub citations: Vec<CitationView>,
+    /// Free-form front matter values.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The template's data, for generated pages.
+    pub data: serde_json::Value,
+}
+
+impl PageView {
+    /// The view of a Markdown page and its rendering.
+    pub fn of_page(page: &Page, rendered: &Rendered, base: &BaseUrl, sources: Option<&Sources>, targets: &dyn Targets) -> PageView {
+        let citations = rendered
+            .citations
+            .iter()
+            .zip(&rendered.citation_uses)
+            .enumerate()
+            .filter_map(|(i, (id, &uses))| {
+                let source = sources?.get(id)?;
+                let number = i + 1;
+                Some(CitationView {
+                    number,
+                    id: id.clone(),
+                    name: source.name.clone(),
+                    party: source.party.clone(),
+                    href: links::anchor(targets, links::paths::SOURCES, id),
+                    refs: (1..=uses).map(|k| format!("cite-ref-{number}-{k}")).collect(),
+                })
+            })
+            .collect();
+        PageView {
+            title: page.meta.title.clone(),
+            description: page.meta.description.clone().unwrap_or_default(),
+            path: page.url.clone(),
+            href: base.relative(&page.url),
+            permalink: base.absolute(&page.url),
+            kind: kind_name(page.kind).to_owned(),
+            date: page.meta.date.map(DateView::from),
+            updated: page.meta.updated.map(DateView::from),
+            authors: page.meta.authors.clone(),
+            updates: page
+                .meta
+                .updates
+                .iter()
+                .map(|u| UpdateView {
+                    date: u.date.into(),
+                    text: u.text.clone(),
+                    correction: u.correction,
+                })
+                .collect(),
+            content: rendered.html.clone(),
+            headings: rendered.headings.clone(),
+            citations,
+            extra: page.meta.extra.clone(),
+            data: serde_json::Value::Null,
+        }
+    }
+
+    /// The view of a page generated from data.
+    pub fn of_data(path: &str, title: &str, description: &str, kind: &str, data: serde_json::Value, base: &BaseUrl) -> PageView {
+        PageView {
+            title: title.to_owned(),
+            description: description.to_owned(),
+            path: path.to_owned(),
+            href: base.relative(path),
+            permalink: base.absolute(path),
+            kind: kind.to_owned(),
+            date: None,
+            updated: None,
+            authors: Vec::new(),
+            updates: Vec::new(),
+            content: String::new(),
+            headings: Vec::new(),
+            citations: Vec::new(),
+            extra: serde_json::Map::new(),
+            data,
+        }
+    }
+}
+
+fn kind_name(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Article => "article",
+        PageKind::Note => "note",
+        PageKind::NotesIndex => "notes_index",
+        PageKind::Page => "page",
+    }
+}
+
+/// A note in the notes listing.
+#[derive(Debug, Serialize)]
+pub struct NoteLink {
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub description: String,
+    /// Link.
+    pub href: String,
+    /// Listing order.
+    pub weight: i64,
+}

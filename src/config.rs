@@ -1,0 +1,240 @@
+//! The site configuration, `explainer.toml` at the site root.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::toml_input;
+
+/// The name of the configuration file at a site's root.
+pub const CONFIG_FILE: &str = "explainer.toml";
+
+/// A site's configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's title, shown in every page's header.
+    pub title: String,
+    /// A one-sentence description, used in meta tags and feeds.
+    #[serde(default)]
+    pub description: String,
+    /// The absolute URL the site is published at, such as `https://org.github.io/repo/`.
+    pub base_url: String,
+    /// The site's language (BCP 47), for `<html lang>`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Where `build` writes the site, relative to the root.
+    #[serde(default = "default_output_dir")]
+    pub output_dir: PathBuf,
+    /// A custom domain, written to `CNAME` for GitHub Pages.
+    #[serde(default)]
+    pub cname: Option<String>,
+    /// The default share image, a path under `static/`.
+    #[serde(default)]
+    pub default_image: Option<String>,
+    /// The organisation that publishes the site.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Markdown rendering options.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    /// Glossary auto-linking options.
+    #[serde(default)]
+    pub glossary: GlossaryConfig,
+    /// Casualty categories beyond the built-in ones.
+    #[serde(default)]
+    pub casualties: CasualtiesConfig,
+    /// Free-form values for templates.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// The `[markdown]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Curly quotes, dashes and ellipses.
+    pub smart_punctuation: bool,
+    /// The syntect theme for highlighted code.
+    pub highlight_theme: String,
+    /// The syntect theme for highlighted code in dark mode.
+    pub highlight_theme_dark: Option<String>,
+    /// Pass raw HTML in Markdown through (true) or strip it (false).
+    pub unsafe_html: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            smart_punctuation: true,
+            highlight_theme: "InspiredGitHub".to_owned(),
+            highlight_theme_dark: Some("base16-ocean.dark".to_owned()),
+            unsafe_html: true,
+        }
+    }
+}
+
+/// The `[glossary]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GlossaryConfig {
+    /// Link the first occurrence of each term on every page.
+    pub autolink: bool,
+    /// Match terms with their exact case.
+    pub case_sensitive: bool,
+}
+
+impl Default for GlossaryConfig {
+    fn default() -> Self {
+        GlossaryConfig {
+            autolink: true,
+            case_sensitive: true,
+        }
+    }
+}
+
+/// The `[casualties]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CasualtiesConfig {
+    /// Extra figure categories, with their labels.
+    pub categories: Vec<CategoryConfig>,
+}
+
+/// One extra casualty category.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryConfig {
+    /// The key used in `figures` tables, such as `civilians_wounded`.
+    pub id: String,
+    /// The label shown to readers, such as "Civilians wounded".
+    pub label: String,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+fn default_output_dir() -> PathBuf {
+    PathBuf::from("public")
+}
+
+impl Config {
+    /// Reads and checks `explainer.toml` in `root`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join(CONFIG_FILE);
+        if !path.is_file() {
+            return Err(Diagnostic::error(CONFIG_FILE, "no site configuration found")
+                .with_help(format!(
+                    "run in a site's root or pass --root DIR; `explainer new DIR` creates a site (looked in {})",
+                    root.display()
+                ))
+                .into());
+        }
+        let source = SourceText::read(root, &path)?;
+        let config: Config = toml_input::parse(&source, &source.text, 0)?;
+        config.check(&source)?;
+        Ok(config)
+    }
+
+    fn check(&self, source: &SourceText) -> Result<(), Diagnostics> {
+        let mut problems = Vec::new();
+        let locate = |key: &str| {
+            source
+                .text
+                .lines()
+                .position(|line| line.trim_start().starts_with(key))
+                .map_or(0, |i| i + 1)
+        };
+        if let Err(message) = BaseUrl::parse(&self.base_url) {
+            problems.push(
+                source
+                    .error_at_line(locate("base_url"), 1, message)
+                    .with_help("write an absolute URL such as \"https://example.org/explainer/\""),
+            );
+        }
+        if self.title.trim().is_empty() {
+            problems.push(source.error_at_line(locate("title"), 1, "`title` is empty"));
+        }
+        if self.output_dir.as_os_str().is_empty() {
+            problems.push(source.error_at_line(locate("output_dir"), 1, "`output_dir` is empty"));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Diagnostics(problems))
+        }
+    }
+
+    /// The parsed base URL; `load` has checked that it parses.
+    pub fn base(&self) -> BaseUrl {
+        BaseUrl::parse(&self.base_url).unwrap_or_default()
+    }
+}
+
+/// A base URL split into origin (`https://host`) and path prefix (`/repo`, or empty at a domain root).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host, without a trailing slash.
+    pub origin: String,
+    /// The path the site lives under, without a trailing slash; empty at a domain root.
+    pub path: String,
+}
+
+impl BaseUrl {
+    /// Parses an absolute http(s) URL.
+    pub fn parse(url: &str) -> Result<BaseUrl, String> {
+        let url = url.trim();
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| format!("`base_url` {url:?} is not an absolute URL"))?;
+        if scheme != "http" && scheme != "https" {
+            return Err(format!("`base_url` {url:?} must start with http:// or https://"));
+        }
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.is_empty() || host.contains(char::is_whitespace) {
+            return Err(format!("`base_url` {url:?} has no host"));
+        }
+        if path.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
+            return Err(format!("`base_url` {url:?} has characters not allowed in a site path"));
+        }
+        let path = path.trim_matches('/');
+        Ok(BaseUrl {
+            origin: format!("{scheme}://{host}"),
+            path: if path.is_empty() {
+                String::new()
+            } else {
+                format!("/{path}")
+            },
+        })
+    }
+
+    /// The absolute URL of a site path such as `/notes/history/`.
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}{}", self.origin, self.path, site_path)
+    }
+
+    /// The root-relative URL of a site path, with the base path in front.
+    pub fn relative(&self, site_path: &str) -> String {
+        format!("{}{}", self.path, site_path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_split_into_origin_and_path() {
+        let base = BaseUrl::parse("https://org.github.io/karabakh-explainer/").unwrap();
+        assert_eq!(base.origin, "https://org.github.io");
+        assert_eq!(base.path, "/karabakh-explainer");
+        assert_eq!(base.relative("/notes/"), "/karabakh-explainer/notes/");
+        let root = BaseUrl::parse("http://127.0.0.1:1111").unwrap();
+        assert_eq!(root.path, "");
+        assert_eq!(root.absolute("/"), "http://127.0.0.1:1111/");
+        assert!(BaseUrl::parse("example.org").is_err());
+        assert!(BaseUrl::parse("ftp://example.org").is_err());
+    }
+}

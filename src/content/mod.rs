@@ -1,0 +1,157 @@
+//! Loading `content/`: walking the tree, reading pages, and listing assets.
+
+pub mod front_matter;
+pub mod page;
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Collector, Diagnostic, SourceText};
+pub use page::{Page, PageKind, PageMeta, Update};
+
+/// The content folder's name under the site root.
+pub const CONTENT_DIR: &str = "content";
+/// The data folder's name under `content/`.
+pub const DATA_DIR: &str = "data";
+
+/// What `content/` holds: pages, and other files copied next to them.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// The pages, drafts excluded unless asked for, in path order.
+    pub pages: Vec<Page>,
+    /// Non-Markdown files (images and such), as (source, path under `content/`).
+    pub assets: Vec<(PathBuf, String)>,
+}
+
+/// Reads every page under `root/content`, skipping `content/data/`.
+///
+/// Problems are added to `diagnostics`; pages that fail are left out.
+pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> Content {
+    let dir = root.join(CONTENT_DIR);
+    let mut content = Content::default();
+    let files = walk(root, &dir, diagnostics);
+    let parsed: Vec<_> = {
+        use rayon::prelude::*;
+        files
+            .into_par_iter()
+            .map(|(path, content_path)| read_page(root, &path, content_path))
+            .collect()
+    };
+    for item in parsed {
+        match item {
+            Loaded::Page(page) if page.meta.draft && !include_drafts => {
+                diagnostics.push(Diagnostic::warning(
+                    &page.source.path,
+                    "draft skipped (build with --drafts to include it)",
+                ));
+            }
+            Loaded::Page(page) => {
+                if page.body().trim().is_empty() && page.kind != PageKind::NotesIndex {
+                    diagnostics.push(Diagnostic::warning(&page.source.path, "the page's body is empty"));
+                }
+                content.pages.push(*page);
+            }
+            Loaded::Asset(path, content_path) => content.assets.push((path, content_path)),
+            Loaded::Failed(list) => diagnostics.extend(list),
+        }
+    }
+    content
+}
+
+enum Loaded {
+    Page(Box<Page>),
+    Asset(PathBuf, String),
+    Failed(Vec<Diagnostic>),
+}
+
+fn read_page(root: &Path, path: &Path, content_path: String) -> Loaded {
+    if !content_path.ends_with(".md") {
+        return Loaded::Asset(path.to_path_buf(), content_path);
+    }
+    let source = match SourceText::read(root, path) {
+        Ok(source) => source,
+        Err(diagnostic) => return Loaded::Failed(vec![diagnostic]),
+    };
+    match Page::parse(source, content_path) {
+        Ok(page) => Loaded::Page(Box::new(page)),
+        Err(err) => Loaded::Failed(err.0),
+    }
+}
+
+/// Lists the files under `dir` (but not `content/data/`), refusing links that leave the site.
+fn walk(root: &Path, dir: &Path, diagnostics: &mut Collector) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return files;
+    }
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+            let data = entry.depth() == 1 && entry.file_name() == DATA_DIR;
+            !hidden && !data
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(dir).to_path_buf();
+                diagnostics.push(Diagnostic::error(shown(root, &path), format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.path_is_symlink() {
+            if let Err(diagnostic) = check_link(root, path) {
+                diagnostics.push(diagnostic);
+                continue;
+            }
+            if path.is_dir() {
+                diagnostics.push(
+                    Diagnostic::error(shown(root, path), "links to folders are not followed")
+                        .with_help("move the folder into content/ instead of linking to it"),
+                );
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        if !path.is_file() {
+            continue;
+        }
+        let Ok(relative) = path.strip_prefix(dir) else {
+            continue;
+        };
+        let content_path = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.push((path.to_path_buf(), content_path));
+    }
+    files
+}
+
+/// A path as shown in diagnostics: relative to the site root.
+pub fn shown(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Refuses a symbolic link whose target lies outside the site root.
+pub fn check_link(root: &Path, path: &Path) -> Result<(), Diagnostic> {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(&root) => Ok(()),
+        Ok(target) => Err(Diagnostic::error(
+            shown(&root, path),
+            format!("this link points outside the site, to {}", target.display()),
+        )
+        .with_help("copy the file into the site instead of linking to it")),
+        Err(err) => Err(Diagnostic::error(
+            shown(&root, path),
+            format!("this link cannot be followed: {err}"),
+        )),
+    }
+}

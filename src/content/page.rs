@@ -1,0 +1,295 @@
+//! A page: one Markdown file of `content/`, with its checked front matter and URL.
+
+use serde::Serialize;
+
+use crate::content::front_matter::{self, FrontMatter};
+use crate::dates::{DateInput, PartialDate};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+
+/// What a page is, which decides its default template and where it is listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// `content/index.md`: the explainer article at `/`.
+    Article,
+    /// `content/notes/*.md`: a background note.
+    Note,
+    /// `content/notes/index.md`: the introduction of the notes listing.
+    NotesIndex,
+    /// Any other Markdown file.
+    Page,
+}
+
+impl PageKind {
+    /// The template used when the front matter names none.
+    pub fn default_template(self) -> &'static str {
+        match self {
+            PageKind::Article => "article.html",
+            PageKind::Note => "note.html",
+            PageKind::NotesIndex => "notes.html",
+            PageKind::Page => "page.html",
+        }
+    }
+}
+
+/// An update or correction shown in a page's updates box.
+#[derive(Debug, Clone, Serialize)]
+pub struct Update {
+    /// When the page changed.
+    pub date: PartialDate,
+    /// What changed (Markdown-free text).
+    pub text: String,
+    /// True for a correction.
+    pub correction: bool,
+}
+
+/// A page's checked front matter.
+#[derive(Debug, Clone)]
+pub struct PageMeta {
+    /// The title.
+    pub title: String,
+    /// A one-sentence summary.
+    pub description: Option<String>,
+    /// Publication date.
+    pub date: Option<PartialDate>,
+    /// Date of the last update.
+    pub updated: Option<PartialDate>,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// True for drafts.
+    pub draft: bool,
+    /// Order in listings.
+    pub weight: i64,
+    /// The template to render with.
+    pub template: String,
+    /// Updates and corrections, newest first.
+    pub updates: Vec<Update>,
+    /// Whether glossary terms are auto-linked on this page.
+    pub glossary: bool,
+    /// Free-form values for templates.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A loaded page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The file, with its path relative to the site root.
+    pub source: SourceText,
+    /// The path under `content/`, with `/` separators, as `@/` links name it.
+    pub content_path: String,
+    /// What the page is.
+    pub kind: PageKind,
+    /// The page's site path, such as `/notes/history/`.
+    pub url: String,
+    /// The checked front matter.
+    pub meta: PageMeta,
+    /// Where the Markdown body starts in the file.
+    pub body_offset: usize,
+}
+
+impl Page {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_offset..]
+    }
+
+    /// Parses a page from its file; `content_path` is its path under `content/`.
+    pub fn parse(source: SourceText, content_path: String) -> Result<Page, Diagnostics> {
+        let split = front_matter::split(&source)?;
+        let front = front_matter::parse(&source, &split)?;
+        let body_offset = split.body_offset;
+        let kind = kind_of(&content_path);
+        let (meta, problems) = check_meta(&source, front, kind);
+        if !problems.is_empty() {
+            return Err(Diagnostics(problems));
+        }
+        let url = url_for(&content_path, kind, meta.1.as_deref())
+            .map_err(|message| source.error_at(split.front_offset, message))?;
+        Ok(Page {
+            source,
+            content_path,
+            kind,
+            url,
+            meta: meta.0,
+            body_offset,
+        })
+    }
+}
+
+fn kind_of(content_path: &str) -> PageKind {
+    match content_path {
+        "index.md" => PageKind::Article,
+        "notes/index.md" => PageKind::NotesIndex,
+        path if path.starts_with("notes/") && !path["notes/".len()..].contains('/') => {
+            PageKind::Note
+        }
+        _ => PageKind::Page,
+    }
+}
+
+fn line_of(source: &SourceText, key: &str) -> usize {
+    source
+        .text
+        .lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.starts_with(key)
+                && line[key.len()..]
+                    .trim_start()
+                    .starts_with(['=', ':'])
+        })
+        .map_or(1, |i| i + 1)
+}
+
+type CheckedMeta = ((PageMeta, Option<String>), Vec<Diagnostic>);
+
+fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> CheckedMeta {
+    let mut problems = Vec::new();
+    let mut date = |key: &str, input: Option<DateInput>| -> Option<PartialDate> {
+        input.and_then(|input| match input.parse() {
+            Ok(date) => Some(date),
+            Err(message) => {
+                problems.push(source.error_at_line(line_of(source, key), 1, message));
+                None
+            }
+        })
+    };
+    let published = date("date", front.date);
+    let updated = date("updated", front.updated);
+    let mut updates = Vec::new();
+    for update in front.updates {
+        if let Some(when) = date("date", Some(update.date)) {
+            updates.push(Update {
+                date: when,
+                text: update.text,
+                correction: update.correction,
+            });
+        }
+    }
+    updates.sort_by(|a, b| b.date.chronological(&a.date));
+    let title = front.title.unwrap_or_default();
+    if title.trim().is_empty() {
+        problems.push(
+            source
+                .error_at_line(1, 1, "the page has no title")
+                .with_help("add `title = \"...\"` to the front matter"),
+        );
+    }
+    let template = front
+        .template
+        .unwrap_or_else(|| kind.default_template().to_owned());
+    if !is_safe_template_name(&template) {
+        problems.push(
+            source
+                .error_at_line(line_of(source, "template"), 1, format!("template {template:?} is not a file name under templates/"))
+                .with_help("name a template such as \"page.html\"; paths that leave templates/ are refused"),
+        );
+    }
+    if let Some(slug) = &front.slug
+        && !is_url_safe(slug)
+    {
+        problems.push(
+            source
+                .error_at_line(line_of(source, "slug"), 1, format!("slug {slug:?} is not usable in a URL"))
+                .with_help("use lowercase letters, digits and hyphens, such as \"lachin-corridor\""),
+        );
+    }
+    let meta = PageMeta {
+        title,
+        description: front.description,
+        date: published,
+        updated,
+        authors: front.authors,
+        draft: front.draft,
+        weight: front.weight.unwrap_or(0),
+        template,
+        updates,
+        glossary: front.glossary.unwrap_or(true),
+        extra: front.extra,
+    };
+    ((meta, front.slug), problems)
+}
+
+fn is_safe_template_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains('\\')
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+fn is_url_safe(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment != "."
+        && segment != ".."
+        && segment
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// The site path of a page, from its content path and optional slug.
+fn url_for(content_path: &str, kind: PageKind, slug: Option<&str>) -> Result<String, String> {
+    let without_ext = content_path.strip_suffix(".md").unwrap_or(content_path);
+    let mut segments: Vec<&str> = without_ext.split('/').collect();
+    if segments.last() == Some(&"index") {
+        segments.pop();
+    } else if let Some(slug) = slug
+        && let Some(last) = segments.last_mut()
+    {
+        *last = slug;
+    }
+    if kind == PageKind::Article {
+        return Ok("/".to_owned());
+    }
+    for segment in &segments {
+        if !is_url_safe(segment) {
+            return Err(format!(
+                "the file name {segment:?} cannot be used in a URL; set `slug` in the front matter or rename the file with lowercase letters, digits and hyphens"
+            ));
+        }
+    }
+    Ok(format!("/{}/", segments.join("/")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(path: &str, text: &str) -> Result<Page, Diagnostics> {
+        Page::parse(
+            SourceText::new(format!("content/{path}"), text.to_owned()),
+            path.to_owned(),
+        )
+    }
+
+    #[test]
+    fn urls_follow_the_layout() {
+        let page = |path| parse(path, "+++\ntitle = \"T\"\n+++\n").unwrap();
+        assert_eq!(page("index.md").url, "/");
+        assert_eq!(page("index.md").kind, PageKind::Article);
+        assert_eq!(page("notes/history.md").url, "/notes/history/");
+        assert_eq!(page("notes/history.md").kind, PageKind::Note);
+        assert_eq!(page("notes/index.md").url, "/notes/");
+        assert_eq!(page("about.md").url, "/about/");
+        assert_eq!(page("a/b/index.md").url, "/a/b/");
+        let slugged = parse("notes/x.md", "+++\ntitle = \"T\"\nslug = \"why\"\n+++\n").unwrap();
+        assert_eq!(slugged.url, "/notes/why/");
+    }
+
+    #[test]
+    fn updates_are_newest_first_and_problems_are_all_reported() {
+        let page = parse(
+            "a.md",
+            "+++\ntitle = \"T\"\n[[updates]]\ndate = \"2023-09-20\"\ntext = \"a\"\n[[updates]]\ndate = 2023-09-21\ntext = \"b\"\ncorrection = true\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(page.meta.updates[0].text, "b");
+        assert!(page.meta.updates[0].correction);
+
+        let err = parse(
+            "a.md",
+            "+++\ndate = \"2023-02-30\"\ntemplate = \"../../etc/passwd\"\n+++\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.0.len(), 3, "{err:?}");
+    }
+}

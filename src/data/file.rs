@@ -1,0 +1,48 @@
+//! Reading one data file of `content/data/`.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::content::{CONTENT_DIR, DATA_DIR, check_link};
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::toml_input;
+
+/// The path of a data file relative to the site root, such as `content/data/sources.toml`.
+pub fn data_path(name: &str) -> String {
+    format!("{CONTENT_DIR}/{DATA_DIR}/{name}")
+}
+
+/// Reads `content/data/<name>`; `Ok(None)` when the site has no such file.
+pub fn read(root: &Path, name: &str) -> Result<Option<SourceText>, Diagnostic> {
+    let path = root.join(data_path(name));
+    if path.is_symlink() {
+        check_link(root, &path)?;
+    }
+    if !path.is_file() {
+        return Ok(None);
+    }
+    SourceText::read(root, &path).map(Some)
+}
+
+/// Reads and parses a TOML data file; `Ok(None)` when it does not exist.
+pub fn read_toml<T: DeserializeOwned>(
+    root: &Path,
+    name: &str,
+) -> Result<Option<(SourceText, T)>, Diagnostic> {
+    let Some(source) = read(root, name)? else {
+        return Ok(None);
+    };
+    if source.text.trim().is_empty() {
+        return Err(Diagnostic::error(&source.path, "the file is empty")
+            .with_help("add entries, or delete the file to leave its page out of the site"));
+    }
+    let value = toml_input::parse(&source, &source.text, 0)?;
+    Ok(Some((source, value)))
+}
+
+/// An error at a TOML span of a data file.
+pub fn error_at(source: &SourceText, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    source.error_at(span.start, message)
+}

@@ -1,0 +1,379 @@
+//! The glossary, `content/data/glossary.toml`: terms, their other names, and who uses which.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use pulldown_cmark::{Event, Parser};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::data::{CitedBy, DataPage, Generated, ID_HELP, file, is_valid_id};
+use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
+use crate::markdown::glossary_links::TermPattern;
+use crate::markdown::links::{self, Targets};
+use crate::markdown::{Mode, Renderer};
+
+/// The data file's name.
+pub const FILE: &str = "glossary.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    #[serde(default)]
+    term: Vec<RawTerm>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: Spanned<String>,
+    term: Spanned<String>,
+    lang: Option<String>,
+    #[serde(default)]
+    aliases: Vec<RawAlias>,
+    definition: Spanned<String>,
+    #[serde(default)]
+    see_also: Vec<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawAlias {
+    Name(String),
+    Full(Alias),
+}
+
+/// Another name for a term, with its language and who uses it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    /// The name, such as "Khankendi".
+    pub name: String,
+    /// Its language (BCP 47), such as "az".
+    pub lang: Option<String>,
+    /// Who uses it, such as "Azerbaijani government".
+    pub used_by: Option<String>,
+}
+
+/// A glossary term.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    /// Stable id, the anchor on `/glossary/`.
+    pub id: String,
+    /// The headword.
+    pub term: String,
+    /// The headword's language, when not the site's.
+    pub lang: Option<String>,
+    /// Other names and spellings.
+    pub aliases: Vec<Alias>,
+    /// The definition, in Markdown.
+    pub definition: String,
+    /// Related term ids.
+    pub see_also: Vec<String>,
+    /// Source ids.
+    pub sources: Vec<String>,
+    #[serde(skip)]
+    definition_offset: usize,
+    #[serde(skip)]
+    see_also_spans: Vec<std::ops::Range<usize>>,
+    #[serde(skip)]
+    source_spans: Vec<std::ops::Range<usize>>,
+}
+
+/// All terms, in file order.
+#[derive(Debug, Clone)]
+pub struct Glossary {
+    /// The terms.
+    pub terms: Vec<Term>,
+    index: HashMap<String, usize>,
+    /// The file they came from.
+    pub file: SourceText,
+}
+
+impl Glossary {
+    /// True when a term with this id exists.
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// The term with this id.
+    pub fn get(&self, id: &str) -> Option<&Term> {
+        self.index.get(id).map(|&i| &self.terms[i])
+    }
+
+    /// The patterns for auto-linking: every headword and alias, with a short definition.
+    pub fn patterns(&self, targets: &dyn Targets) -> Vec<TermPattern> {
+        self.terms
+            .iter()
+            .map(|term| {
+                let mut names = vec![(term.term.clone(), term.lang.clone())];
+                names.extend(term.aliases.iter().map(|a| (a.name.clone(), a.lang.clone())));
+                TermPattern {
+                    id: term.id.clone(),
+                    names,
+                    tip: format!("{}: {}", term.term, short_definition(&term.definition)),
+                    href: links::anchor(targets, links::paths::GLOSSARY, &term.id),
+                }
+            })
+            .collect()
+    }
+
+    /// Unknown `see_also` terms and unknown sources, at their place in the file.
+    pub fn check_references(&self, has_source: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for term in &self.terms {
+            for (id, span) in term.see_also.iter().zip(&term.see_also_spans) {
+                if !self.contains(id) {
+                    problems.push(file::error_at(&self.file, span.clone(), format!("`see_also` names unknown term `{id}`")));
+                }
+            }
+            for (id, span) in term.sources.iter().zip(&term.source_spans) {
+                if !has_source(id) {
+                    problems.push(
+                        file::error_at(&self.file, span.clone(), format!("unknown source `{id}`"))
+                            .with_help("add it to content/data/sources.toml or fix the id"),
+                    );
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// The first sentence of a Markdown definition, as plain text.
+pub fn short_definition(markdown: &str) -> String {
+    let mut plain = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            _ => {}
+        }
+    }
+    let end = plain
+        .match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| i >= 20)
+        .unwrap_or(plain.len());
+    plain[..end].trim().to_owned()
+}
+
+/// Reads and checks `content/data/glossary.toml`; `Ok(None)` when the site has none.
+pub fn load(root: &Path) -> Result<Option<Glossary>, Diagnostics> {
+    let Some((source, raw)) = file::read_toml::<GlossaryFile>(root, FILE)? else {
+        return Ok(None);
+    };
+    let mut problems = Collector::default();
+    let mut terms: Vec<Term> = Vec::new();
+    let mut index = HashMap::new();
+    let mut names: HashMap<String, String> = HashMap::new();
+    for item in raw.term {
+        let id = item.id.get_ref().clone();
+        if !is_valid_id(&id) {
+            problems.push(file::error_at(&source, item.id.span(), format!("invalid term id {id:?}")).with_help(ID_HELP));
+        }
+        if index.contains_key(&id) {
+            problems.push(file::error_at(&source, item.id.span(), format!("duplicate term id `{id}`")));
+            continue;
+        }
+        if item.term.get_ref().trim().is_empty() {
+            problems.push(file::error_at(&source, item.term.span(), "`term` is empty"));
+        }
+        let aliases: Vec<Alias> = item
+            .aliases
+            .into_iter()
+            .map(|alias| match alias {
+                RawAlias::Name(name) => Alias { name, lang: None, used_by: None },
+                RawAlias::Full(alias) => alias,
+            })
+            .collect();
+        for name in std::iter::once(item.term.get_ref()).chain(aliases.iter().map(|a| &a.name)) {
+            if let Some(other) = names.insert(name.clone(), id.clone())
+                && other != id
+            {
+                problems.push(file::error_at(&source, item.id.span(), format!("the name {name:?} belongs to both `{other}` and `{id}`")).with_help("a name can link to one term only"));
+            }
+        }
+        index.insert(id.clone(), terms.len());
+        terms.push(Term {
+            id,
+            term: item.term.into_inner(),
+            lang: item.lang,
+            aliases,
+            definition_offset: item.definition.span().start,
+            definition: item.definition.into_inner(),
+            see_also_spans: item.see_also.iter().map(Spanned::span).collect(),
+            see_also: item.see_also.into_iter().map(Spanned::into_inner).collect(),
+            source_spans: item.sources.iter().map(Spanned::span).collect(),
+            sources: item.sources.into_iter().map(Spanned::into_inner).collect(),
+        });
+    }
+    problems.into_result()?;
+    Ok(Some(Glossary { terms, index, file: source }))
+}
+
+#[derive(Serialize)]
+struct EntryView {
+    /// The anchor: the term id, or `alias-<slug>` for an alias entry.
+    anchor: String,
+    name: String,
+    lang: Option<String>,
+    sort_key: String,
+    /// For terms.
+    definition_html: Option<String>,
+    aliases: Vec<Alias>,
+    see_also: Vec<LinkView>,
+    sources: Vec<LinkView>,
+    /// For aliases: the term it stands for.
+    alias_of: Option<LinkView>,
+    used_by: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    title: String,
+    href: String,
+}
+
+/// The `/glossary/` page: every term and alias in alphabetical order, with an A-Z bar.
+pub fn generate(glossary: &Glossary, renderer: &Renderer<'_>, source_name: &dyn Fn(&str) -> Option<String>) -> Generated {
+    let mut generated = Generated::default();
+    let targets = renderer.targets;
+    let mut entries = Vec::new();
+    let page_href = targets.href(links::paths::GLOSSARY);
+    for term in &glossary.terms {
+        let offset = definition_start(&glossary.file, term.definition_offset);
+        let rendered = renderer.render_excluding(&glossary.file, offset, &term.definition, Mode::Snippet, Some(&term.id));
+        generated.diagnostics.extend(rendered.diagnostics);
+        generated.has_code |= rendered.has_code;
+        for id in &term.sources {
+            generated.cited_by.push(CitedBy {
+                source: id.clone(),
+                title: format!("Glossary: {}", term.term),
+                href: format!("{page_href}#{}", term.id),
+            });
+        }
+        entries.push(EntryView {
+            anchor: term.id.clone(),
+            name: term.term.clone(),
+            lang: term.lang.clone(),
+            sort_key: sort_key(&term.term),
+            definition_html: Some(rendered.html),
+            aliases: term.aliases.clone(),
+            see_also: term
+                .see_also
+                .iter()
+                .filter_map(|id| glossary.get(id))
+                .map(|t| LinkView { title: t.term.clone(), href: format!("#{}", t.id) })
+                .collect(),
+            sources: term
+                .sources
+                .iter()
+                .filter_map(|id| {
+                    source_name(id).map(|title| LinkView { title, href: links::anchor(targets, links::paths::SOURCES, id) })
+                })
+                .collect(),
+            alias_of: None,
+            used_by: None,
+        });
+        for alias in &term.aliases {
+            entries.push(EntryView {
+                anchor: format!("alias-{}", crate::markdown::anchors::slugify(&alias.name)),
+                name: alias.name.clone(),
+                lang: alias.lang.clone(),
+                sort_key: sort_key(&alias.name),
+                definition_html: None,
+                aliases: Vec::new(),
+                see_also: Vec::new(),
+                sources: Vec::new(),
+                alias_of: Some(LinkView { title: term.term.clone(), href: format!("#{}", term.id) }),
+                used_by: alias.used_by.clone(),
+            });
+        }
+    }
+    entries.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.name.cmp(&b.name)));
+    dedupe_anchors(&mut entries);
+    let mut letters: BTreeMap<String, Vec<EntryView>> = BTreeMap::new();
+    for entry in entries {
+        let letter = entry
+            .sort_key
+            .chars()
+            .next()
+            .map_or_else(|| "#".to_owned(), |c| c.to_uppercase().collect());
+        letters.entry(letter).or_default().push(entry);
+    }
+    let groups: Vec<_> = letters
+        .into_iter()
+        .map(|(letter, entries)| serde_json::json!({ "letter": letter, "anchor": format!("letter-{}", crate::markdown::anchors::slugify(&letter)), "entries": entries }))
+        .collect();
+    let json_ld = defined_term_set(glossary, &page_href);
+    generated.pages.push(DataPage {
+        path: links::paths::GLOSSARY.to_owned(),
+        template: "glossary.html",
+        title: "Glossary".to_owned(),
+        description: "Places, parties and contested terms of the conflict, with the names each side uses.".to_owned(),
+        data: serde_json::json!({ "groups": groups, "count": glossary.terms.len(), "json_ld": json_ld }),
+    });
+    generated
+}
+
+fn definition_start(file: &SourceText, span_start: usize) -> usize {
+    let rest = &file.text[span_start.min(file.text.len())..];
+    let quote = if rest.starts_with("\"\"\"") || rest.starts_with("'''") { 3 } else { 1 };
+    let start = span_start + quote;
+    if file.text[start.min(file.text.len())..].starts_with('\n') { start + 1 } else { start }
+}
+
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn dedupe_anchors(entries: &mut [EntryView]) {
+    let mut anchors = crate::markdown::anchors::Anchors::default();
+    for entry in entries.iter().filter(|e| e.alias_of.is_none()) {
+        anchors.unique(entry.anchor.clone());
+    }
+    for entry in entries.iter_mut().filter(|e| e.alias_of.is_some()) {
+        entry.anchor = anchors.unique(entry.anchor.clone());
+    }
+}
+
+fn defined_term_set(glossary: &Glossary, page_href: &str) -> serde_json::Value {
+    let terms: Vec<_> = glossary
+        .terms
+        .iter()
+        .map(|term| {
+            serde_json::json!({
+                "@type": "DefinedTerm",
+                "@id": format!("{page_href}#{}", term.id),
+                "name": term.term,
+                "alternateName": term.aliases.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+                "description": short_definition(&term.definition),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "DefinedTermSet",
+        "name": "Glossary",
+        "hasDefinedTerm": terms,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_definitions_stop_after_the_first_sentence() {
+        assert_eq!(
+            short_definition("The main city of *Nagorno-Karabakh*. Called Khankendi in Azerbaijani."),
+            "The main city of Nagorno-Karabakh."
+        );
+    }
+}

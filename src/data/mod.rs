@@ -1,0 +1,161 @@
+//! The data files of `content/data/`: sources, glossary, timeline and casualties.
+//!
+//! Each kind has its own module: model, loading, validation and the view data
+//! its page is rendered from. This module holds what they share.
+
+pub mod file;
+pub mod glossary;
+pub mod sources;
+
+use serde::Serialize;
+
+use crate::diagnostics::Diagnostic;
+
+/// A page generated from data, such as `/timeline/`.
+#[derive(Debug, Clone)]
+pub struct DataPage {
+    /// The site path, such as `/timeline/tags/exodus/`.
+    pub path: String,
+    /// The template to render it with.
+    pub template: &'static str,
+    /// The page title.
+    pub title: String,
+    /// A one-sentence description for meta tags.
+    pub description: String,
+    /// What the template gets as `data`.
+    pub data: serde_json::Value,
+}
+
+/// A file written as is, such as `/timeline/timeline.json`.
+#[derive(Debug, Clone)]
+pub struct ExportFile {
+    /// The path in the output, such as `timeline/timeline.json`.
+    pub path: String,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+/// A place that cites a source: a page, a timeline event, a casualty claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedBy {
+    /// The cited source's id.
+    #[serde(skip)]
+    pub source: String,
+    /// What cites it, as readers see it ("Timeline: Ceasefire of 20 September").
+    pub title: String,
+    /// A link to the citing place.
+    pub href: String,
+}
+
+/// What a data kind contributes to the site once rendered.
+#[derive(Debug, Default)]
+pub struct Generated {
+    /// Its pages.
+    pub pages: Vec<DataPage>,
+    /// Its exported files.
+    pub files: Vec<ExportFile>,
+    /// Its citations of sources, for the back-links on `/sources/`.
+    pub cited_by: Vec<CitedBy>,
+    /// Problems found while rendering (broken links in Markdown fields).
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when a Markdown field had highlighted code.
+    pub has_code: bool,
+}
+
+impl Generated {
+    /// Adds another kind's output to this one.
+    pub fn merge(&mut self, other: Generated) {
+        self.pages.extend(other.pages);
+        self.files.extend(other.files);
+        self.cited_by.extend(other.cited_by);
+        self.diagnostics.extend(other.diagnostics);
+        self.has_code |= other.has_code;
+    }
+}
+
+/// True for ids usable as anchors and in URLs: lowercase letters, digits, `-` and `_`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// The help shown for an invalid id.
+pub const ID_HELP: &str = "ids are lowercase letters, digits, `-` and `_`, such as \"karabakh-ombudsman\"";
+
+/// Every data file of a site, each absent when the site has no such file.
+#[derive(Debug, Default)]
+pub struct SiteData {
+    /// `sources.toml`.
+    pub sources: Option<sources::Sources>,
+    /// `glossary.toml`.
+    pub glossary: Option<glossary::Glossary>,
+}
+
+impl SiteData {
+    /// Loads every data file, recording each file's problems.
+    pub fn load(root: &std::path::Path, diagnostics: &mut crate::diagnostics::Collector) -> SiteData {
+        SiteData {
+            sources: diagnostics.take(sources::load(root)).flatten(),
+            glossary: diagnostics.take(glossary::load(root)).flatten(),
+        }
+    }
+
+    /// Checks references between data files (unknown sources, terms, events).
+    pub fn check_references(&self) -> Vec<Diagnostic> {
+        let has_source = |id: &str| self.sources.as_ref().is_some_and(|s| s.contains(id));
+        let mut problems = Vec::new();
+        if let Some(glossary) = &self.glossary {
+            problems.extend(glossary.check_references(&has_source));
+        }
+        problems
+    }
+
+    /// The ids that `source:` links may name.
+    pub fn source_ids(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().flat_map(|s| s.list.iter().map(|s| s.id.as_str()))
+    }
+
+    /// The ids that `term:` links may name.
+    pub fn term_ids(&self) -> impl Iterator<Item = &str> {
+        self.glossary.iter().flat_map(|g| g.terms.iter().map(|t| t.id.as_str()))
+    }
+
+    /// The ids that `event:` links may name.
+    pub fn event_ids(&self) -> impl Iterator<Item = &str> {
+        std::iter::empty()
+    }
+
+    /// The site paths of the pages the data files generate, with the file each comes from.
+    pub fn page_paths(&self) -> Vec<(&'static str, String)> {
+        let mut paths = Vec::new();
+        if self.sources.is_some() {
+            paths.push((crate::markdown::links::paths::SOURCES, file::data_path(sources::FILE)));
+        }
+        if self.glossary.is_some() {
+            paths.push((crate::markdown::links::paths::GLOSSARY, file::data_path(glossary::FILE)));
+        }
+        paths
+    }
+
+    /// Values every template sees besides the site and navigation (such as the article's key dates).
+    pub fn template_globals(&self, _targets: &dyn crate::markdown::links::Targets) -> serde_json::Map<String, serde_json::Value> {
+        serde_json::Map::new()
+    }
+
+    /// Renders the data pages and exports; `cited_by` lists the pages' citations.
+    pub fn generate(&self, renderer: &crate::markdown::Renderer<'_>, mut cited_by: Vec<CitedBy>) -> Generated {
+        let mut generated = Generated::default();
+        let source_name = |id: &str| self.sources.as_ref().and_then(|s| s.get(id)).map(|s| s.name.clone());
+        if let Some(glossary) = &self.glossary {
+            generated.merge(glossary::generate(glossary, renderer, &source_name));
+        }
+        // The sources page comes last: its back-links need every other citation.
+        cited_by.extend(generated.cited_by.iter().cloned());
+        if let Some(sources) = &self.sources {
+            generated.merge(sources::generate(sources, &cited_by));
+        }
+        generated
+    }
+}

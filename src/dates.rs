@@ -1,0 +1,249 @@
+//! Dates with a precision: a year, a month or a day.
+//!
+//! Conflict chronologies rarely know every day: "1988", "1988-02" and
+//! "1988-02-20" are all valid dates, shown as "1988", "February 1988" and
+//! "20 February 1988".
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Only the year.
+    Year,
+    /// Year and month.
+    Month,
+    /// Year, month and day.
+    Day,
+}
+
+/// A calendar date known to a year, month or day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known.
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time after the date, as in a TOML datetime, is ignored).
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let text = text.trim();
+        let date_part = text.split(['T', ' ']).next().unwrap_or(text);
+        let parts: Vec<&str> = date_part.split('-').collect();
+        let number = |s: &str, len: usize| -> Option<u32> {
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let invalid = || {
+            format!("{text:?} is not a date: write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"")
+        };
+        let year = parts
+            .first()
+            .and_then(|y| number(y, 4))
+            .ok_or_else(invalid)? as i32;
+        let month = match parts.get(1) {
+            None => None,
+            Some(m) => Some(number(m, 2).ok_or_else(invalid)? as u8),
+        };
+        let day = match parts.get(2) {
+            None => None,
+            Some(d) => Some(number(d, 2).ok_or_else(invalid)? as u8),
+        };
+        if parts.len() > 3 {
+            return Err(invalid());
+        }
+        let date = PartialDate { year, month, day };
+        date.check()?;
+        Ok(date)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if let Some(month) = self.month
+            && !(1..=12).contains(&month)
+        {
+            return Err(format!("{self} has no month {month}: months run from 01 to 12"));
+        }
+        if let (Some(month), Some(day)) = (self.month, self.day) {
+            let last = days_in_month(self.year, month);
+            if day == 0 || day > last {
+                return Err(format!(
+                    "{}-{:02}-{:02} is not a real date: {} {} has {} days",
+                    self.year,
+                    month,
+                    day,
+                    MONTHS[usize::from(month - 1)],
+                    self.year,
+                    last
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// How much of the date is known.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// The ISO form with only the known parts: `1988`, `1988-02` or `1988-02-20`.
+    pub fn iso(&self) -> String {
+        self.to_string()
+    }
+
+    /// The date as readers see it: "1988", "February 1988", "20 February 1988".
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// The first day the date may stand for, as a sortable `(year, month, day)`.
+    pub fn start_key(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day the date may stand for, as a sortable `(year, month, day)`.
+    pub fn end_key(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        (self.year, month, day)
+    }
+
+    /// A full `YYYY-MM-DD` for feeds and metadata (first day of an imprecise date).
+    pub fn full_iso(&self) -> String {
+        let (y, m, d) = self.start_key();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// Chronological order: earlier start first; at the same start, the more precise date first.
+    pub fn chronological(&self, other: &PartialDate) -> Ordering {
+        self.start_key()
+            .cmp(&other.start_key())
+            .then_with(|| other.precision().cmp(&self.precision()))
+    }
+}
+
+fn month_name(month: u8) -> &'static str {
+    MONTHS
+        .get(usize::from(month.saturating_sub(1)))
+        .copied()
+        .unwrap_or("")
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A date as written in a data file: a string, or a TOML date literal.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum DateInput {
+    /// `"1988-02"`.
+    Text(String),
+    /// `1988-02-20` (a TOML date literal).
+    Toml(toml::value::Datetime),
+}
+
+impl DateInput {
+    /// Parses the input into a [`PartialDate`].
+    pub fn parse(&self) -> Result<PartialDate, String> {
+        match self {
+            DateInput::Text(text) => PartialDate::parse(text),
+            DateInput::Toml(datetime) => PartialDate::parse(&datetime.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(PartialDate::parse("1988").unwrap().human(), "1988");
+        assert_eq!(PartialDate::parse("1988-02").unwrap().human(), "February 1988");
+        assert_eq!(
+            PartialDate::parse("1988-02-20").unwrap().human(),
+            "20 February 1988"
+        );
+        assert_eq!(
+            PartialDate::parse("1988-02").unwrap().precision(),
+            Precision::Month
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        let err = PartialDate::parse("2023-02-30").unwrap_err();
+        assert!(err.contains("February 2023 has 28 days"), "{err}");
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+        assert!(PartialDate::parse("2023-13").is_err());
+        assert!(PartialDate::parse("88").is_err());
+        assert!(PartialDate::parse("1988-2-1").is_err());
+        assert!(PartialDate::parse("").is_err());
+    }
+
+    #[test]
+    fn orders_by_start_then_precision() {
+        let year = PartialDate::parse("1988").unwrap();
+        let day = PartialDate::parse("1988-01-01").unwrap();
+        let month = PartialDate::parse("1988-01").unwrap();
+        let mut dates = vec![year, month, day];
+        dates.sort_by(PartialDate::chronological);
+        assert_eq!(dates, vec![day, month, year]);
+    }
+}

@@ -1,0 +1,319 @@
+//! Errors and warnings that point at a place in a file.
+//!
+//! Every problem the build finds in a site becomes a [`Diagnostic`]: a file, a
+//! line and column, a message and, where it helps, what to do about it. A
+//! build collects them all and reports them together.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The build fails.
+    Error,
+    /// The build goes on; the editor is told.
+    Warning,
+}
+
+/// A problem found at a place in a site's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible.
+    pub file: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column (in characters); 0 when unknown.
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The offending line, shown under the message.
+    pub snippet: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error about a whole file.
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            help: None,
+            snippet: None,
+        }
+    }
+
+    /// A warning about a whole file.
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Places the diagnostic at a line and column, without a snippet.
+    pub fn at(mut self, line: usize, col: usize) -> Self {
+        self.line = line;
+        self.col = col;
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of a source text, with its line as snippet.
+    pub fn at_offset(mut self, source: &SourceText, offset: usize) -> Self {
+        let (line, col) = source.line_col(offset);
+        self.line = line;
+        self.col = col;
+        self.snippet = source.line_text(line).map(str::to_owned);
+        self
+    }
+
+    /// Adds advice on what to do.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// True for errors, false for warnings.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.col > 0 {
+                write!(f, ":{}", self.col)?;
+            }
+        }
+        write!(f, ": {kind}: {}", self.message)?;
+        if let Some(snippet) = &self.snippet {
+            let number = self.line.to_string();
+            let gutter = " ".repeat(number.len());
+            write!(f, "\n{gutter} |\n{number} | {}", snippet.trim_end())?;
+            if self.col > 0 {
+                let pad: String = snippet
+                    .chars()
+                    .take(self.col - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                write!(f, "\n{gutter} | {pad}^")?;
+            }
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The errors of a failed step: never empty.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", summarize(.0))]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+fn summarize(list: &[Diagnostic]) -> String {
+    let errors = list.iter().filter(|d| d.is_error()).count();
+    match errors {
+        1 => "1 error".to_owned(),
+        n => format!("{n} errors"),
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
+/// Collects the diagnostics of a step, so that all of them are reported together.
+#[derive(Debug, Default)]
+pub struct Collector {
+    items: Vec<Diagnostic>,
+}
+
+impl Collector {
+    /// Records one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records many diagnostics.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
+    /// Records the diagnostics of a failed result and returns its value, if any.
+    pub fn take<T>(&mut self, result: Result<T, Diagnostics>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(Diagnostics(list)) => {
+                self.items.extend(list);
+                None
+            }
+        }
+    }
+
+    /// True when this exact diagnostic was recorded already.
+    pub fn contains(&self, diagnostic: &Diagnostic) -> bool {
+        self.items.contains(diagnostic)
+    }
+
+    /// True when an error (not just a warning) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// Splits the collected diagnostics into errors (if any) and warnings.
+    pub fn finish(self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        self.items.into_iter().partition(Diagnostic::is_error)
+    }
+
+    /// Ends a step: `Ok(warnings)` when no error was recorded, otherwise all diagnostics.
+    pub fn into_result(self) -> Result<Vec<Diagnostic>, Diagnostics> {
+        if self.has_errors() {
+            let mut items = self.items;
+            sort(&mut items);
+            Err(Diagnostics(items))
+        } else {
+            Ok(self.items)
+        }
+    }
+}
+
+/// Orders diagnostics by file, line and column so that reports read top to bottom.
+pub fn sort(items: &mut [Diagnostic]) {
+    items.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+}
+
+/// A file's text, with the path it is reported under and a line index.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The path shown in diagnostics.
+    pub path: PathBuf,
+    /// The file's contents, without a byte-order mark.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    /// Wraps a text read from `path`; a leading byte-order mark is dropped.
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceText {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Reads a file as UTF-8; invalid UTF-8 is an error naming the line.
+    pub fn read(root: &Path, path: &Path) -> Result<Self, Diagnostic> {
+        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        let bytes = std::fs::read(path)
+            .map_err(|e| Diagnostic::error(&shown, format!("cannot read file: {e}")))?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceText::new(shown, text)),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let bytes = err.as_bytes();
+                let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+                let line_start = bytes[..valid]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let col = 1 + String::from_utf8_lossy(&bytes[line_start..valid])
+                    .chars()
+                    .count();
+                Err(Diagnostic::error(shown, "the file is not valid UTF-8")
+                    .at(line, col)
+                    .with_help("save the file with UTF-8 encoding"))
+            }
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> Option<&str> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next);
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+    }
+
+    /// An error at a byte offset of this text.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, message).at_offset(self, offset)
+    }
+
+    /// An error at a 1-based line and column of this text, with the line shown.
+    pub fn error_at_line(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+        let mut diagnostic = Diagnostic::error(&self.path, message).at(line, col);
+        diagnostic.snippet = self.line_text(line).map(str::to_owned);
+        diagnostic
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_to_lines_and_columns() {
+        let source = SourceText::new("a.md", "ab\ncdé\nf".to_owned());
+        assert_eq!(source.line_col(0), (1, 1));
+        assert_eq!(source.line_col(3), (2, 1));
+        assert_eq!(source.line_col(7), (2, 4));
+        assert_eq!(source.line_text(2), Some("cdé"));
+        assert_eq!(source.line_text(4), None);
+    }
+
+    #[test]
+    fn display_shows_location_snippet_and_help() {
+        let source = SourceText::new("x.toml", "a = 1\nb = \n".to_owned());
+        let shown = source
+            .error_at(10, "missing value")
+            .with_help("write a value")
+            .to_string();
+        assert!(shown.starts_with("x.toml:2:5: error: missing value"), "{shown}");
+        assert!(shown.contains("2 | b ="), "{shown}");
+        assert!(shown.contains("= help: write a value"), "{shown}");
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        let source = SourceText::new("a", "\u{feff}x".to_owned());
+        assert_eq!(source.text, "x");
+    }
+}

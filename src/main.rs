@@ -1,0 +1,88 @@
+//! The `explainer` command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use explainer::build::{BuildFailure, BuildOptions, build};
+use explainer::diagnostics::Diagnostic;
+
+/// Builds newsroom conflict explainers: an article, background notes, a
+/// timeline, casualty figures, a glossary and sources, as a static site.
+#[derive(Parser)]
+#[command(name = "explainer", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build {
+        /// The site root, where explainer.toml is.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the site here instead of the config's `output_dir`.
+        #[arg(long)]
+        output_dir: Option<PathBuf>,
+        /// Publish under this URL instead of the config's `base_url`.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check the site for errors without writing anything.
+    Check {
+        /// The site root, where explainer.toml is.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let options = match cli.command {
+        Command::Build { root, output_dir, base_url, drafts } => BuildOptions {
+            root,
+            output_dir,
+            base_url,
+            drafts,
+            ..BuildOptions::default()
+        },
+        Command::Check { root, drafts } => BuildOptions {
+            root,
+            drafts,
+            check_only: true,
+            ..BuildOptions::default()
+        },
+    };
+    match build(&options) {
+        Ok(report) => {
+            print_all(&report.warnings);
+            let millis = report.elapsed.as_secs_f64() * 1000.0;
+            match report.output {
+                Some(output) => println!("Built {} pages in {millis:.0} ms into {}", report.pages, output.display()),
+                None => println!("Checked {} pages in {millis:.0} ms: no errors", report.pages),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildFailure { errors, warnings }) => {
+            print_all(&warnings);
+            print_all(&errors.0);
+            eprintln!("error: {errors}; nothing was written, the previous output is unchanged");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_all(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        eprintln!("{diagnostic}\n");
+    }
+}

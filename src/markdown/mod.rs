@@ -1,0 +1,432 @@
+//! Markdown to HTML: CommonMark with tables, footnotes and smart punctuation,
+//! heading anchors, our link schemes, citations, glossary links and highlighting.
+
+pub mod anchors;
+pub mod glossary_links;
+pub mod highlight;
+pub mod links;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, SourceText};
+use anchors::Anchors;
+use glossary_links::TermMatcher;
+use links::{Resolved, Targets};
+
+/// Options from the site's `[markdown]` configuration.
+#[derive(Debug, Clone, Copy)]
+pub struct MarkdownOptions {
+    /// Curly quotes and dashes.
+    pub smart_punctuation: bool,
+    /// Pass raw HTML through (true) or strip it (false).
+    pub unsafe_html: bool,
+}
+
+/// What is being rendered, which decides how links behave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A page: numbered citations, heading anchors, glossary auto-linking when `autolink`.
+    Page {
+        /// Link glossary terms on first occurrence.
+        autolink: bool,
+    },
+    /// A snippet of a data file (an event body, a definition): citations are plain links.
+    Snippet,
+}
+
+/// A heading of a rendered page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The anchor id.
+    pub id: String,
+    /// The heading's plain text.
+    pub text: String,
+}
+
+/// The result of rendering one Markdown text.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Cited source ids, in citation-number order (number = index + 1).
+    pub citations: Vec<String>,
+    /// How many times each citation was used, in the same order.
+    pub citation_uses: Vec<usize>,
+    /// The headings, in order.
+    pub headings: Vec<Heading>,
+    /// True when the text has a highlighted code block.
+    pub has_code: bool,
+    /// Broken links and other problems.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Renders Markdown texts of one site.
+pub struct Renderer<'a> {
+    /// Markdown options.
+    pub options: MarkdownOptions,
+    /// The site's pages and data, for link resolution.
+    pub targets: &'a dyn Targets,
+    /// The glossary linker, when the site has a glossary and auto-linking is on.
+    pub terms: Option<&'a TermMatcher>,
+}
+
+impl Renderer<'_> {
+    /// Renders `text`, which starts at byte `offset` of `source` (for error locations).
+    pub fn render(&self, source: &SourceText, offset: usize, text: &str, mode: Mode) -> Rendered {
+        self.render_excluding(source, offset, text, mode, None)
+    }
+
+    /// Like [`Renderer::render`], never auto-linking the term `exclude` (a term's own definition).
+    pub fn render_excluding(
+        &self,
+        source: &SourceText,
+        offset: usize,
+        text: &str,
+        mode: Mode,
+        exclude: Option<&str>,
+    ) -> Rendered {
+        let mut options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_HEADING_ATTRIBUTES;
+        if self.options.smart_punctuation {
+            options |= Options::ENABLE_SMART_PUNCTUATION;
+        }
+        let parser = Parser::new_ext(text, options).into_offset_iter();
+        let events = pulldown_cmark::utils::TextMergeWithOffset::new(parser);
+        let mut state = State::new(self, mode, exclude);
+        for (event, range) in events {
+            state.event(event, || (source, offset + range.start));
+        }
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, state.out.into_iter());
+        let mut rendered = state.rendered;
+        rendered.html = html;
+        rendered
+    }
+}
+
+struct State<'r, 'a> {
+    renderer: &'r Renderer<'a>,
+    mode: Mode,
+    out: Vec<Event<'r>>,
+    rendered: Rendered,
+    anchors: Anchors,
+    linked: Option<glossary_links::Linked>,
+    /// Open links: Some(citation source id) for citations, None for ordinary links.
+    links: Vec<Option<String>>,
+    heading: Option<(HeadingLevel, Option<String>, usize, String)>,
+    code: Option<(String, String)>,
+    no_autolink_depth: usize,
+}
+
+impl<'r, 'a> State<'r, 'a> {
+    fn new(renderer: &'r Renderer<'a>, mode: Mode, exclude: Option<&str>) -> Self {
+        let linked = match (mode, renderer.terms) {
+            (Mode::Page { autolink: true }, Some(terms)) => {
+                let mut linked = terms.start_page();
+                if let Some(id) = exclude {
+                    terms.mark_linked(id, &mut linked);
+                }
+                Some(linked)
+            }
+            _ => None,
+        };
+        State {
+            renderer,
+            mode,
+            out: Vec::new(),
+            rendered: Rendered::default(),
+            anchors: Anchors::default(),
+            linked,
+            links: Vec::new(),
+            heading: None,
+            code: None,
+            no_autolink_depth: 0,
+        }
+    }
+
+    fn event<'s>(&mut self, event: Event<'r>, at: impl Fn() -> (&'s SourceText, usize)) {
+        if let Some((_, code)) = &mut self.code {
+            match event {
+                Event::Text(text) => code.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => self.end_code(),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                self.heading = Some((level, id.map(|s| s.to_string()), self.out.len(), String::new()));
+                self.no_autolink_depth += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                self.no_autolink_depth += 1;
+                self.start_link(link_type, dest_url, title, id, at);
+            }
+            Event::End(TagEnd::Link) => {
+                self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
+                self.end_link();
+            }
+            Event::Start(Tag::Image { .. }) => {
+                self.no_autolink_depth += 1;
+                self.out.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
+                self.out.push(event);
+            }
+            Event::Html(_) | Event::InlineHtml(_) if !self.renderer.options.unsafe_html => {}
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
+                if !self.renderer.options.unsafe_html => {}
+            Event::Text(text) => self.text(text),
+            Event::Code(code) => {
+                if let Some((_, _, _, plain)) = &mut self.heading {
+                    plain.push_str(&code);
+                }
+                self.out.push(Event::Code(code));
+            }
+            other => self.out.push(other),
+        }
+    }
+
+    fn text(&mut self, text: CowStr<'r>) {
+        if let Some((_, _, _, plain)) = &mut self.heading {
+            plain.push_str(&text);
+        }
+        if self.no_autolink_depth == 0
+            && let (Some(linked), Some(terms)) = (&mut self.linked, self.renderer.terms)
+            && let Some(html) = terms.link(&text, linked)
+        {
+            self.out.push(Event::InlineHtml(html.into()));
+            return;
+        }
+        self.out.push(Event::Text(text));
+    }
+
+    fn start_link<'s>(
+        &mut self,
+        link_type: pulldown_cmark::LinkType,
+        dest_url: CowStr<'r>,
+        title: CowStr<'r>,
+        id: CowStr<'r>,
+        at: impl Fn() -> (&'s SourceText, usize),
+    ) {
+        let resolved = links::resolve(&dest_url, self.renderer.targets);
+        let dest = match resolved {
+            Ok(Resolved::Citation(source)) if matches!(self.mode, Mode::Page { .. }) => {
+                self.links.push(Some(source));
+                return;
+            }
+            Ok(Resolved::Citation(source)) => {
+                links::anchor(self.renderer.targets, links::paths::SOURCES, &source)
+            }
+            Ok(Resolved::Href(href)) => href,
+            Err(message) => {
+                let (source, offset) = at();
+                self.rendered.diagnostics.push(source.error_at(offset, message));
+                dest_url.to_string()
+            }
+        };
+        let dest = if !self.renderer.options.unsafe_html && is_script_url(&dest) {
+            String::from("#")
+        } else {
+            dest
+        };
+        self.links.push(None);
+        self.out.push(Event::Start(Tag::Link {
+            link_type,
+            dest_url: dest.into(),
+            title,
+            id,
+        }));
+    }
+
+    fn end_link(&mut self) {
+        match self.links.pop().flatten() {
+            Some(source) => {
+                let rendered = &mut self.rendered;
+                let number = match rendered.citations.iter().position(|s| *s == source) {
+                    Some(index) => index + 1,
+                    None => {
+                        rendered.citations.push(source);
+                        rendered.citation_uses.push(0);
+                        rendered.citations.len()
+                    }
+                };
+                rendered.citation_uses[number - 1] += 1;
+                let use_number = rendered.citation_uses[number - 1];
+                self.out.push(Event::InlineHtml(
+                    format!(
+                        "<sup class=\"cite\" id=\"cite-ref-{number}-{use_number}\"><a href=\"#cite-{number}\" aria-label=\"Source {number}\">[{number}]</a></sup>"
+                    )
+                    .into(),
+                ));
+            }
+            None => self.out.push(Event::End(TagEnd::Link)),
+        }
+    }
+
+    fn end_heading(&mut self) {
+        self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
+        let Some((level, explicit_id, start, text)) = self.heading.take() else {
+            return;
+        };
+        let id = match explicit_id {
+            Some(id) => self.anchors.unique(id),
+            None => self.anchors.id_for(&text),
+        };
+        let level_number = level as u8;
+        let mut escaped_id = String::new();
+        let _ = pulldown_cmark_escape::escape_html(&mut escaped_id, &id);
+        let inner: Vec<Event<'r>> = self.out.drain(start..).collect();
+        self.out.push(Event::Html(
+            format!("<h{level_number} id=\"{escaped_id}\">").into(),
+        ));
+        self.out.extend(inner);
+        if matches!(self.mode, Mode::Page { .. }) {
+            self.out.push(Event::Html(
+                format!("<a class=\"anchor\" href=\"#{escaped_id}\" aria-label=\"Link to this section\">#</a>").into(),
+            ));
+        }
+        self.out.push(Event::Html(format!("</h{level_number}>\n").into()));
+        self.rendered.headings.push(Heading {
+            level: level_number,
+            id,
+            text,
+        });
+    }
+
+    fn end_code(&mut self) {
+        let Some((lang, code)) = self.code.take() else {
+            return;
+        };
+        let highlighted = if lang.is_empty() {
+            None
+        } else {
+            highlight::highlight(&code, &lang)
+        };
+        let mut html = String::new();
+        match highlighted {
+            Some(body) => {
+                self.rendered.has_code = true;
+                html.push_str("<pre class=\"code\" tabindex=\"0\"><code class=\"language-");
+                let _ = pulldown_cmark_escape::escape_html(&mut html, &lang);
+                html.push_str("\">");
+                html.push_str(&body);
+            }
+            None => {
+                html.push_str("<pre class=\"code\" tabindex=\"0\"><code>");
+                let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, &code);
+            }
+        }
+        html.push_str("</code></pre>\n");
+        self.out.push(Event::Html(html.into()));
+    }
+}
+
+fn is_script_url(dest: &str) -> bool {
+    let lower: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::glossary_links::TermPattern;
+    use crate::markdown::links::tests::Fixture;
+
+    fn render_with(text: &str, mode: Mode, unsafe_html: bool, terms: Option<&TermMatcher>) -> Rendered {
+        let renderer = Renderer {
+            options: MarkdownOptions {
+                smart_punctuation: true,
+                unsafe_html,
+            },
+            targets: &Fixture,
+            terms,
+        };
+        let source = SourceText::new("content/x.md", text.to_owned());
+        renderer.render(&source, 0, text, mode)
+    }
+
+    fn page(text: &str) -> Rendered {
+        render_with(text, Mode::Page { autolink: true }, true, None)
+    }
+
+    #[test]
+    fn headings_get_ids_and_anchors() {
+        let out = page("## The survey\n\n## The survey\n");
+        assert!(out.html.contains("<h2 id=\"the-survey\">The survey<a class=\"anchor\" href=\"#the-survey\""), "{}", out.html);
+        assert!(out.html.contains("id=\"the-survey-1\""));
+        assert_eq!(out.headings.len(), 2);
+    }
+
+    #[test]
+    fn citations_share_numbers() {
+        let out = page("[A](source:ombudsman) and [B](source:ombudsman).");
+        assert_eq!(out.citations, vec!["ombudsman"]);
+        assert!(out.html.contains("A<sup class=\"cite\" id=\"cite-ref-1-1\"><a href=\"#cite-1\""), "{}", out.html);
+        assert!(out.html.contains("id=\"cite-ref-1-2\""));
+        let snippet = render_with("[A](source:ombudsman)", Mode::Snippet, true, None);
+        assert!(snippet.html.contains("<a href=\"/base/sources/#ombudsman\">A</a>"), "{}", snippet.html);
+    }
+
+    #[test]
+    fn broken_links_are_located() {
+        let out = page("Text\n\nSee [x](@/nope.md) and [y](source:nobody).");
+        assert_eq!(out.diagnostics.len(), 2);
+        assert_eq!((out.diagnostics[0].line, out.diagnostics[0].col), (3, 5));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let out = page("```toml\na = 1\n```\n");
+        assert!(out.has_code);
+        assert!(out.html.contains("<code class=\"language-toml\"><span class=\"hl-"), "{}", out.html);
+        assert!(!out.html.contains("style="));
+    }
+
+    #[test]
+    fn raw_html_is_stripped_when_not_allowed() {
+        let out = render_with("<script>x()</script>\n\nHi <b>there</b> [a](javascript:alert(1))", Mode::Snippet, false, None);
+        assert!(!out.html.contains("<script"), "{}", out.html);
+        assert!(!out.html.contains("<b>"));
+        assert!(!out.html.contains("javascript:"));
+    }
+
+    #[test]
+    fn glossary_terms_are_not_linked_in_headings_links_or_code() {
+        let terms = TermMatcher::new(
+            vec![TermPattern {
+                id: "baku".into(),
+                names: vec![("Baku".into(), None)],
+                tip: "Capital".into(),
+                href: "/glossary/#baku".into(),
+            }],
+            true,
+        )
+        .unwrap();
+        let out = render_with(
+            "# Baku\n\n[Baku](https://e.org) `Baku`\n\n```\nBaku\n```\n\nBaku and Baku.",
+            Mode::Page { autolink: true },
+            true,
+            Some(&terms),
+        );
+        assert_eq!(out.html.matches("class=\"term\"").count(), 1, "{}", out.html);
+        assert!(out.html.contains("<p><span class=\"gloss\">"), "{}", out.html);
+    }
+}

@@ -1,0 +1,215 @@
+//! Tera templates: loading `templates/`, and rendering with located errors.
+
+use std::path::Path;
+
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+
+/// The templates folder's name under the site root.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// A site's compiled templates.
+pub struct Templates {
+    tera: Tera,
+    names: Vec<String>,
+    sources: Vec<SourceText>,
+}
+
+impl Templates {
+    /// Compiles every template under `root/templates`, reporting every syntax error.
+    pub fn load(root: &Path) -> Result<Templates, Diagnostics> {
+        let dir = root.join(TEMPLATES_DIR);
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            let path = entry.path();
+            if !entry.file_type().is_file() && !entry.path_is_symlink() {
+                continue;
+            }
+            if entry.path_is_symlink()
+                && let Err(diagnostic) = crate::content::check_link(root, path)
+            {
+                problems.push(diagnostic);
+                continue;
+            }
+            let name = path.strip_prefix(&dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+            if name.split('/').any(|part| part.starts_with('.')) {
+                continue;
+            }
+            match SourceText::read(root, path) {
+                Ok(source) => sources.push((name, source)),
+                Err(diagnostic) => problems.push(diagnostic),
+            }
+        }
+        Self::compile(sources, problems)
+    }
+
+    /// Compiles templates given as (name, text) pairs, such as the built-in ones.
+    pub fn from_sources(templates: Vec<(String, SourceText)>) -> Result<Templates, Diagnostics> {
+        Self::compile(templates, Vec::new())
+    }
+
+    fn compile(
+        templates: Vec<(String, SourceText)>,
+        mut problems: Vec<Diagnostic>,
+    ) -> Result<Templates, Diagnostics> {
+        let names: Vec<String> = templates.iter().map(|(n, _)| n.clone()).collect();
+        let sources: Vec<SourceText> = templates.into_iter().map(|(_, s)| s).collect();
+        // Each template alone first, so that every syntax error is reported, not just the first.
+        for (name, source) in names.iter().zip(&sources) {
+            let mut alone = Tera::new();
+            alone.autoescape_on(vec![".html", ".xml"]);
+            if let Err(err) = alone.add_raw_template(name, &source.text)
+                && is_syntax_error(&err)
+            {
+                problems.push(template_error(&err, &names, &sources));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Diagnostics(problems));
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(names.iter().zip(&sources).map(|(n, s)| (n.as_str(), s.text.as_str())))
+            .map_err(|err| template_error(&err, &names, &sources))?;
+        Ok(Templates {
+            tera,
+            names,
+            sources,
+        })
+    }
+
+    /// True when a template of this name exists.
+    pub fn contains(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Sets values every template sees (the site, navigation, lists of pages).
+    pub fn set_global<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    /// Sets a value every template sees, by a name decided at run time.
+    pub fn set_global_value(&mut self, key: String, value: serde_json::Value) {
+        self.tera.global_context().insert(key, &value);
+    }
+
+    /// Renders a template; errors point into the template file.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|err| template_error(&err, &self.names, &self.sources))
+    }
+}
+
+fn is_syntax_error(err: &tera::Error) -> bool {
+    matches!(err.kind(), tera::ErrorKind::SyntaxError(_))
+}
+
+/// Turns a Tera error into a diagnostic at the template's file, line and column.
+fn template_error(err: &tera::Error, names: &[String], sources: &[SourceText]) -> Diagnostic {
+    let report = find_report(err);
+    let (name, message, span) = match report {
+        Some(report) => (
+            report.filename().to_owned(),
+            report.message().to_owned(),
+            Some(report.span().clone()),
+        ),
+        None => (String::new(), full_message(err), None),
+    };
+    let source = names.iter().position(|n| *n == name).and_then(|i| sources.get(i));
+    match (source, span) {
+        (Some(source), Some(span)) => source
+            .error_at_line(span.start_line, span.start_col + 1, format!("template error: {message}"))
+            .with_help("fix the template; Tera's syntax is described at https://keats.github.io/tera/"),
+        (Some(source), None) => Diagnostic::error(&source.path, format!("template error: {message}")),
+        (None, _) => Diagnostic::error(TEMPLATES_DIR, format!("template error: {}", full_message(err))),
+    }
+}
+
+fn find_report(err: &tera::Error) -> Option<&tera::ReportError> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(error) = current {
+        if let Some(tera_error) = error.downcast_ref::<tera::Error>() {
+            match tera_error.kind() {
+                tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                    return Some(report);
+                }
+                _ => {}
+            }
+        }
+        current = error.source();
+    }
+    None
+}
+
+fn full_message(err: &tera::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        message.push_str(": ");
+        message.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    message.lines().next().unwrap_or_default().to_owned()
+}
+
+/// Serializes JSON for a `<script>` element: `<`, `>` and `&` are escaped so nothing can close it.
+pub fn json_for_script(value: &serde_json::Value) -> String {
+    let json = value.to_string();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates(list: &[(&str, &str)]) -> Result<Templates, Diagnostics> {
+        Templates::from_sources(
+            list.iter()
+                .map(|(n, t)| (n.to_string(), SourceText::new(format!("templates/{n}"), t.to_string())))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn syntax_errors_are_all_reported_with_lines() {
+        let err = templates(&[("a.html", "ok\n{% if %}"), ("b.html", "{{ x }\n")]).err().unwrap();
+        assert_eq!(err.0.len(), 2, "{err:?}");
+        assert_eq!(err.0[0].file, Path::new("templates/a.html"));
+        assert_eq!(err.0[0].line, 2);
+    }
+
+    #[test]
+    fn renders_with_inheritance_and_escaping() {
+        let t = templates(&[
+            ("base.html", "<title>{% block t %}{% endblock t %}</title>"),
+            ("page.html", "{% extends \"base.html\" %}{% block t %}{{ x }}{% endblock t %}"),
+        ])
+        .unwrap();
+        let mut context = Context::new();
+        context.insert("x", "</title><script>");
+        let html = t.render("page.html", &context).unwrap();
+        assert_eq!(html, "<title>&lt;&#x2F;title&gt;&lt;script&gt;</title>");
+    }
+
+    #[test]
+    fn json_cannot_close_a_script() {
+        let json = json_for_script(&serde_json::json!({"a": "</script>"}));
+        assert!(!json.contains('<'));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap()["a"], "</script>");
+    }
+}

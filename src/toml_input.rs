@@ -1,0 +1,64 @@
+//! Reading TOML into typed values, with errors placed at their line and column.
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, SourceText};
+
+/// Deserializes `text` (which starts at byte `offset` of `source`) as TOML.
+///
+/// A syntax or type error becomes a diagnostic at the offending place; an
+/// unknown key gets a "did you mean" when a known key is close.
+pub fn parse<T: DeserializeOwned>(
+    source: &SourceText,
+    text: &str,
+    offset: usize,
+) -> Result<T, Diagnostic> {
+    toml::from_str(text).map_err(|err| {
+        let at = offset + err.span().map_or(0, |span| span.start);
+        let message = err.message().trim().to_owned();
+        let diagnostic = source.error_at(at, first_line(&message));
+        match unknown_field_help(&message) {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }
+    })
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).to_owned()
+}
+
+/// Turns serde's "unknown field `x`, expected one of `a`, `b`" into advice.
+pub fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match did_you_mean(field, &known) {
+        Some(close) => Some(format!("did you mean `{close}`?")),
+        None if known.is_empty() => None,
+        None => Some(format!("known keys here: {}", known.join(", "))),
+    }
+}
+
+/// The candidate closest to `word`, when one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_keys() {
+        let help = unknown_field_help("unknown field `titel`, expected one of `title`, `base_url`");
+        assert_eq!(help.as_deref(), Some("did you mean `title`?"));
+        let help = unknown_field_help("unknown field `zzz`, expected `title` or `base_url`");
+        assert_eq!(help.as_deref(), Some("known keys here: title, base_url"));
+    }
+}

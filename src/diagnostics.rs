@@ -102,14 +102,10 @@ impl fmt::Display for Diagnostic {
         if let Some(snippet) = &self.snippet {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
-            write!(f, "\n{gutter} |\n{number} | {}", snippet.trim_end())?;
-            if self.col > 0 {
-                let pad: String = snippet
-                    .chars()
-                    .take(self.col - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                write!(f, "\n{gutter} | {pad}^")?;
+            let (shown, caret) = window(snippet.trim_end(), self.col);
+            write!(f, "\n{gutter} |\n{number} | {shown}")?;
+            if let Some(caret) = caret {
+                write!(f, "\n{gutter} | {}^", " ".repeat(caret))?;
             }
         }
         if let Some(help) = &self.help {
@@ -117,6 +113,28 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Cuts a long line to about 100 characters around the column, returning it and the caret's offset.
+fn window(line: &str, col: usize) -> (String, Option<usize>) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let caret = col.checked_sub(1);
+    if chars.len() <= WIDTH {
+        return (chars.into_iter().collect(), caret);
+    }
+    let start = caret.map_or(0, |c| c.saturating_sub(WIDTH / 2)).min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let offset = usize::from(start > 0);
+    (shown, caret.map(|c| c - start + offset))
 }
 
 /// The errors of a failed step: never empty.

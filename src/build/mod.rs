@@ -17,6 +17,7 @@ use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::glossary_links::TermMatcher;
 use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer, highlight};
 use crate::output::{self, Staging};
+use crate::publish::{feed, json_ld};
 use crate::render::Templates;
 pub use index::SiteIndex;
 use views::{NavItem, NoteLink, PageView, SiteView};
@@ -70,8 +71,10 @@ impl From<Diagnostics> for BuildFailure {
     }
 }
 
-/// The site paths of the notes listing; other data pages' paths live with their data kinds.
+/// The site path of the notes listing; other data pages' paths live with their data kinds.
 const NOTES_PATH: &str = "/notes/";
+/// The title of the notes listing.
+const NOTES_TITLE: &str = "Background notes";
 
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
@@ -142,8 +145,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
     set_globals(&mut templates, &config, &base, &content, &data, &generated, &index, has_code);
 
-    let pages = render_pages(&templates, &content, &rendered, &generated, &base, &data, &index, &mut diagnostics);
-    let extra_files = match site_files(&templates, &config, has_code) {
+    let pages = render_pages(&templates, &content, &rendered, &generated, &config, &data, &index, &mut diagnostics);
+    let extra_files = match site_files(&templates, &config, &content, &pages, has_code) {
         Ok(files) => files,
         Err(list) => {
             diagnostics.extend(list);
@@ -260,23 +263,32 @@ fn render_pages(
     content: &Content,
     rendered: &[Rendered],
     generated: &Generated,
-    base: &BaseUrl,
+    config: &Config,
     data: &SiteData,
     index: &SiteIndex,
     diagnostics: &mut Collector,
 ) -> Vec<(String, String)> {
+    let base = &config.base();
     let mut jobs: Vec<(String, String, PageView)> = content
         .pages
         .iter()
         .zip(rendered)
-        .map(|(page, r)| (page.url.clone(), page.meta.template.clone(), PageView::of_page(page, r, base, data.sources.as_ref(), index)))
+        .map(|(page, r)| {
+            let mut view = PageView::of_page(page, r, base, data.sources.as_ref(), index);
+            view.json_ld = json_ld::for_page(page, config, base, NOTES_TITLE);
+            (page.url.clone(), page.meta.template.clone(), view)
+        })
         .collect();
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
     if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
-        jobs.push((NOTES_PATH.to_owned(), "notes.html".to_owned(), PageView::of_data(NOTES_PATH, "Background notes", "Background notes to the explainer.", "notes_index", serde_json::Value::Null, base)));
+        let mut view = PageView::of_data(NOTES_PATH, NOTES_TITLE, "Background notes to the explainer.", "notes_index", serde_json::Value::Null, base);
+        view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
+        jobs.push((NOTES_PATH.to_owned(), "notes.html".to_owned(), view));
     }
     for page in &generated.pages {
-        jobs.push(data_job(page, base));
+        let (path, template, mut view) = data_job(page, base);
+        view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
+        jobs.push((path, template, view));
     }
     let results: Vec<Result<(String, String), Diagnostic>> = jobs
         .par_iter()
@@ -309,15 +321,30 @@ fn data_job(page: &DataPage, base: &BaseUrl) -> (String, String, PageView) {
     (page.path.clone(), page.template.to_owned(), PageView::of_data(&page.path, &page.title, &page.description, kind, page.data.clone(), base))
 }
 
-/// Files every site gets: the 404 page, `.nojekyll`, `CNAME`, the code stylesheet.
-fn site_files(templates: &Templates, config: &Config, has_code: bool) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+/// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`, the code stylesheet.
+fn site_files(templates: &Templates, config: &Config, content: &Content, pages: &[(String, String)], has_code: bool) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let base = config.base();
     let mut files = vec![(".nojekyll".to_owned(), Vec::new())];
+    let (entries, updated) = feed::entries(&content.pages, &base);
+    let paths: Vec<String> = pages.iter().map(|(path, _)| path.clone()).collect();
+    let mut context = Context::new();
+    context.insert("feed_entries", &entries);
+    context.insert("feed_updated", &updated);
+    context.insert("feed_url", &base.absolute("/atom.xml"));
+    context.insert("sitemap_entries", &feed::sitemap(&paths, &content.pages, &base));
+    context.insert("sitemap_url", &base.absolute("/sitemap.xml"));
+    for name in ["atom.xml", "sitemap.xml", "robots.txt"] {
+        if templates.contains(name) {
+            let text = templates.render(name, &context).map_err(|d| vec![d])?;
+            files.push((name.to_owned(), text.into_bytes()));
+        }
+    }
     if let Some(cname) = &config.cname {
         files.push(("CNAME".to_owned(), format!("{cname}\n").into_bytes()));
     }
     if templates.contains("404.html") {
         let mut context = Context::new();
-        let view = PageView::of_data("/404.html", "Page not found", "", "not_found", serde_json::Value::Null, &config.base());
+        let view = PageView::of_data("/404.html", "Page not found", "", "not_found", serde_json::Value::Null, &base);
         context.insert("page", &view);
         let html = templates.render("404.html", &context).map_err(|d| vec![d])?;
         files.push(("404.html".to_owned(), html.into_bytes()));

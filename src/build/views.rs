@@ -136,12 +136,16 @@ pub struct PageView {
     pub content: String,
     /// The body's headings.
     pub headings: Vec<Heading>,
+    /// The body cut before each second-level heading, so templates can insert boxes between sections.
+    pub sections: Vec<SectionView>,
     /// The numbered sources cited on the page.
     pub citations: Vec<CitationView>,
     /// Free-form front matter values.
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// The template's data, for generated pages.
     pub data: serde_json::Value,
+    /// schema.org metadata, safe to place in a `<script>` element.
+    pub json_ld: String,
 }
 
 impl PageView {
@@ -187,9 +191,11 @@ impl PageView {
                 .collect(),
             content: rendered.html.clone(),
             headings: rendered.headings.clone(),
+            sections: sections(&rendered.html),
             citations,
             extra: page.meta.extra.clone(),
             data: serde_json::Value::Null,
+            json_ld: String::new(),
         }
     }
 
@@ -208,11 +214,43 @@ impl PageView {
             updates: Vec::new(),
             content: String::new(),
             headings: Vec::new(),
+            sections: Vec::new(),
             citations: Vec::new(),
             extra: serde_json::Map::new(),
             data,
+            json_ld: String::new(),
         }
     }
+}
+
+/// A part of a page's body: the text before the first `h2`, or one `h2` and what follows it.
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    /// The heading's id (empty for the part before the first heading).
+    pub id: String,
+    /// The part's HTML.
+    pub html: String,
+}
+
+fn sections(html: &str) -> Vec<SectionView> {
+    const MARK: &str = "<h2 id=\"";
+    let mut starts: Vec<usize> = html.match_indices(MARK).map(|(i, _)| i).collect();
+    starts.insert(0, 0);
+    starts.dedup();
+    let mut parts = Vec::with_capacity(starts.len());
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(html.len());
+        let part = &html[start..end];
+        let id = part
+            .strip_prefix(MARK)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default()
+            .to_owned();
+        if !part.trim().is_empty() {
+            parts.push(SectionView { id, html: part.to_owned() });
+        }
+    }
+    parts
 }
 
 fn kind_name(kind: PageKind) -> &'static str {

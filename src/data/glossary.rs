@@ -314,7 +314,7 @@ pub fn generate(glossary: &Glossary, renderer: &Renderer<'_>, source_name: &dyn 
         template: "glossary.html",
         title: "Glossary".to_owned(),
         description: "Places, parties and contested terms of the conflict, with the names each side uses.".to_owned(),
-        data: serde_json::json!({ "groups": groups, "count": glossary.terms.len(), "json_ld": json_ld }),
+        data: serde_json::json!({ "groups": groups, "count": glossary.terms.len(), "json_ld_script": crate::json_script::json_for_script(&json_ld) }),
     });
     generated
 }

@@ -141,7 +141,10 @@ impl SiteData {
 
     /// Values every template sees besides the site and navigation (such as the article's key dates).
     pub fn template_globals(&self, _targets: &dyn crate::markdown::links::Targets) -> serde_json::Map<String, serde_json::Value> {
-        serde_json::Map::new()
+        let mut globals = serde_json::Map::new();
+        globals.insert("key_dates".into(), serde_json::Value::Array(Vec::new()));
+        globals.insert("casualty_summary".into(), serde_json::Value::Null);
+        globals
     }
 
     /// Renders the data pages and exports; `cited_by` lists the pages' citations.

@@ -1,0 +1,303 @@
+//! The checked model of casualty claims: figures with their qualifiers, statuses and categories.
+
+use crate::config::CasualtiesConfig;
+use crate::dates::PartialDate;
+
+/// How a source hedged a single number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// "200".
+    Exact,
+    /// "at least 200".
+    AtLeast,
+    /// "more than 400".
+    MoreThan,
+    /// "about 5".
+    About,
+    /// "up to 50".
+    UpTo,
+}
+
+impl Qualifier {
+    /// Every qualifier, in the spelling data files use.
+    pub const ALL: [(&'static str, Qualifier); 5] = [
+        ("exact", Qualifier::Exact),
+        ("at_least", Qualifier::AtLeast),
+        ("more_than", Qualifier::MoreThan),
+        ("about", Qualifier::About),
+        ("up_to", Qualifier::UpTo),
+    ];
+
+    /// The qualifier spelled `name` in a data file.
+    pub fn parse(name: &str) -> Option<Qualifier> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, q)| q)
+    }
+
+    /// The spelling used in data files, such as `at_least`.
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, q)| *q == self).map_or("exact", |(n, _)| n)
+    }
+
+    /// The words put before the number, such as "at least".
+    fn words(self) -> Option<&'static str> {
+        match self {
+            Qualifier::Exact => None,
+            Qualifier::AtLeast => Some("at least"),
+            Qualifier::MoreThan => Some("more than"),
+            Qualifier::About => Some("about"),
+            Qualifier::UpTo => Some("up to"),
+        }
+    }
+}
+
+/// One figure of a claim, as the source gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// A number with its hedge.
+    Value {
+        /// The number.
+        value: u64,
+        /// The hedge.
+        qualifier: Qualifier,
+    },
+    /// "Between `min` and `max`", with an optional best estimate.
+    Range {
+        /// The low end.
+        min: u64,
+        /// The high end.
+        max: u64,
+        /// The source's best estimate, when it gave one.
+        best: Option<u64>,
+    },
+    /// The source said there were casualties but gave no number.
+    Undisclosed,
+}
+
+impl Figure {
+    /// The figure as people say it: "at least 200", "between 100 and 120", "undisclosed".
+    pub fn words(&self) -> String {
+        match *self {
+            Figure::Value { value, qualifier } => match qualifier.words() {
+                Some(words) => format!("{words} {}", number(value)),
+                None => number(value),
+            },
+            Figure::Range { min, max, best } => {
+                let range = format!("between {} and {}", number(min), number(max));
+                match best {
+                    Some(best) => format!("{range} (best estimate {})", number(best)),
+                    None => range,
+                }
+            }
+            Figure::Undisclosed => "undisclosed".to_owned(),
+        }
+    }
+
+    /// The low and high numbers the figure names, for ordering; `None` when undisclosed.
+    pub fn bounds(&self) -> Option<(u64, u64)> {
+        match *self {
+            Figure::Value { value, .. } => Some((value, value)),
+            Figure::Range { min, max, .. } => Some((min, max)),
+            Figure::Undisclosed => None,
+        }
+    }
+
+    /// The lowest number the wording commits to, and whether it is strict ("more than").
+    ///
+    /// "about" and "up to" commit to no lower number.
+    pub fn stated_floor(&self) -> Option<(u64, bool)> {
+        match *self {
+            Figure::Value { value, qualifier: Qualifier::Exact | Qualifier::AtLeast } => Some((value, false)),
+            Figure::Value { value, qualifier: Qualifier::MoreThan } => Some((value, true)),
+            Figure::Range { min, .. } => Some((min, false)),
+            _ => None,
+        }
+    }
+
+    /// The highest number the wording names, and whether it is a hard limit.
+    ///
+    /// An exact figure, "up to" and a range's top are hard limits; "at least" and
+    /// "more than" name a number the parts of the same claim should not exceed as
+    /// written, though the true count may; "about" names no limit.
+    pub fn stated_cap(&self) -> Option<(u64, bool)> {
+        match *self {
+            Figure::Value { value, qualifier: Qualifier::Exact | Qualifier::UpTo } => Some((value, true)),
+            Figure::Value { value, qualifier: Qualifier::AtLeast | Qualifier::MoreThan } => Some((value, false)),
+            Figure::Range { max, .. } => Some((max, true)),
+            _ => None,
+        }
+    }
+}
+
+/// A number with thousands separators: "100,417".
+pub fn number(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How far a claim is borne out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Stated by its source, not checked independently (the default).
+    Claimed,
+    /// Confirmed by another, independent source.
+    Corroborated,
+    /// Contested by another source.
+    Disputed,
+    /// Withdrawn by its source: never used in summaries.
+    Retracted,
+}
+
+impl Status {
+    /// Every status, in the spelling data files use.
+    pub const ALL: [(&'static str, Status); 4] = [
+        ("claimed", Status::Claimed),
+        ("corroborated", Status::Corroborated),
+        ("disputed", Status::Disputed),
+        ("retracted", Status::Retracted),
+    ];
+
+    /// The status spelled `name` in a data file.
+    pub fn parse(name: &str) -> Option<Status> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, s)| s)
+    }
+
+    /// The spelling used in data files.
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, s)| *s == self).map_or("claimed", |(n, _)| n)
+    }
+}
+
+/// A figure of a claim, with its category id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryFigure {
+    /// The category id, such as `killed`.
+    pub category: String,
+    /// The figure.
+    pub figure: Figure,
+}
+
+/// One claim: who said how many, of whom, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Stable id, the anchor on `/casualties/`.
+    pub id: String,
+    /// The source id of who made the claim.
+    pub source: String,
+    /// Source ids of outlets that reported it.
+    pub reported_by: Vec<String>,
+    /// When it was made.
+    pub reported: PartialDate,
+    /// What it counts, such as "Offensive of 19-20 September 2023: ethnic Armenian side".
+    pub scope: String,
+    /// The period it covers, in words.
+    pub period: Option<String>,
+    /// The timeline event it concerns.
+    pub event: Option<String>,
+    /// The claim as the source phrased it.
+    pub wording: Option<String>,
+    /// How far it is borne out.
+    pub status: Status,
+    /// The id of this source's earlier claim that it revises.
+    pub supersedes: Option<String>,
+    /// Ids of claims counting some of the same people.
+    pub overlaps: Vec<String>,
+    /// Who it leaves out, in words.
+    pub excludes: Option<String>,
+    /// Editors' notes.
+    pub notes: Option<String>,
+    /// Its figures, in category order.
+    pub figures: Vec<CategoryFigure>,
+}
+
+impl Claim {
+    /// This claim's figure for a category.
+    pub fn figure(&self, category: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.category == category).map(|f| &f.figure)
+    }
+}
+
+/// A category of figures, such as "Civilians killed".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// The key used in `figures`, such as `civilians_killed`.
+    pub id: String,
+    /// The label readers see.
+    pub label: String,
+}
+
+/// The built-in categories, in display order.
+const BUILT_IN: [(&str, &str); 7] = [
+    ("killed", "Killed"),
+    ("wounded", "Wounded"),
+    ("civilians_killed", "Civilians killed"),
+    ("children_killed", "Children killed"),
+    ("missing", "Missing"),
+    ("displaced", "Displaced"),
+    ("detained", "Detained"),
+];
+
+/// The categories a site's claims may use: the built-in ones, then the config's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Categories {
+    /// The categories in display order.
+    pub list: Vec<Category>,
+}
+
+impl Categories {
+    /// The built-in categories and those of `[casualties] categories`; a config
+    /// entry with a built-in id relabels it.
+    pub fn new(config: &CasualtiesConfig) -> Categories {
+        let mut list: Vec<Category> = BUILT_IN
+            .iter()
+            .map(|(id, label)| Category { id: (*id).to_owned(), label: (*label).to_owned() })
+            .collect();
+        for extra in &config.categories {
+            match list.iter_mut().find(|c| c.id == extra.id) {
+                Some(known) => known.label.clone_from(&extra.label),
+                None => list.push(Category { id: extra.id.clone(), label: extra.label.clone() }),
+            }
+        }
+        Categories { list }
+    }
+
+    /// The position of a category in display order.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.list.iter().position(|c| c.id == id)
+    }
+
+    /// The label of a category (its id when unknown).
+    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.list.iter().find(|c| c.id == id).map_or(id, |c| c.label.as_str())
+    }
+
+    /// The category ids, for "use one of" help.
+    pub fn ids(&self) -> Vec<&str> {
+        self.list.iter().map(|c| c.id.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_people_say_them() {
+        let value = |value, qualifier| Figure::Value { value, qualifier };
+        assert_eq!(value(200, Qualifier::AtLeast).words(), "at least 200");
+        assert_eq!(value(400, Qualifier::MoreThan).words(), "more than 400");
+        assert_eq!(value(5, Qualifier::About).words(), "about 5");
+        assert_eq!(value(50, Qualifier::UpTo).words(), "up to 50");
+        assert_eq!(value(100_417, Qualifier::Exact).words(), "100,417");
+        assert_eq!(Figure::Range { min: 100, max: 120, best: None }.words(), "between 100 and 120");
+        assert_eq!(Figure::Undisclosed.words(), "undisclosed");
+        assert_eq!(number(1_000_000), "1,000,000");
+        assert_eq!(number(999), "999");
+    }
+}

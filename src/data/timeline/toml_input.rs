@@ -1,0 +1,138 @@
+//! Reading `content/data/timeline.toml`: one `[[event]]` table per event.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::Spanned;
+
+use super::raw::{FIELDS, FieldNames, Input, Located, RawEvent};
+use crate::data::file;
+use crate::dates::DateInput;
+use crate::diagnostics::{Diagnostic, SourceText};
+
+/// The data file's name.
+pub const FILE: &str = "timeline.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimelineFile {
+    #[serde(default)]
+    event: Vec<Spanned<TomlEvent>>,
+}
+
+/// The known keys; unknown ones are found by [`KeysFile`] so that all of them are reported.
+#[derive(Deserialize)]
+struct TomlEvent {
+    id: Option<Spanned<String>>,
+    date: Option<Spanned<DateInput>>,
+    end: Option<Spanned<DateInput>>,
+    title: Option<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    importance: Option<Spanned<String>>,
+    qualifier: Option<Spanned<String>>,
+    display_date: Option<Spanned<String>>,
+    place: Option<Spanned<String>>,
+    group: Option<Spanned<String>>,
+    #[serde(default)]
+    links: Vec<Spanned<String>>,
+    body: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct KeysFile {
+    #[serde(default)]
+    event: Vec<BTreeMap<Spanned<String>, IgnoredAny>>,
+}
+
+/// Reads the TOML file; `Ok(None)` when the site has none.
+pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
+    let Some((source, parsed)) = file::read_toml::<TimelineFile>(root, FILE)? else {
+        return Ok(None);
+    };
+    let mut problems = unknown_keys(&source)?;
+    if parsed.event.is_empty() {
+        problems.push(
+            Diagnostic::error(&source.path, "the file has no [[event]]")
+                .with_help("add events as [[event]] tables, or delete the file to leave the timeline out"),
+        );
+    }
+    let events = parsed.event.into_iter().map(|event| raw_event(&source, event)).collect();
+    let input = Input { events, names: FieldNames::default(), problems };
+    Ok(Some((source, input)))
+}
+
+/// Every key of an `[[event]]` that is not a field, with a "did you mean".
+fn unknown_keys(source: &SourceText) -> Result<Vec<Diagnostic>, Diagnostic> {
+    let keys: KeysFile = crate::toml_input::parse(source, &source.text, 0)?;
+    let unknown = keys.event.iter().flat_map(BTreeMap::keys).filter(|key| !FIELDS.contains(&key.get_ref().as_str()));
+    Ok(unknown
+        .map(|key| {
+            let name = key.get_ref();
+            let help = match crate::toml_input::did_you_mean(name, &FIELDS) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("an event's keys are: {}", FIELDS.join(", ")),
+            };
+            source.error_at(key.span().start, format!("unknown field `{name}`")).with_help(help)
+        })
+        .collect())
+}
+
+fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
+    let at = event.span().start;
+    let e = event.into_inner();
+    let list = |items: Vec<Spanned<String>>| items.into_iter().map(located).collect();
+    RawEvent {
+        at,
+        id: e.id.map(located),
+        date: e.date.map(located),
+        end: e.end.map(located),
+        title: e.title.map(located),
+        sources: list(e.sources),
+        tags: list(e.tags),
+        importance: e.importance.map(located),
+        qualifier: e.qualifier.map(located),
+        display_date: e.display_date.map(located),
+        place: e.place.map(located),
+        group: e.group.map(located),
+        links: list(e.links),
+        body: e.body.map(|body| Located { at: text_start(&source.text, body.span().start), value: body.into_inner() }),
+    }
+}
+
+fn located<T>(spanned: Spanned<T>) -> Located<T> {
+    Located { at: spanned.span().start, value: spanned.into_inner() }
+}
+
+/// The offset of a TOML string's first character: past its quotes and the newline after `"""`.
+fn text_start(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or_default();
+    let quotes = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+        3
+    } else {
+        usize::from(rest.starts_with(['"', '\'']))
+    };
+    let after = rest.get(quotes..).unwrap_or_default();
+    let newline = if quotes == 3 && after.starts_with("\r\n") {
+        2
+    } else {
+        usize::from(quotes == 3 && after.starts_with('\n'))
+    };
+    at + quotes + newline
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_starts_after_quotes() {
+        assert_eq!(text_start("b = \"x\"", 4), 5);
+        assert_eq!(text_start("b = \"\"\"\nx\"\"\"", 4), 8);
+        assert_eq!(text_start("b = 'x'", 4), 5);
+    }
+}

@@ -1,0 +1,93 @@
+//! The Atom feed and the sitemap: entries for every page, and for every update and
+//! correction, so readers can follow a developing story.
+
+use serde::Serialize;
+
+use crate::config::BaseUrl;
+use crate::content::Page;
+use crate::dates::PartialDate;
+
+/// An entry of the Atom feed.
+#[derive(Debug, Serialize)]
+pub struct FeedEntry {
+    /// A stable id (the page's URL, with a fragment for updates).
+    pub id: String,
+    /// The entry's title.
+    pub title: String,
+    /// The page's absolute URL.
+    pub link: String,
+    /// When it was last changed, as an RFC 3339 date-time.
+    pub updated: String,
+    /// When it was first published, as an RFC 3339 date-time.
+    pub published: Option<String>,
+    /// A plain-text summary.
+    pub summary: String,
+    /// `page`, `update` or `correction`.
+    pub kind: &'static str,
+}
+
+/// A URL of the sitemap.
+#[derive(Debug, Serialize)]
+pub struct SitemapEntry {
+    /// The absolute URL.
+    pub loc: String,
+    /// The last modification date (`YYYY-MM-DD`), when known.
+    pub lastmod: Option<String>,
+}
+
+fn timestamp(date: PartialDate) -> String {
+    format!("{}T00:00:00Z", date.full_iso())
+}
+
+/// The feed's entries, newest first, and the feed's own `updated` time.
+pub fn entries(pages: &[Page], base: &BaseUrl) -> (Vec<FeedEntry>, Option<String>) {
+    let mut entries = Vec::new();
+    for page in pages {
+        let meta = &page.meta;
+        let link = base.absolute(&page.url);
+        let Some(changed) = meta.updated.or(meta.date).or_else(|| meta.updates.first().map(|u| u.date)) else {
+            continue;
+        };
+        entries.push((changed, FeedEntry {
+            id: link.clone(),
+            title: meta.title.clone(),
+            link: link.clone(),
+            updated: timestamp(changed),
+            published: meta.date.map(timestamp),
+            summary: meta.description.clone().unwrap_or_default(),
+            kind: "page",
+        }));
+        for (n, update) in meta.updates.iter().enumerate() {
+            let label = if update.correction { "Correction" } else { "Update" };
+            entries.push((update.date, FeedEntry {
+                id: format!("{link}#update-{}", meta.updates.len() - n),
+                title: format!("{label}: {}", meta.title),
+                link: link.clone(),
+                updated: timestamp(update.date),
+                published: Some(timestamp(update.date)),
+                summary: update.text.clone(),
+                kind: if update.correction { "correction" } else { "update" },
+            }));
+        }
+    }
+    entries.sort_by(|a, b| b.0.chronological(&a.0));
+    let newest = entries.first().map(|(_, e)| e.updated.clone());
+    (entries.into_iter().map(|(_, e)| e).collect(), newest)
+}
+
+/// The sitemap's entries for the given site paths, with each page's last change where known.
+pub fn sitemap(paths: &[String], pages: &[Page], base: &BaseUrl) -> Vec<SitemapEntry> {
+    let mut entries: Vec<SitemapEntry> = paths
+        .iter()
+        .map(|path| SitemapEntry {
+            loc: base.absolute(path),
+            lastmod: pages
+                .iter()
+                .find(|p| &p.url == path)
+                .and_then(|p| p.meta.updated.or(p.meta.date))
+                .map(|d| d.full_iso()),
+        })
+        .collect();
+    entries.sort_by(|a, b| a.loc.cmp(&b.loc));
+    entries
+}

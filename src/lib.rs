@@ -15,5 +15,7 @@ pub mod markdown;
 pub mod output;
 pub mod publish;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod static_files;
 pub mod toml_input;

@@ -1,5 +1,6 @@
 //! The `explainer` command line.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -7,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use explainer::build::{BuildFailure, BuildOptions, build};
 use explainer::diagnostics::Diagnostic;
+use explainer::serve::{DEFAULT_PORT, ServeOptions, Server};
 
 /// Builds newsroom conflict explainers: an article, background notes, a
 /// timeline, casualty figures, a glossary and sources, as a static site.
@@ -34,6 +36,29 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Create a new explainer site in DIR, ready to build.
+    New {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+    },
+    /// Preview the site locally; pages reload by themselves on every change.
+    Serve {
+        /// The site root, where explainer.toml is.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; the default is reachable from this machine only.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: IpAddr,
+        /// The port to listen on; when it is taken, the next free one is used.
+        #[arg(long, default_value_t = DEFAULT_PORT)]
+        port: u16,
+        /// Serve under this URL's path instead of the config's `base_url` path.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Check the site for errors without writing anything.
     Check {
         /// The site root, where explainer.toml is.
@@ -48,6 +73,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = match cli.command {
+        Command::New { dir } => return new_site(&dir),
+        Command::Serve { root, interface, port, base_url, drafts } => return serve(ServeOptions { root, interface, port, base_url, drafts }),
         Command::Build { root, output_dir, base_url, drafts } => BuildOptions {
             root,
             output_dir,
@@ -76,6 +103,30 @@ fn main() -> ExitCode {
             print_all(&warnings);
             print_all(&errors.0);
             eprintln!("error: {errors}; nothing was written, the previous output is unchanged");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn new_site(dir: &std::path::Path) -> ExitCode {
+    match explainer::scaffold::create(dir) {
+        Ok(files) => {
+            println!("Created a new explainer in {} ({files} files).", dir.display());
+            println!("Next: cd {} && explainer build", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(options: ServeOptions) -> ExitCode {
+    match Server::start(options).and_then(Server::run_until_interrupted) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
             ExitCode::FAILURE
         }
     }

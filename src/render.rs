@@ -186,6 +186,6 @@ mod tests {
         let mut context = Context::new();
         context.insert("x", "</title><script>");
         let html = t.render("page.html", &context).unwrap();
-        assert_eq!(html, "<title>&lt;&#x2F;title&gt;&lt;script&gt;</title>");
+        assert_eq!(html, "<title>&lt;/title&gt;&lt;script&gt;</title>");
     }
 }

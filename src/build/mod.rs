@@ -35,8 +35,6 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Check only: render everything, write nothing.
     pub check_only: bool,
-    /// HTML inserted before `</body>` of every page (the preview server's reload script).
-    pub inject: Option<String>,
 }
 
 /// The outcome of a successful build.
@@ -93,7 +91,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 
     let mut diagnostics = Collector::default();
     let content = content::load(root, options.drafts, &mut diagnostics);
-    let data = SiteData::load(root, &mut diagnostics);
+    let data = SiteData::load(root, &config, &mut diagnostics);
     let templates = diagnostics.take(Templates::load(root));
     diagnostics.extend(data.check_references());
     check_urls(&content, &data, &mut diagnostics);
@@ -161,7 +159,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let output = if options.check_only {
         None
     } else {
-        let written = write_site(root, &output_dir, pages, &generated, extra_files, &content, options.inject.as_deref())
+        let written = write_site(root, &output_dir, pages, &generated, extra_files, &content)
             .map_err(|d| BuildFailure { errors: d.into(), warnings: warnings.clone() })?;
         Some(written)
     };
@@ -372,7 +370,6 @@ fn write_site(
     generated: &Generated,
     extra_files: Vec<(String, Vec<u8>)>,
     content: &Content,
-    inject: Option<&str>,
 ) -> Result<PathBuf, Diagnostic> {
     let io_error = |what: &str, e: std::io::Error| Diagnostic::error(output_dir, format!("cannot {what}: {e}")).with_help("check that the output folder's parent is writable and the disk is not full; the previous output is untouched");
     let staging = Staging::new(output_dir).map_err(|e| io_error("create the staging folder", e))?;
@@ -380,13 +377,7 @@ fn write_site(
     for (source, content_path) in &content.assets {
         staging.copy(source, content_path).map_err(|e| io_error(&format!("copy content/{content_path}"), e))?;
     }
-    let written: Result<(), std::io::Error> = pages.par_iter().try_for_each(|(path, html)| {
-        let html = match inject {
-            Some(script) => inject_before_body_end(html, script),
-            None => html.clone(),
-        };
-        staging.write(&page_file(path), html.as_bytes())
-    });
+    let written: Result<(), std::io::Error> = pages.par_iter().try_for_each(|(path, html)| staging.write(&page_file(path), html.as_bytes()));
     written.map_err(|e| io_error("write a page", e))?;
     for file in &generated.files {
         staging.write(&file.path, &file.bytes).map_err(|e| io_error(&format!("write {}", file.path), e))?;
@@ -395,12 +386,4 @@ fn write_site(
         staging.write(&path, &bytes).map_err(|e| io_error(&format!("write {path}"), e))?;
     }
     staging.commit().map_err(|e| io_error("replace the previous output", e))
-}
-
-/// Inserts `script` before the last `</body>` of a page (or at its end).
-pub fn inject_before_body_end(html: &str, script: &str) -> String {
-    match html.rfind("</body>") {
-        Some(at) => format!("{}{}{}", &html[..at], script, &html[at..]),
-        None => format!("{html}{script}"),
-    }
 }

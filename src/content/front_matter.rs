@@ -152,15 +152,15 @@ mod tests {
     #[test]
     fn splits_toml_and_yaml() {
         let source = page("+++\ntitle = \"A\"\n+++\nBody");
-        let split = split(&source).unwrap();
-        assert_eq!(split.format, Format::Toml);
-        assert_eq!(&source.text[split.body_offset..], "Body");
-        let fm = parse(&source, &split).unwrap();
+        let parts = split(&source).unwrap();
+        assert_eq!(parts.format, Format::Toml);
+        assert_eq!(&source.text[parts.body_offset..], "Body");
+        let fm = parse(&source, &parts).unwrap();
         assert_eq!(fm.title.as_deref(), Some("A"));
 
         let source = page("---\r\ntitle: B\r\nweight: 3\r\n---\r\nBody");
-        let split = split(&source).unwrap();
-        let fm = parse(&source, &split).unwrap();
+        let parts = split(&source).unwrap();
+        let fm = parse(&source, &parts).unwrap();
         assert_eq!(fm.title.as_deref(), Some("B"));
         assert_eq!(fm.weight, Some(3));
     }

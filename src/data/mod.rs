@@ -3,9 +3,11 @@
 //! Each kind has its own module: model, loading, validation and the view data
 //! its page is rendered from. This module holds what they share.
 
+pub mod casualties;
 pub mod file;
 pub mod glossary;
 pub mod sources;
+pub mod timeline;
 
 use serde::Serialize;
 
@@ -91,14 +93,20 @@ pub struct SiteData {
     pub sources: Option<sources::Sources>,
     /// `glossary.toml`.
     pub glossary: Option<glossary::Glossary>,
+    /// `timeline.toml` or `timeline.csv`.
+    pub timeline: Option<timeline::Timeline>,
+    /// `casualties.toml` or `casualties.csv`.
+    pub casualties: Option<casualties::Casualties>,
 }
 
 impl SiteData {
     /// Loads every data file, recording each file's problems.
-    pub fn load(root: &std::path::Path, diagnostics: &mut crate::diagnostics::Collector) -> SiteData {
+    pub fn load(root: &std::path::Path, config: &crate::config::Config, diagnostics: &mut crate::diagnostics::Collector) -> SiteData {
         SiteData {
             sources: diagnostics.take(sources::load(root)).flatten(),
             glossary: diagnostics.take(glossary::load(root)).flatten(),
+            timeline: diagnostics.take(timeline::load(root)).flatten(),
+            casualties: diagnostics.take(casualties::load(root, &config.casualties)).flatten(),
         }
     }
 
@@ -108,6 +116,13 @@ impl SiteData {
         let mut problems = Vec::new();
         if let Some(glossary) = &self.glossary {
             problems.extend(glossary.check_references(&has_source));
+        }
+        if let Some(timeline) = &self.timeline {
+            problems.extend(timeline.check_references(&has_source));
+        }
+        if let Some(casualties) = &self.casualties {
+            let has_event = |id: &str| self.event_ids().any(|event| event == id);
+            problems.extend(casualties.check_references(&has_source, &has_event));
         }
         problems
     }
@@ -124,26 +139,34 @@ impl SiteData {
 
     /// The ids that `event:` links may name.
     pub fn event_ids(&self) -> impl Iterator<Item = &str> {
-        std::iter::empty()
+        self.timeline.iter().flat_map(timeline::Timeline::ids)
     }
 
     /// The site paths of the pages the data files generate, with the file each comes from.
-    pub fn page_paths(&self) -> Vec<(&'static str, String)> {
+    pub fn page_paths(&self) -> Vec<(String, String)> {
         let mut paths = Vec::new();
         if self.sources.is_some() {
-            paths.push((crate::markdown::links::paths::SOURCES, file::data_path(sources::FILE)));
+            paths.push((crate::markdown::links::paths::SOURCES.to_owned(), file::data_path(sources::FILE)));
         }
         if self.glossary.is_some() {
-            paths.push((crate::markdown::links::paths::GLOSSARY, file::data_path(glossary::FILE)));
+            paths.push((crate::markdown::links::paths::GLOSSARY.to_owned(), file::data_path(glossary::FILE)));
+        }
+        if let Some(timeline) = &self.timeline {
+            let from = timeline.file.path.display().to_string();
+            paths.extend(timeline::page_paths(timeline).into_iter().map(|path| (path, from.clone())));
+        }
+        if let Some(casualties) = &self.casualties {
+            paths.push((casualties::PATH.to_owned(), casualties.file_path()));
         }
         paths
     }
 
     /// Values every template sees besides the site and navigation (such as the article's key dates).
-    pub fn template_globals(&self, _targets: &dyn crate::markdown::links::Targets) -> serde_json::Map<String, serde_json::Value> {
+    pub fn template_globals(&self, targets: &dyn crate::markdown::links::Targets) -> serde_json::Map<String, serde_json::Value> {
         let mut globals = serde_json::Map::new();
-        globals.insert("key_dates".into(), serde_json::Value::Array(Vec::new()));
-        globals.insert("casualty_summary".into(), serde_json::Value::Null);
+        globals.insert("key_dates".into(), timeline::key_dates(self.timeline.as_ref(), targets));
+        let summary = self.casualties.as_ref().map(|c| c.summary_global(self.sources.as_ref(), targets));
+        globals.insert("casualty_summary".into(), summary.unwrap_or(serde_json::Value::Null));
         globals
     }
 
@@ -153,6 +176,12 @@ impl SiteData {
         let source_name = |id: &str| self.sources.as_ref().and_then(|s| s.get(id)).map(|s| s.name.clone());
         if let Some(glossary) = &self.glossary {
             generated.merge(glossary::generate(glossary, renderer, &source_name));
+        }
+        if let Some(timeline) = &self.timeline {
+            generated.merge(timeline::generate(timeline, renderer, self.sources.as_ref()));
+        }
+        if let Some(casualties) = &self.casualties {
+            generated.merge(casualties::generate(casualties, self.sources.as_ref(), renderer.targets));
         }
         // The sources page comes last: its back-links need every other citation.
         cited_by.extend(generated.cited_by.iter().cloned());

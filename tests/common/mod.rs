@@ -42,7 +42,11 @@ pub fn real_site() -> tempfile::TempDir {
     for part in ["content", "templates", "static"] {
         copy_dir(&repo().join(part), &dir.path().join(part));
     }
-    fs::copy(repo().join("explainer.toml"), dir.path().join("explainer.toml")).unwrap();
+    fs::copy(
+        repo().join("explainer.toml"),
+        dir.path().join("explainer.toml"),
+    )
+    .unwrap();
     dir
 }
 
@@ -69,7 +73,13 @@ pub fn build_ok(root: &Path) -> BuildReport {
         Ok(report) => report,
         Err(failure) => panic!(
             "build failed:\n{}",
-            failure.errors.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            failure
+                .errors
+                .0
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
         ),
     }
 }
@@ -101,7 +111,13 @@ pub fn files_under(dir: &Path) -> Vec<String> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     files.sort();
     files

@@ -27,9 +27,14 @@ impl Loc {
     pub fn error(&self, file: &SourceText, message: impl Into<String>) -> Diagnostic {
         match *self {
             Loc::Offset(offset) => file.error_at(offset, message),
-            Loc::Cell { offset, column, field } => {
-                file.error_at(offset, format!("{} (column {column}, `{field}`)", message.into()))
-            }
+            Loc::Cell {
+                offset,
+                column,
+                field,
+            } => file.error_at(
+                offset,
+                format!("{} (column {column}, `{field}`)", message.into()),
+            ),
         }
     }
 }
@@ -67,12 +72,23 @@ pub struct DraftFigure {
     pub best: Option<At<i64>>,
     /// `undisclosed`.
     pub undisclosed: Option<At<bool>>,
+    /// True when one of its cells could not be read (and was reported): the figure is left out.
+    pub unreadable: bool,
 }
 
 impl DraftFigure {
     /// A figure of `category` with no keys given yet.
     pub fn empty(category: At<String>) -> Self {
-        DraftFigure { category, value: None, qualifier: None, min: None, max: None, best: None, undisclosed: None }
+        DraftFigure {
+            category,
+            value: None,
+            qualifier: None,
+            min: None,
+            max: None,
+            best: None,
+            undisclosed: None,
+            unreadable: false,
+        }
     }
 }
 

@@ -35,7 +35,10 @@ impl Qualifier {
 
     /// The spelling used in data files, such as `at_least`.
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, q)| *q == self).map_or("exact", |(n, _)| n)
+        Self::ALL
+            .iter()
+            .find(|(_, q)| *q == self)
+            .map_or("exact", |(n, _)| n)
     }
 
     /// The words put before the number, such as "at least".
@@ -106,8 +109,14 @@ impl Figure {
     /// "about" and "up to" commit to no lower number.
     pub fn stated_floor(&self) -> Option<(u64, bool)> {
         match *self {
-            Figure::Value { value, qualifier: Qualifier::Exact | Qualifier::AtLeast } => Some((value, false)),
-            Figure::Value { value, qualifier: Qualifier::MoreThan } => Some((value, true)),
+            Figure::Value {
+                value,
+                qualifier: Qualifier::Exact | Qualifier::AtLeast,
+            } => Some((value, false)),
+            Figure::Value {
+                value,
+                qualifier: Qualifier::MoreThan,
+            } => Some((value, true)),
             Figure::Range { min, .. } => Some((min, false)),
             _ => None,
         }
@@ -120,8 +129,14 @@ impl Figure {
     /// written, though the true count may; "about" names no limit.
     pub fn stated_cap(&self) -> Option<(u64, bool)> {
         match *self {
-            Figure::Value { value, qualifier: Qualifier::Exact | Qualifier::UpTo } => Some((value, true)),
-            Figure::Value { value, qualifier: Qualifier::AtLeast | Qualifier::MoreThan } => Some((value, false)),
+            Figure::Value {
+                value,
+                qualifier: Qualifier::Exact | Qualifier::UpTo,
+            } => Some((value, true)),
+            Figure::Value {
+                value,
+                qualifier: Qualifier::AtLeast | Qualifier::MoreThan,
+            } => Some((value, false)),
             Figure::Range { max, .. } => Some((max, true)),
             _ => None,
         }
@@ -133,7 +148,7 @@ pub fn number(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -170,7 +185,10 @@ impl Status {
 
     /// The spelling used in data files.
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, s)| *s == self).map_or("claimed", |(n, _)| n)
+        Self::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("claimed", |(n, _)| n)
     }
 }
 
@@ -219,7 +237,10 @@ pub struct Claim {
 impl Claim {
     /// This claim's figure for a category.
     pub fn figure(&self, category: &str) -> Option<&Figure> {
-        self.figures.iter().find(|f| f.category == category).map(|f| &f.figure)
+        self.figures
+            .iter()
+            .find(|f| f.category == category)
+            .map(|f| &f.figure)
     }
 }
 
@@ -256,12 +277,18 @@ impl Categories {
     pub fn new(config: &CasualtiesConfig) -> Categories {
         let mut list: Vec<Category> = BUILT_IN
             .iter()
-            .map(|(id, label)| Category { id: (*id).to_owned(), label: (*label).to_owned() })
+            .map(|(id, label)| Category {
+                id: (*id).to_owned(),
+                label: (*label).to_owned(),
+            })
             .collect();
         for extra in &config.categories {
             match list.iter_mut().find(|c| c.id == extra.id) {
                 Some(known) => known.label.clone_from(&extra.label),
-                None => list.push(Category { id: extra.id.clone(), label: extra.label.clone() }),
+                None => list.push(Category {
+                    id: extra.id.clone(),
+                    label: extra.label.clone(),
+                }),
             }
         }
         Categories { list }
@@ -274,7 +301,10 @@ impl Categories {
 
     /// The label of a category (its id when unknown).
     pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.list.iter().find(|c| c.id == id).map_or(id, |c| c.label.as_str())
+        self.list
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.label.as_str())
     }
 
     /// The category ids, for "use one of" help.
@@ -295,7 +325,15 @@ mod tests {
         assert_eq!(value(5, Qualifier::About).words(), "about 5");
         assert_eq!(value(50, Qualifier::UpTo).words(), "up to 50");
         assert_eq!(value(100_417, Qualifier::Exact).words(), "100,417");
-        assert_eq!(Figure::Range { min: 100, max: 120, best: None }.words(), "between 100 and 120");
+        assert_eq!(
+            Figure::Range {
+                min: 100,
+                max: 120,
+                best: None
+            }
+            .words(),
+            "between 100 and 120"
+        );
         assert_eq!(Figure::Undisclosed.words(), "undisclosed");
         assert_eq!(number(1_000_000), "1,000,000");
         assert_eq!(number(999), "999");

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use super::draft::{At, DraftClaim, DraftFigure, Loc};
@@ -81,11 +81,14 @@ impl<'de> Visitor<'de> for FigureVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawFigure, E> {
-        i64::try_from(value).map(RawFigure::Number).map_err(|_| E::custom("the number is too large"))
+        i64::try_from(value)
+            .map(RawFigure::Number)
+            .map_err(|_| E::custom("the number is too large"))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawFigure, A::Error> {
-        RawFigureTable::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawFigure::Table)
+        RawFigureTable::deserialize(de::value::MapAccessDeserializer::new(map))
+            .map(RawFigure::Table)
     }
 }
 
@@ -119,7 +122,12 @@ fn draft(raw: RawClaim) -> DraftClaim {
         excludes: raw.excludes,
         notes: raw.notes,
         figures_loc,
-        figures: raw.figures.into_inner().into_iter().map(|(key, value)| figure(at(key), value)).collect(),
+        figures: raw
+            .figures
+            .into_inner()
+            .into_iter()
+            .map(|(key, value)| figure(at(key), value))
+            .collect(),
     }
 }
 

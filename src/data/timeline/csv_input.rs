@@ -19,10 +19,12 @@ pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
         return Ok(None);
     };
     if source.text.trim().is_empty() {
-        return Err(Diagnostic::error(&source.path, "the file is empty").with_help(format!(
-            "start with the header row `{}`, or delete the file to leave the timeline out",
-            FIELDS.join(",")
-        )));
+        return Err(
+            Diagnostic::error(&source.path, "the file is empty").with_help(format!(
+                "start with the header row `{}`, or delete the file to leave the timeline out",
+                FIELDS.join(",")
+            )),
+        );
     }
     let input = parse(&source);
     Ok(Some((source, input)))
@@ -30,7 +32,9 @@ pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
 
 /// Parses the text of a timeline CSV file.
 pub fn parse(source: &SourceText) -> Input {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(source.text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(source.text.as_bytes());
     let mut problems = Vec::new();
     let header: Vec<String> = match reader.headers() {
         Ok(header) => header.iter().map(|h| h.trim().to_owned()).collect(),
@@ -41,8 +45,14 @@ pub fn parse(source: &SourceText) -> Input {
     };
     problems.extend(check_header(source, &header));
     let names = FieldNames::columns(header.clone());
-    if !problems.is_empty() {
-        return Input { events: Vec::new(), names, problems };
+    let missing = missing_columns(source, &header);
+    if !missing.is_empty() {
+        problems.extend(missing);
+        return Input {
+            events: Vec::new(),
+            names,
+            problems,
+        };
     }
     let mut events = Vec::new();
     for row in reader.records() {
@@ -54,7 +64,9 @@ pub fn parse(source: &SourceText) -> Input {
                 continue;
             }
         };
-        let start = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+        let start = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
         if record.len() != header.len() {
             problems.push(
                 source
@@ -63,16 +75,34 @@ pub fn parse(source: &SourceText) -> Input {
             );
             continue;
         }
-        let mut event = RawEvent { at: start, ..RawEvent::default() };
-        for ((field, cell), at) in header.iter().zip(record.iter()).zip(cell_offsets(&source.text, start)) {
-            set(&mut event, field, Located { value: cell.to_owned(), at });
+        let mut event = RawEvent {
+            at: start,
+            ..RawEvent::default()
+        };
+        for ((field, cell), at) in header
+            .iter()
+            .zip(record.iter())
+            .zip(cell_offsets(&source.text, start))
+        {
+            set(
+                &mut event,
+                field,
+                Located {
+                    value: cell.to_owned(),
+                    at,
+                },
+            );
         }
         events.push(event);
     }
-    Input { events, names, problems }
+    Input {
+        events,
+        names,
+        problems,
+    }
 }
 
-/// Unknown or repeated columns, and missing required ones.
+/// Unknown or repeated columns: reported, and their cells left out.
 fn check_header(source: &SourceText, header: &[String]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for ((i, name), at) in header.iter().enumerate().zip(cell_offsets(&source.text, 0)) {
@@ -82,19 +112,40 @@ fn check_header(source: &SourceText, header: &[String]) -> Vec<Diagnostic> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the columns are: {}", FIELDS.join(",")),
             };
-            problems.push(source.error_at(at, format!("unknown column `{name}` (column {column})")).with_help(help));
+            problems.push(
+                source
+                    .error_at(at, format!("unknown column `{name}` (column {column})"))
+                    .with_help(help),
+            );
         } else if header[..i].contains(name) {
-            problems.push(source.error_at(at, format!("the column `{name}` (column {column}) is named twice")).with_help("name each column once"));
+            problems.push(
+                source
+                    .error_at(
+                        at,
+                        format!("the column `{name}` (column {column}) is named twice"),
+                    )
+                    .with_help("name each column once"),
+            );
         }
     }
-    for field in REQUIRED.iter().filter(|f| !header.iter().any(|h| h == *f)) {
-        problems.push(
+    problems
+}
+
+/// The required columns the header lacks: without them no row can be read.
+fn missing_columns(source: &SourceText, header: &[String]) -> Vec<Diagnostic> {
+    REQUIRED
+        .iter()
+        .filter(|field| !header.iter().any(|h| h == *field))
+        .map(|field| {
             source
                 .error_at_line(1, 1, format!("the header row has no `{field}` column"))
-                .with_help(format!("every event needs `{}`; the columns are: {}", REQUIRED.join("`, `"), FIELDS.join(","))),
-        );
-    }
-    problems
+                .with_help(format!(
+                    "every event needs `{}`; the columns are: {}",
+                    REQUIRED.join("`, `"),
+                    FIELDS.join(",")
+                ))
+        })
+        .collect()
 }
 
 /// Stores a cell in its field; list cells are split at `;`, empty cells left out.
@@ -107,13 +158,21 @@ fn set(event: &mut RawEvent, field: &str, cell: Located<String>) {
         let mut offset = 0;
         for item in cell.value.split(LIST_SEPARATOR) {
             if !item.trim().is_empty() {
-                items.push(Located { value: item.to_owned(), at: cell.at + offset });
+                items.push(Located {
+                    value: item.to_owned(),
+                    at: cell.at + offset,
+                });
             }
             offset += item.len() + LIST_SEPARATOR.len_utf8();
         }
         items
     };
-    let date = |cell: Located<String>| Some(Located { value: DateInput::Text(cell.value), at: cell.at });
+    let date = |cell: Located<String>| {
+        Some(Located {
+            value: DateInput::Text(cell.value),
+            at: cell.at,
+        })
+    };
     match field {
         "id" => event.id = Some(cell),
         "date" => event.date = date(cell),

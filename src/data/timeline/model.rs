@@ -17,7 +17,10 @@ pub trait Keyword: Copy + PartialEq + 'static {
 
     /// The name of a value.
     fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, v)| *v == self).map_or("", |(n, _)| n)
+        Self::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("", |(n, _)| n)
     }
 
     /// Every name, for messages.
@@ -36,7 +39,8 @@ pub enum Importance {
 }
 
 impl Keyword for Importance {
-    const ALL: &'static [(&'static str, Self)] = &[("minor", Importance::Minor), ("major", Importance::Major)];
+    const ALL: &'static [(&'static str, Self)] =
+        &[("minor", Importance::Minor), ("major", Importance::Major)];
 }
 
 /// How sure the date is.
@@ -139,7 +143,10 @@ impl Timeline {
     }
 
     /// Unknown sources, at their place in the file.
-    pub fn check_references(&self, has_source: &dyn Fn(&str) -> bool) -> Vec<crate::diagnostics::Diagnostic> {
+    pub fn check_references(
+        &self,
+        has_source: &dyn Fn(&str) -> bool,
+    ) -> Vec<crate::diagnostics::Diagnostic> {
         let label = self.names.label("sources");
         self.events
             .iter()

@@ -26,8 +26,8 @@ struct TimelineFile {
 #[derive(Deserialize)]
 struct TomlEvent {
     id: Option<Spanned<String>>,
-    date: Option<Spanned<DateInput>>,
-    end: Option<Spanned<DateInput>>,
+    date: Option<Spanned<toml::Value>>,
+    end: Option<Spanned<toml::Value>>,
     title: Option<Spanned<String>>,
     #[serde(default)]
     sources: Vec<Spanned<String>>,
@@ -57,19 +57,32 @@ pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
     let mut problems = unknown_keys(&source)?;
     if parsed.event.is_empty() {
         problems.push(
-            Diagnostic::error(&source.path, "the file has no [[event]]")
-                .with_help("add events as [[event]] tables, or delete the file to leave the timeline out"),
+            Diagnostic::error(&source.path, "the file has no [[event]]").with_help(
+                "add events as [[event]] tables, or delete the file to leave the timeline out",
+            ),
         );
     }
-    let events = parsed.event.into_iter().map(|event| raw_event(&source, event)).collect();
-    let input = Input { events, names: FieldNames::default(), problems };
+    let events = parsed
+        .event
+        .into_iter()
+        .map(|event| raw_event(&source, event))
+        .collect();
+    let input = Input {
+        events,
+        names: FieldNames::default(),
+        problems,
+    };
     Ok(Some((source, input)))
 }
 
 /// Every key of an `[[event]]` that is not a field, with a "did you mean".
 fn unknown_keys(source: &SourceText) -> Result<Vec<Diagnostic>, Diagnostic> {
     let keys: KeysFile = crate::toml_input::parse(source, &source.text, 0)?;
-    let unknown = keys.event.iter().flat_map(BTreeMap::keys).filter(|key| !FIELDS.contains(&key.get_ref().as_str()));
+    let unknown = keys
+        .event
+        .iter()
+        .flat_map(BTreeMap::keys)
+        .filter(|key| !FIELDS.contains(&key.get_ref().as_str()));
     Ok(unknown
         .map(|key| {
             let name = key.get_ref();
@@ -77,7 +90,9 @@ fn unknown_keys(source: &SourceText) -> Result<Vec<Diagnostic>, Diagnostic> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("an event's keys are: {}", FIELDS.join(", ")),
             };
-            source.error_at(key.span().start, format!("unknown field `{name}`")).with_help(help)
+            source
+                .error_at(key.span().start, format!("unknown field `{name}`"))
+                .with_help(help)
         })
         .collect())
 }
@@ -89,8 +104,8 @@ fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
     RawEvent {
         at,
         id: e.id.map(located),
-        date: e.date.map(located),
-        end: e.end.map(located),
+        date: e.date.map(date_input),
+        end: e.end.map(date_input),
         title: e.title.map(located),
         sources: list(e.sources),
         tags: list(e.tags),
@@ -100,12 +115,31 @@ fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
         place: e.place.map(located),
         group: e.group.map(located),
         links: list(e.links),
-        body: e.body.map(|body| Located { at: text_start(&source.text, body.span().start), value: body.into_inner() }),
+        body: e.body.map(|body| Located {
+            at: text_start(&source.text, body.span().start),
+            value: body.into_inner(),
+        }),
     }
 }
 
+/// A date as written: a string, a TOML date literal, or a bare year such as `1988`.
+///
+/// Any other value becomes text, so that checking it reports the problem at its place.
+fn date_input(value: Spanned<toml::Value>) -> Located<DateInput> {
+    let at = value.span().start;
+    let input = match value.into_inner() {
+        toml::Value::Datetime(datetime) => DateInput::Toml(datetime),
+        toml::Value::String(text) => DateInput::Text(text),
+        other => DateInput::Text(other.to_string()),
+    };
+    Located { value: input, at }
+}
+
 fn located<T>(spanned: Spanned<T>) -> Located<T> {
-    Located { at: spanned.span().start, value: spanned.into_inner() }
+    Located {
+        at: spanned.span().start,
+        value: spanned.into_inner(),
+    }
 }
 
 /// The offset of a TOML string's first character: past its quotes and the newline after `"""`.

@@ -1,0 +1,185 @@
+//! Casualty claims, `content/data/casualties.toml` or `casualties.csv`: who claimed
+//! how many people were killed, wounded or displaced, of whom, and when.
+//!
+//! Claims are never added together: the page and the summary set each source's
+//! figures side by side, and revisions by one source are kept as a history.
+
+mod chart;
+mod csv_input;
+mod csv_layout;
+mod draft;
+mod export;
+mod figures;
+mod model;
+mod page;
+mod summary;
+mod toml_input;
+mod validate;
+mod view;
+
+use std::path::Path;
+
+pub use model::{Categories, Category, CategoryFigure, Claim, Figure, Qualifier, Status};
+
+use crate::config::CasualtiesConfig;
+use crate::data::sources::Sources;
+use crate::data::{CitedBy, DataPage, ExportFile, Generated};
+use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
+use crate::markdown::links::Targets;
+use validate::Refs;
+
+/// The site path of the casualties page.
+pub const PATH: &str = "/casualties/";
+
+/// The TOML data file's name.
+pub const TOML_FILE: &str = toml_input::FILE;
+
+/// The CSV data file's name.
+pub const CSV_FILE: &str = csv_input::FILE;
+
+/// Every claim of a site, checked.
+#[derive(Debug, Clone)]
+pub struct Casualties {
+    /// The claims, in file order.
+    pub claims: Vec<Claim>,
+    /// The categories they may use.
+    pub categories: Categories,
+    /// The file they came from.
+    pub file: SourceText,
+    refs: Vec<Refs>,
+}
+
+/// Reads and checks the casualties file (TOML or CSV, not both); `Ok(None)` when the site has neither.
+pub fn load(root: &Path, config: &CasualtiesConfig) -> Result<Option<Casualties>, Diagnostics> {
+    let csv = csv_input::read(root)?;
+    let toml = toml_input::read(root)?;
+    let (file, drafts, problems) = match (toml, csv) {
+        (Some(_), Some((csv_file, ..))) => {
+            return Err(Diagnostic::error(
+                &csv_file.path,
+                format!("both {TOML_FILE} and {CSV_FILE} exist in content/data/"),
+            )
+            .with_help("keep one of the two: they hold the same claims in different formats")
+            .into());
+        }
+        (Some((file, drafts)), None) => (file, drafts, Collector::default()),
+        (None, Some(found)) => found,
+        (None, None) => return Ok(None),
+    };
+    let categories = Categories::new(config);
+    let (claims, refs) = validate::check(&file, drafts, &categories, problems)?;
+    Ok(Some(Casualties {
+        claims,
+        categories,
+        file,
+        refs,
+    }))
+}
+
+impl Casualties {
+    /// The data file's path, for messages about the page it generates.
+    pub fn file_path(&self) -> String {
+        self.file.path.display().to_string()
+    }
+
+    /// Unknown sources (of `source` and `reported_by`) and unknown timeline events, at their place in the file.
+    pub fn check_references(
+        &self,
+        has_source: &dyn Fn(&str) -> bool,
+        has_event: &dyn Fn(&str) -> bool,
+    ) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (claim, refs) in self.claims.iter().zip(&self.refs) {
+            let sources = std::iter::once((&claim.source, &refs.source))
+                .chain(claim.reported_by.iter().zip(&refs.reported_by));
+            for (id, loc) in sources {
+                if !has_source(id) {
+                    problems.push(
+                        loc.error(&self.file, format!("unknown source `{id}`"))
+                            .with_help("add it to content/data/sources.toml or fix the id"),
+                    );
+                }
+            }
+            if let (Some(id), Some(loc)) = (&claim.event, &refs.event)
+                && !has_event(id)
+            {
+                problems.push(
+                    loc.error(&self.file, format!("unknown timeline event `{id}`"))
+                        .with_help("add it to content/data/timeline.toml or fix the id"),
+                );
+            }
+        }
+        problems
+    }
+
+    fn lookup<'a>(
+        &'a self,
+        sources: Option<&'a Sources>,
+        targets: &'a dyn Targets,
+    ) -> view::Lookup<'a> {
+        view::Lookup {
+            sources,
+            targets,
+            categories: &self.categories,
+            page: targets.href(PATH),
+        }
+    }
+
+    /// The `casualty_summary` template global: headline ranges per scope and category.
+    pub fn summary_global(
+        &self,
+        sources: Option<&Sources>,
+        targets: &dyn Targets,
+    ) -> serde_json::Value {
+        view::global(&self.claims, &self.lookup(sources, targets))
+    }
+}
+
+/// The `/casualties/` page, its JSON and CSV downloads, and the claims' citations of sources.
+pub fn generate(
+    casualties: &Casualties,
+    sources: Option<&Sources>,
+    targets: &dyn Targets,
+) -> Generated {
+    let page = targets.href(PATH);
+    let name = |id: &str| {
+        sources
+            .and_then(|s| s.get(id))
+            .map_or_else(|| id.to_owned(), |s| s.name.clone())
+    };
+    let cited_by = casualties
+        .claims
+        .iter()
+        .flat_map(|claim| {
+            let title = format!(
+                "Casualty claim: {}, {}",
+                name(&claim.source),
+                claim.reported.human()
+            );
+            let href = format!("{page}#{}", claim.id);
+            std::iter::once(&claim.source)
+                .chain(&claim.reported_by)
+                .map(move |source| CitedBy {
+                    source: source.clone(),
+                    title: title.clone(),
+                    href: href.clone(),
+                })
+        })
+        .collect();
+    let directory = PATH.trim_matches('/');
+    Generated {
+        pages: vec![DataPage {
+            path: PATH.to_owned(),
+            template: "casualties.html",
+            title: "Casualty claims".to_owned(),
+            description: "Every casualty and displacement figure, who claimed it and when, side by side and never added together.".to_owned(),
+            data: page::page(&casualties.claims, &casualties.lookup(sources, targets)),
+        }],
+        files: vec![
+            ExportFile { path: format!("{directory}/casualties.json"), bytes: export::json(&casualties.claims) },
+            ExportFile { path: format!("{directory}/casualties.csv"), bytes: export::csv(&casualties.claims) },
+        ],
+        cited_by,
+        ..Generated::default()
+    }
+}

@@ -1,0 +1,230 @@
+//! Checking drafts into claims: ids, dates, statuses, figures, revisions and overlaps,
+//! every problem reported with its place.
+
+use std::collections::HashMap;
+
+use super::draft::{At, DraftClaim, Loc};
+use super::figures::{check_parts, figure};
+use super::model::{Categories, CategoryFigure, Claim, Status};
+use crate::data::{ID_HELP, is_valid_id};
+use crate::diagnostics::{Collector, Diagnostics, SourceText};
+
+/// Where a checked claim's references to other data files were written.
+#[derive(Debug, Clone)]
+pub struct Refs {
+    /// `source`.
+    pub source: Loc,
+    /// Each of `reported_by`.
+    pub reported_by: Vec<Loc>,
+    /// `event`.
+    pub event: Option<Loc>,
+}
+
+/// Checks every draft, reporting all problems together with those found while reading the file.
+pub fn check(
+    file: &SourceText,
+    drafts: Vec<DraftClaim>,
+    categories: &Categories,
+    mut problems: Collector,
+) -> Result<(Vec<Claim>, Vec<Refs>), Diagnostics> {
+    let owners = owners(file, &drafts, &mut problems);
+    check_links(file, &drafts, &owners, &mut problems);
+    let first: Vec<bool> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            owners
+                .get(d.id.value.as_str())
+                .is_some_and(|(at, _)| *at == i)
+        })
+        .collect();
+    let mut claims = Vec::new();
+    let mut refs = Vec::new();
+    for (draft, first) in drafts.into_iter().zip(first) {
+        if first && let Some((claim, claim_refs)) = claim(file, draft, categories, &mut problems) {
+            claims.push(claim);
+            refs.push(claim_refs);
+        }
+    }
+    problems.into_result()?;
+    Ok((claims, refs))
+}
+
+/// Each claim id with the index of its first draft and its source; reports bad and duplicate ids.
+fn owners<'a>(
+    file: &SourceText,
+    drafts: &'a [DraftClaim],
+    problems: &mut Collector,
+) -> HashMap<&'a str, (usize, &'a str)> {
+    let mut owners = HashMap::new();
+    for (index, draft) in drafts.iter().enumerate() {
+        let id = &draft.id;
+        if !is_valid_id(&id.value) {
+            problems.push(
+                id.loc
+                    .error(file, format!("invalid claim id {:?}", id.value))
+                    .with_help(ID_HELP),
+            );
+        }
+        if owners.contains_key(id.value.as_str()) {
+            problems.push(
+                id.loc
+                    .error(file, format!("duplicate claim id `{}`", id.value))
+                    .with_help("each claim needs its own id"),
+            );
+        } else {
+            owners.insert(id.value.as_str(), (index, draft.source.value.as_str()));
+        }
+    }
+    owners
+}
+
+/// `supersedes` and `overlaps`: known ids, the same source, one linear chain of revisions.
+fn check_links(
+    file: &SourceText,
+    drafts: &[DraftClaim],
+    owners: &HashMap<&str, (usize, &str)>,
+    problems: &mut Collector,
+) {
+    let mut superseded_by: HashMap<&str, &str> = HashMap::new();
+    for draft in drafts {
+        let id = draft.id.value.as_str();
+        if let Some(target) = &draft.supersedes {
+            let name = target.value.as_str();
+            match owners.get(name) {
+                None => problems.push(target.loc.error(file, format!("`supersedes` names unknown claim `{name}`")).with_help("give the id of the earlier claim of the same source that this one revises")),
+                Some(_) if name == id => problems.push(target.loc.error(file, "a claim cannot supersede itself").with_help("name the earlier claim it revises, or remove `supersedes`")),
+                Some((_, source)) if *source != draft.source.value => problems.push(
+                    target.loc.error(file, format!("`supersedes` names `{name}`, a claim of `{source}`, not of `{}`", draft.source.value))
+                        .with_help("a claim only revises its own source's claims; link claims of different sources with `overlaps`"),
+                ),
+                Some(_) => {
+                    if let Some(other) = superseded_by.insert(name, id) {
+                        problems.push(target.loc.error(file, format!("`{name}` is already superseded by `{other}`"))
+                            .with_help(format!("revisions form one chain: make this claim supersede `{other}`, or `{other}` supersede this one")));
+                    }
+                }
+            }
+        }
+        for overlap in &draft.overlaps {
+            if !owners.contains_key(overlap.value.as_str()) {
+                problems.push(
+                    overlap
+                        .loc
+                        .error(
+                            file,
+                            format!("`overlaps` names unknown claim `{}`", overlap.value),
+                        )
+                        .with_help("give the id of a claim in this file"),
+                );
+            } else if overlap.value == id {
+                problems.push(
+                    overlap
+                        .loc
+                        .error(file, "a claim cannot overlap itself")
+                        .with_help("remove its own id from `overlaps`"),
+                );
+            }
+        }
+    }
+    let supersedes: HashMap<&str, &At<String>> = drafts
+        .iter()
+        .filter_map(|d| Some((d.id.value.as_str(), d.supersedes.as_ref()?)))
+        .collect();
+    for (&start, target) in &supersedes {
+        let mut current = target.value.as_str();
+        for _ in 0..drafts.len() {
+            if current == start {
+                problems.push(
+                    target
+                        .loc
+                        .error(
+                            file,
+                            format!("the `supersedes` chain of `{start}` comes back to it"),
+                        )
+                        .with_help("a revision supersedes an earlier claim, never a later one"),
+                );
+                break;
+            }
+            match supersedes.get(current) {
+                Some(next) => current = next.value.as_str(),
+                None => break,
+            }
+        }
+    }
+}
+
+fn claim(
+    file: &SourceText,
+    draft: DraftClaim,
+    categories: &Categories,
+    problems: &mut Collector,
+) -> Option<(Claim, Refs)> {
+    let reported = draft
+        .reported
+        .value
+        .parse()
+        .map_err(|message| problems.push(draft.reported.loc.error(file, message).with_help("give the date the source made the claim, to the precision known: \"2023\", \"2023-09\" or \"2023-09-20\"")))
+        .ok();
+    let status = match &draft.status {
+        None => Some(Status::Claimed),
+        Some(status) => {
+            let parsed = Status::parse(&status.value);
+            if parsed.is_none() {
+                let names: Vec<&str> = Status::ALL.iter().map(|(n, _)| *n).collect();
+                problems.push(
+                    status
+                        .loc
+                        .error(file, format!("unknown status {:?}", status.value))
+                        .with_help(format!("use one of: {}", names.join(", "))),
+                );
+            }
+            parsed
+        }
+    };
+    if draft.scope.value.trim().is_empty() {
+        problems.push(draft.scope.loc.error(file, "`scope` is empty").with_help("say what the claim counts, such as \"Offensive of 19-20 September 2023: ethnic Armenian side\""));
+    }
+    if draft.figures.is_empty() {
+        problems.push(
+            draft
+                .figures_loc
+                .error(file, format!("claim `{}` has no figures", draft.id.value))
+                .with_help("give at least one figure, such as killed = 200"),
+        );
+    }
+    let count = draft.figures.len();
+    let mut figures: Vec<(CategoryFigure, Loc)> = draft
+        .figures
+        .into_iter()
+        .filter_map(|f| figure(file, f, categories, problems))
+        .collect();
+    figures.sort_by_key(|(f, _)| categories.position(&f.category));
+    check_parts(file, &figures, categories, problems);
+    if figures.len() != count {
+        return None;
+    }
+    let refs = Refs {
+        source: draft.source.loc,
+        reported_by: draft.reported_by.iter().map(|r| r.loc).collect(),
+        event: draft.event.as_ref().map(|e| e.loc),
+    };
+    let values = |list: Vec<At<String>>| list.into_iter().map(|a| a.value).collect();
+    let claim = Claim {
+        id: draft.id.value,
+        source: draft.source.value,
+        reported_by: values(draft.reported_by),
+        reported: reported?,
+        scope: draft.scope.value,
+        period: draft.period,
+        event: draft.event.map(|e| e.value),
+        wording: draft.wording,
+        status: status?,
+        supersedes: draft.supersedes.map(|s| s.value),
+        overlaps: values(draft.overlaps),
+        excludes: draft.excludes,
+        notes: draft.notes,
+        figures: figures.into_iter().map(|(f, _)| f).collect(),
+    };
+    Some((claim, refs))
+}

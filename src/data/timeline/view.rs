@@ -1,0 +1,189 @@
+//! Each event as the templates see it: its date, rendered body, tags, citations and links.
+
+use serde::Serialize;
+
+use super::model::{Event, Importance, Keyword, Timeline};
+use crate::data::Generated;
+use crate::data::sources::Sources;
+use crate::markdown::links::{self, Resolved};
+use crate::markdown::{Mode, Renderer};
+
+/// An event ready for the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    /// The anchor.
+    pub id: String,
+    /// The year it is listed under.
+    pub year: i32,
+    /// The date in `<time>` elements.
+    pub date_html: String,
+    /// The date as plain text.
+    pub date_human: String,
+    /// The (start) date in ISO form.
+    pub date_iso: String,
+    /// The headline.
+    pub title: String,
+    /// The body as HTML.
+    pub body_html: String,
+    /// Where it happened.
+    pub place: Option<String>,
+    /// Its grouping label.
+    pub group: Option<String>,
+    /// `major` or `minor`.
+    pub importance: &'static str,
+    /// True for a key event.
+    pub major: bool,
+    /// Its tags, linking to their pages.
+    pub tags: Vec<LinkView>,
+    /// Its sources, linking to `/sources/`.
+    pub sources: Vec<SourceView>,
+    /// Pages with more.
+    pub links: Vec<LinkView>,
+}
+
+/// A link with its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    /// The tag slug, for tags.
+    pub name: Option<String>,
+    /// The link text.
+    pub title: String,
+    /// The link.
+    pub href: String,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// The source's name.
+    pub name: String,
+    /// The side it speaks for, if a party.
+    pub party: Option<String>,
+    /// Its entry on `/sources/`.
+    pub href: String,
+}
+
+/// The views of every event, in order; rendering problems go to `generated`.
+pub fn events(
+    timeline: &Timeline,
+    renderer: &Renderer<'_>,
+    sources: Option<&Sources>,
+    generated: &mut Generated,
+) -> Vec<EventView> {
+    timeline
+        .events
+        .iter()
+        .map(|event| view(timeline, event, renderer, sources, generated))
+        .collect()
+}
+
+fn view(
+    timeline: &Timeline,
+    event: &Event,
+    renderer: &Renderer<'_>,
+    sources: Option<&Sources>,
+    generated: &mut Generated,
+) -> EventView {
+    let targets = renderer.targets;
+    let body_html = if event.body.is_empty() {
+        String::new()
+    } else {
+        let rendered = renderer.render(
+            &timeline.file,
+            event.places.body,
+            &event.body,
+            Mode::Snippet,
+        );
+        generated.diagnostics.extend(rendered.diagnostics);
+        generated.has_code |= rendered.has_code;
+        rendered.html
+    };
+    let mut links = Vec::new();
+    for (link, &at) in event.links.iter().zip(&event.places.links) {
+        match links::resolve(link, targets) {
+            Ok(Resolved::Href(href)) => links.push(LinkView { name: None, title: page_title(link), href }),
+            Ok(Resolved::Citation(_)) => {}
+            Err(message) => generated.diagnostics.push(
+                timeline
+                    .file
+                    .error_at(at, format!("{}: {message}", timeline.names.label("links")))
+                    .with_help("name a Markdown file under content/, such as \"@/notes/lachin-corridor.md\""),
+            ),
+        }
+    }
+    EventView {
+        id: event.id.clone(),
+        year: event.when.date.year,
+        date_html: event.when.html(),
+        date_human: event.when.human(),
+        date_iso: event.when.iso(),
+        title: event.title.clone(),
+        body_html,
+        place: event.place.clone(),
+        group: event.group.clone(),
+        importance: event.importance.name(),
+        major: event.importance == Importance::Major,
+        tags: event
+            .tags
+            .iter()
+            .map(|tag| LinkView {
+                name: Some(tag.clone()),
+                title: tag_label(tag),
+                href: targets.href(&tag_path(tag)),
+            })
+            .collect(),
+        sources: event
+            .sources
+            .iter()
+            .map(|id| {
+                let source = sources.and_then(|s| s.get(id));
+                SourceView {
+                    name: source.map_or_else(|| id.clone(), |s| s.name.clone()),
+                    party: source.and_then(|s| s.party.clone()),
+                    href: links::anchor(targets, links::paths::SOURCES, id),
+                }
+            })
+            .collect(),
+        links,
+    }
+}
+
+/// The site path of a tag's page, such as `/timeline/tags/first-war/`.
+pub fn tag_path(tag: &str) -> String {
+    format!("{}tags/{tag}/", links::paths::TIMELINE)
+}
+
+/// A tag as readers see it: "first war" for `first-war`.
+pub fn tag_label(tag: &str) -> String {
+    tag.replace('-', " ")
+}
+
+/// Link text for an `@/` link: "Lachin corridor" for `@/notes/lachin-corridor.md`.
+fn page_title(link: &str) -> String {
+    let path = link.trim_start_matches("@/");
+    let path = path.split('#').next().unwrap_or(path);
+    let mut parts = path.trim_end_matches(".md").rsplit('/');
+    let name = match parts.next() {
+        Some("index" | "_index") => parts.next().unwrap_or("home"),
+        Some(name) => name,
+        None => path,
+    };
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_links_read_as_titles() {
+        assert_eq!(page_title("@/notes/lachin-corridor.md"), "Lachin corridor");
+        assert_eq!(page_title("@/notes/the-2020-war.md#x"), "The 2020 war");
+        assert_eq!(page_title("@/notes/_index.md"), "Notes");
+        assert_eq!(tag_label("2023-offensive"), "2023 offensive");
+    }
+}

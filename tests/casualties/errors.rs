@@ -1,0 +1,134 @@
+//! Validation: every error of a file, with its line and column (and, for CSV, the column's name).
+
+use std::fs;
+use std::path::Path;
+
+use super::*;
+
+#[test]
+fn toml_errors_are_all_reported_with_line_and_column() {
+    let site = site_with("casualties.toml", &fixture_text("invalid.toml"));
+    let errors = errors_of(site.path());
+    assert_error(&errors, 6, Some(10), "unknown status \"maybe\"");
+    assert_error(
+        &errors,
+        7,
+        Some(14),
+        "`supersedes` names `b`, a claim of `south-ombudsman`",
+    );
+    assert_error(
+        &errors,
+        10,
+        Some(10),
+        "`value` of `killed` is negative (-3)",
+    );
+    assert_error(
+        &errors,
+        11,
+        Some(19),
+        "`min` of `wounded` (20) is above its `max` (10)",
+    );
+    assert_error(&errors, 12, Some(1), "unknown category `captured`");
+    assert_error(&errors, 13, Some(36), "unknown qualifier \"roughly\"");
+    assert_error(&errors, 18, Some(12), "is not a real date");
+    assert_error(
+        &errors,
+        20,
+        Some(14),
+        "`supersedes` names unknown claim `zzz`",
+    );
+    assert_error(
+        &errors,
+        24,
+        Some(1),
+        "Civilians killed (20) is more than killed (10)",
+    );
+    assert_error(
+        &errors,
+        25,
+        Some(1),
+        "Children killed (at least 30) is more than civilians killed (20)",
+    );
+    assert_error(&errors, 28, Some(6), "duplicate claim id `a`");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.file == Path::new("content/data/casualties.toml") && e.help.is_some()),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn csv_errors_name_the_line_and_column() {
+    let site = site_with("casualties.csv", &fixture_text("invalid.csv"));
+    let errors = errors_of(site.path());
+    assert_error(&errors, 1, Some(59), "unknown column `undisclosd`");
+    assert_error(
+        &errors,
+        2,
+        Some(43),
+        "`value` of `killed` is negative (-3) (column 6, `value`)",
+    );
+    assert_error(
+        &errors,
+        3,
+        Some(18),
+        "`reported` differs from the first row of claim `a` (line 2) (column 3, `reported`)",
+    );
+    assert_error(
+        &errors,
+        3,
+        Some(44),
+        "`value` \"abc\" is not a whole number (column 6, `value`)",
+    );
+    assert_error(
+        &errors,
+        4,
+        None,
+        "`min` of `killed` (20) is above its `max` (10) (column 8, `min`)",
+    );
+    assert_error(
+        &errors,
+        5,
+        Some(37),
+        "unknown category `hurt` (column 5, `category`)",
+    );
+    assert_error(&errors, 6, Some(30), "`scope` is empty (column 4, `scope`)");
+    let help = errors
+        .iter()
+        .find(|e| e.message.contains("undisclosd"))
+        .and_then(|e| e.help.clone());
+    assert_eq!(help.as_deref(), Some("did you mean `undisclosed`?"));
+}
+
+#[test]
+fn unknown_sources_and_events_are_reported_where_they_are_named() {
+    let site = site_with("casualties.toml", &fixture_text("unknown_references.toml"));
+    let errors = errors_of(site.path());
+    assert_error(&errors, 3, Some(10), "unknown source `nobody`");
+    assert_error(&errors, 4, Some(30), "unknown source `ghost-outlet`");
+    assert_error(
+        &errors,
+        7,
+        Some(9),
+        "unknown timeline event `no-such-event`",
+    );
+    assert!(!errors.iter().any(|e| e.message.contains("daily-news")));
+}
+
+#[test]
+fn a_site_may_not_have_both_a_toml_and_a_csv_file() {
+    let site = fixture("casualties/site");
+    fs::write(
+        site.path().join("content/data/casualties.csv"),
+        "id,source,reported,scope,category,value\n",
+    )
+    .unwrap();
+    let errors = errors_of(site.path());
+    assert!(
+        errors.iter().any(|e| e
+            .message
+            .contains("both casualties.toml and casualties.csv")),
+        "{errors:#?}"
+    );
+}

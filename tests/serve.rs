@@ -47,8 +47,18 @@ struct Reply {
 }
 
 fn get(server: &Server, path: &str) -> Reply {
-    let mut response = agent().get(format!("http://{}{path}", server.addr())).call().unwrap();
-    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let mut response = agent()
+        .get(format!("http://{}{path}", server.addr()))
+        .call()
+        .unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
     let (content_type, location) = (header("content-type"), header("location"));
     Reply {
         status: response.status().as_u16(),
@@ -62,11 +72,19 @@ fn get(server: &Server, path: &str) -> Reply {
 fn raw_get(addr: SocketAddr, target: &str) -> (u16, String) {
     let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT).unwrap();
     stream.set_read_timeout(Some(TIMEOUT)).unwrap();
-    write!(stream, "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut bytes = Vec::new();
     let _ = stream.read_to_end(&mut bytes);
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     (status, text)
 }
 
@@ -75,7 +93,13 @@ struct Events(Box<dyn BufRead>);
 
 impl Events {
     fn open(server: &Server, base_path: &str) -> Events {
-        let response = agent().get(format!("http://{}{base_path}/__explainer/events", server.addr())).call().unwrap();
+        let response = agent()
+            .get(format!(
+                "http://{}{base_path}/__explainer/events",
+                server.addr()
+            ))
+            .call()
+            .unwrap();
         assert_eq!(response.status(), 200);
         Events(Box::new(BufReader::new(response.into_body().into_reader())))
     }
@@ -84,7 +108,10 @@ impl Events {
         let mut line = String::new();
         loop {
             line.clear();
-            assert!(self.0.read_line(&mut line).unwrap() > 0, "the event stream ended");
+            assert!(
+                self.0.read_line(&mut line).unwrap() > 0,
+                "the event stream ended"
+            );
             if let Some(data) = line.trim_end().strip_prefix("data:") {
                 return data.trim().parse().unwrap();
             }
@@ -97,7 +124,9 @@ fn html(body: &str) -> Html {
 }
 
 fn overlay_text(page: &Html) -> Option<String> {
-    select(page, "div[role=alert]").first().map(|e| e.text().collect())
+    select(page, "div[role=alert]")
+        .first()
+        .map(|e| e.text().collect())
 }
 
 #[test]
@@ -108,13 +137,30 @@ fn serves_pages_content_types_and_the_sites_404() {
 
     let home = get(&server, "/");
     assert_eq!(home.status, 200);
-    assert!(home.content_type.starts_with("text/html"), "{}", home.content_type);
+    assert!(
+        home.content_type.starts_with("text/html"),
+        "{}",
+        home.content_type
+    );
     let page = html(&home.body);
     assert!(home.body.contains("The first version of the article."));
-    assert_eq!(select(&page, "script").iter().filter(|s| s.inner_html().contains("EventSource")).count(), 1);
+    assert_eq!(
+        select(&page, "script")
+            .iter()
+            .filter(|s| s.inner_html().contains("EventSource"))
+            .count(),
+        1
+    );
     assert!(overlay_text(&page).is_none());
-    let canonical = select(&page, "link[rel=canonical]")[0].attr("href").unwrap().to_owned();
-    assert_eq!(canonical, format!("http://{}/", server.addr()), "absolute URLs point at the preview");
+    let canonical = select(&page, "link[rel=canonical]")[0]
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        canonical,
+        format!("http://{}/", server.addr()),
+        "absolute URLs point at the preview"
+    );
 
     assert_eq!(get(&server, "/notes/history/").status, 200);
     assert_eq!(get(&server, "/notes/history").location, "/notes/history/");
@@ -124,18 +170,27 @@ fn serves_pages_content_types_and_the_sites_404() {
 
     let missing = get(&server, "/no/such/page/");
     assert_eq!(missing.status, 404);
-    assert!(text_of_h1(&missing.body).contains("Page not found"), "the site's own 404 page");
+    assert!(
+        text_of_h1(&missing.body).contains("Page not found"),
+        "the site's own 404 page"
+    );
     assert!(missing.body.contains("EventSource"));
 
     let output = server.output_dir().to_path_buf();
     assert!(output.starts_with(std::env::temp_dir()));
     server.shutdown().unwrap();
     assert!(!output.exists(), "the temporary build is removed");
-    assert!(!site.path().join("public").exists(), "public/ is not touched");
+    assert!(
+        !site.path().join("public").exists(),
+        "public/ is not touched"
+    );
 
     common::build_ok(site.path());
     let built = fs::read_to_string(site.path().join("public/index.html")).unwrap();
-    assert!(!built.contains("EventSource") && !built.contains("__explainer"), "`build` output has no reload script");
+    assert!(
+        !built.contains("EventSource") && !built.contains("__explainer"),
+        "`build` output has no reload script"
+    );
 }
 
 fn text_of_h1(body: &str) -> String {
@@ -184,13 +239,26 @@ fn the_site_is_served_under_its_base_path() {
     let home = get(&server, "/repo/");
     assert_eq!(home.status, 200);
     let page = html(&home.body);
-    let links: Vec<_> = select(&page, "a").iter().filter_map(|a| a.attr("href")).map(str::to_owned).collect();
-    assert!(links.iter().any(|href| href == "/repo/notes/history/"), "{links:?}");
-    assert_eq!(get(&server, "/repo/notes/history").location, "/repo/notes/history/");
+    let links: Vec<_> = select(&page, "a")
+        .iter()
+        .filter_map(|a| a.attr("href"))
+        .map(str::to_owned)
+        .collect();
+    assert!(
+        links.iter().any(|href| href == "/repo/notes/history/"),
+        "{links:?}"
+    );
+    assert_eq!(
+        get(&server, "/repo/notes/history").location,
+        "/repo/notes/history/"
+    );
     assert_eq!(get(&server, "/repo/notes/history/").status, 200);
 
     let outside = get(&server, "/notes/history/");
-    assert_eq!(outside.status, 404, "paths outside the base path are not the site");
+    assert_eq!(
+        outside.status, 404,
+        "paths outside the base path are not the site"
+    );
     assert!(text_of_h1(&outside.body).contains("Page not found"));
     assert_eq!(get(&server, "/repository/").status, 404);
     server.shutdown().unwrap();
@@ -215,18 +283,31 @@ fn edits_reload_and_errors_show_until_fixed() {
     assert!(second > first);
     let page = get(&server, "/repo/");
     assert!(page.body.contains("The second version of the article."));
-    assert!(page.body.contains(&format!("m.data!==\"{second}\"")), "the page knows its generation");
+    assert!(
+        page.body.contains(&format!("m.data!==\"{second}\"")),
+        "the page knows its generation"
+    );
 
-    fs::write(&index, good.replace("title = \"Preview home\"", "title = \"Preview home")).unwrap();
+    fs::write(
+        &index,
+        good.replace("title = \"Preview home\"", "title = \"Preview home"),
+    )
+    .unwrap();
     assert!(events.next() > second);
     let broken = get(&server, "/repo/");
     assert_eq!(broken.status, 200);
     let page = html(&broken.body);
     let overlay = overlay_text(&page).expect("an overlay while the build is broken");
     assert!(overlay.contains("content/index.md:2"), "{overlay}");
-    assert!(broken.body.contains("The second version of the article."), "over the last good page");
+    assert!(
+        broken.body.contains("The second version of the article."),
+        "over the last good page"
+    );
     let note = html(&get(&server, "/repo/notes/history/").body);
-    assert!(overlay_text(&note).is_some(), "every page carries the overlay");
+    assert!(
+        overlay_text(&note).is_some(),
+        "every page carries the overlay"
+    );
     let missing = get(&server, "/repo/missing/");
     assert_eq!(missing.status, 404);
     assert!(overlay_text(&html(&missing.body)).is_some());
@@ -244,7 +325,14 @@ fn a_failed_first_build_is_shown_until_fixed() {
     let site = fixture("serve");
     let index = site.path().join("content/index.md");
     let good = fs::read_to_string(&index).unwrap();
-    fs::write(&index, good.replace("+++\nThe first", "+++\n[broken](@/notes/missing.md)\nThe first")).unwrap();
+    fs::write(
+        &index,
+        good.replace(
+            "+++\nThe first",
+            "+++\n[broken](@/notes/missing.md)\nThe first",
+        ),
+    )
+    .unwrap();
     let server = start(site.path(), None);
     let mut events = Events::open(&server, "/repo");
     let first = events.next();
@@ -275,9 +363,17 @@ fn static_changes_are_copied_without_a_rebuild() {
     fs::write(site.path().join("static/style.css"), &css).unwrap();
     fs::write(site.path().join("static/extra.txt"), "extra").unwrap();
     events.next();
-    assert!(get(&server, "/repo/style.css").body.ends_with("/* preview test */\n"));
+    assert!(
+        get(&server, "/repo/style.css")
+            .body
+            .ends_with("/* preview test */\n")
+    );
     assert_eq!(get(&server, "/repo/extra.txt").body, "extra");
-    assert_eq!(fs::metadata(&index_html).unwrap().ino(), inode, "pages were not rebuilt");
+    assert_eq!(
+        fs::metadata(&index_html).unwrap().ino(),
+        inode,
+        "pages were not rebuilt"
+    );
 
     fs::remove_file(site.path().join("static/extra.txt")).unwrap();
     events.next();
@@ -296,16 +392,32 @@ fn a_burst_of_saves_gives_one_rebuild() {
     // An editor saving through a temporary file, then a second file: all in one burst.
     for step in 0..5 {
         fs::write(site.path().join("content/notes/.history.md.swp"), "swap").unwrap();
-        fs::write(&note, text.replace("How it began.", &format!("Step {step}."))).unwrap();
+        fs::write(
+            &note,
+            text.replace("How it began.", &format!("Step {step}.")),
+        )
+        .unwrap();
     }
-    fs::write(site.path().join("content/notes/other.md"), "+++\ntitle = \"Other\"\n+++\nOther.\n").unwrap();
+    fs::write(
+        site.path().join("content/notes/other.md"),
+        "+++\ntitle = \"Other\"\n+++\nOther.\n",
+    )
+    .unwrap();
     assert_eq!(events.next(), first + 1);
-    assert!(get(&server, "/repo/notes/history/").body.contains("Step 4."));
+    assert!(
+        get(&server, "/repo/notes/history/")
+            .body
+            .contains("Step 4.")
+    );
 
     // The next build is the next generation: the burst gave no second rebuild.
     fs::write(&note, text.replace("How it began.", "Marker.")).unwrap();
     assert_eq!(events.next(), first + 2);
-    assert!(get(&server, "/repo/notes/history/").body.contains("Marker."));
+    assert!(
+        get(&server, "/repo/notes/history/")
+            .body
+            .contains("Marker.")
+    );
     server.shutdown().unwrap();
 }
 
@@ -314,7 +426,12 @@ fn a_taken_port_gives_the_next_one() {
     let site = fixture("serve");
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let server = Server::start(ServeOptions { root: site.path().to_path_buf(), port, ..ServeOptions::default() }).unwrap();
+    let server = Server::start(ServeOptions {
+        root: site.path().to_path_buf(),
+        port,
+        ..ServeOptions::default()
+    })
+    .unwrap();
     assert_ne!(server.addr().port(), port);
     assert_eq!(get(&server, "/repo/").status, 200);
     server.shutdown().unwrap();
@@ -324,25 +441,38 @@ fn a_taken_port_gives_the_next_one() {
 fn the_command_stops_cleanly_on_ctrl_c() {
     let site = fixture("serve");
     let temporary = tempfile::tempdir().unwrap();
-    let mut child = Running(Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(site.path())
-        .env("TMPDIR", temporary.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap());
+    let mut child = Running(
+        Command::new(env!("CARGO_BIN_EXE_explainer"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.path())
+            .env("TMPDIR", temporary.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
     let url = lines
         .by_ref()
         .map_while(Result::ok)
-        .find_map(|line| line.strip_prefix("Serving ").and_then(|rest| rest.split(' ').next()).map(str::to_owned))
+        .find_map(|line| {
+            line.strip_prefix("Serving ")
+                .and_then(|rest| rest.split(' ').next())
+                .map(str::to_owned)
+        })
         .expect("the command prints the address");
     let response = agent().get(&url).call().unwrap();
     assert_eq!(response.status(), 200);
-    assert_eq!(fs::read_dir(temporary.path()).unwrap().count(), 1, "the build lives in TMPDIR");
+    assert_eq!(
+        fs::read_dir(temporary.path()).unwrap().count(),
+        1,
+        "the build lives in TMPDIR"
+    );
 
-    let interrupted = Command::new("kill").args(["-INT", &child.0.id().to_string()]).status().unwrap();
+    let interrupted = Command::new("kill")
+        .args(["-INT", &child.0.id().to_string()])
+        .status()
+        .unwrap();
     assert!(interrupted.success());
     let deadline = Instant::now() + TIMEOUT;
     let status = loop {
@@ -353,7 +483,11 @@ fn the_command_stops_cleanly_on_ctrl_c() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert!(status.success(), "{status}");
-    assert_eq!(fs::read_dir(temporary.path()).unwrap().count(), 0, "the temporary build is removed");
+    assert_eq!(
+        fs::read_dir(temporary.path()).unwrap().count(),
+        0,
+        "the temporary build is removed"
+    );
     assert!(!site.path().join("public").exists());
 }
 

@@ -34,12 +34,22 @@ pub fn read_toml<T: DeserializeOwned>(
     let Some(source) = read(root, name)? else {
         return Ok(None);
     };
+    parse_toml(source).map(Some)
+}
+
+/// Parses the text of a TOML data file; an empty file is an error.
+pub fn parse_toml<T: DeserializeOwned>(source: SourceText) -> Result<(SourceText, T), Diagnostic> {
     if source.text.trim().is_empty() {
         return Err(Diagnostic::error(&source.path, "the file is empty")
             .with_help("add entries, or delete the file to leave its page out of the site"));
     }
     let value = toml_input::parse(&source, &source.text, 0)?;
-    Ok(Some((source, value)))
+    Ok((source, value))
+}
+
+/// A data file's text as if read from `content/data/<name>`, for checking text that is not on disk.
+pub fn source_text(name: &str, text: &str) -> SourceText {
+    SourceText::new(data_path(name), text.to_owned())
 }
 
 /// An error at a TOML span of a data file.

@@ -162,9 +162,15 @@ pub fn short_definition(markdown: &str) -> String {
 
 /// Reads and checks `content/data/glossary.toml`; `Ok(None)` when the site has none.
 pub fn load(root: &Path) -> Result<Option<Glossary>, Diagnostics> {
-    let Some((source, raw)) = file::read_toml::<GlossaryFile>(root, FILE)? else {
+    let Some(source) = file::read(root, FILE)? else {
         return Ok(None);
     };
+    parse(source).map(Some)
+}
+
+/// Checks the text of a glossary file, already read.
+pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
+    let (source, raw) = file::parse_toml::<GlossaryFile>(source)?;
     let mut problems = Collector::default();
     let mut terms: Vec<Term> = Vec::new();
     let mut index = HashMap::new();
@@ -211,7 +217,7 @@ pub fn load(root: &Path) -> Result<Option<Glossary>, Diagnostics> {
         });
     }
     problems.into_result()?;
-    Ok(Some(Glossary { terms, index, file: source }))
+    Ok(Glossary { terms, index, file: source })
 }
 
 #[derive(Serialize)]

@@ -89,9 +89,15 @@ impl Sources {
 
 /// Reads and checks `content/data/sources.toml`; `Ok(None)` when the site has none.
 pub fn load(root: &Path) -> Result<Option<Sources>, Diagnostics> {
-    let Some((source, raw)) = file::read_toml::<SourcesFile>(root, FILE)? else {
+    let Some(source) = file::read(root, FILE)? else {
         return Ok(None);
     };
+    parse(source).map(Some)
+}
+
+/// Checks the text of a sources file, already read.
+pub fn parse(source: SourceText) -> Result<Sources, Diagnostics> {
+    let (source, raw) = file::parse_toml::<SourcesFile>(source)?;
     let mut problems = Collector::default();
     let mut sources = Sources::default();
     for item in raw.source {
@@ -139,7 +145,7 @@ pub fn load(root: &Path) -> Result<Option<Sources>, Diagnostics> {
     }
     problems.into_result()?;
     sources.file = Some(source);
-    Ok(Some(sources))
+    Ok(sources)
 }
 
 /// A source as the templates see it, with the places that cite it.

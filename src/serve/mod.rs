@@ -81,7 +81,9 @@ pub enum ServeError {
         source: io::Error,
     },
     /// The sources cannot be watched.
-    #[error("cannot watch the site's files for changes: {0}; on Linux, raising fs.inotify.max_user_watches may help")]
+    #[error(
+        "cannot watch the site's files for changes: {0}; on Linux, raising fs.inotify.max_user_watches may help"
+    )]
     Watch(#[from] notify::Error),
     /// Waiting for Ctrl-C or stopping failed.
     #[error("cannot stop cleanly: {0}")]
@@ -112,24 +114,52 @@ impl Server {
     ///
     /// A failing first build still starts the server: its pages show the errors until fixed.
     pub fn start(options: ServeOptions) -> Result<Server, ServeError> {
-        let root = options.root.canonicalize().map_err(|_| ServeError::NotASite(options.root.clone()))?;
+        let root = options
+            .root
+            .canonicalize()
+            .map_err(|_| ServeError::NotASite(options.root.clone()))?;
         if !root.join(CONFIG_FILE).is_file() {
             return Err(ServeError::NotASite(options.root));
         }
-        let base_path = options.base_url.as_deref().map(BaseUrl::parse).transpose().map_err(ServeError::BaseUrl)?.map(|b| b.path);
+        let base_path = options
+            .base_url
+            .as_deref()
+            .map(BaseUrl::parse)
+            .transpose()
+            .map_err(ServeError::BaseUrl)?
+            .map(|b| b.path);
         let listener = bind(options.interface, options.port)?;
-        let addr = listener.local_addr().map_err(|source| ServeError::Setup { what: "read the bound address", source })?;
+        let addr = listener.local_addr().map_err(|source| ServeError::Setup {
+            what: "read the bound address",
+            source,
+        })?;
         if !options.interface.is_loopback() {
-            eprintln!("warning: listening on {}: other machines on the network can open this preview", options.interface);
+            eprintln!(
+                "warning: listening on {}: other machines on the network can open this preview",
+                options.interface
+            );
         }
         let temporary = tempfile::Builder::new()
             .prefix("explainer-serve-")
             .tempdir()
-            .map_err(|source| ServeError::Setup { what: "create the preview's temporary folder (check TMPDIR)", source })?;
+            .map_err(|source| ServeError::Setup {
+                what: "create the preview's temporary folder (check TMPDIR)",
+                source,
+            })?;
         let output = temporary.path().join("site");
-        let builder = Arc::new(Builder::new(root.clone(), options.drafts, origin(addr), base_path, output.clone(), temporary.path().to_path_buf()));
+        let builder = Arc::new(Builder::new(
+            root.clone(),
+            options.drafts,
+            origin(addr),
+            base_path,
+            output.clone(),
+            temporary.path().to_path_buf(),
+        ));
         let state = Arc::new(SiteState::new(output));
 
+        // Watch first, so that an edit made during the first build is not missed.
+        let (sender, changes) = tokio::sync::mpsc::unbounded_channel();
+        let watcher = watch::Watcher::start(&root, sender)?;
         let started = Instant::now();
         let first = builder.build();
         rebuild::record(&state, &first);
@@ -139,15 +169,19 @@ impl Server {
             .enable_all()
             .thread_name("explainer-serve")
             .build()
-            .map_err(|source| ServeError::Setup { what: "start the server's runtime", source })?;
-        let (sender, changes) = tokio::sync::mpsc::unbounded_channel();
-        let watcher = watch::Watcher::start(&root, sender)?;
+            .map_err(|source| ServeError::Setup {
+                what: "start the server's runtime",
+                source,
+            })?;
         let listener = {
             let _context = runtime.enter();
             listener
                 .set_nonblocking(true)
                 .and_then(|()| tokio::net::TcpListener::from_std(listener))
-                .map_err(|source| ServeError::Setup { what: "listen for connections", source })?
+                .map_err(|source| ServeError::Setup {
+                    what: "listen for connections",
+                    source,
+                })?
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let app = server::router(Arc::clone(&state));
@@ -158,8 +192,22 @@ impl Server {
                 })
                 .await
         });
-        let rebuilding = runtime.spawn(rebuild::run(Arc::clone(&state), builder, watcher, changes, root.into()));
-        let server = Server { runtime, addr, state, stop, serving, rebuilding, temporary };
+        let rebuilding = runtime.spawn(rebuild::run(
+            Arc::clone(&state),
+            builder,
+            watcher,
+            changes,
+            root.into(),
+        ));
+        let server = Server {
+            runtime,
+            addr,
+            state,
+            stop,
+            serving,
+            rebuilding,
+            temporary,
+        };
         println!("Serving {} (Ctrl-C to stop)", server.url());
         Ok(server)
     }
@@ -179,9 +227,9 @@ impl Server {
         self.state.output()
     }
 
-    /// Serves until Ctrl-C, then stops cleanly.
+    /// Serves until Ctrl-C (or, on Unix, a termination signal), then stops cleanly.
     pub fn run_until_interrupted(self) -> Result<(), ServeError> {
-        let interrupted = self.runtime.block_on(tokio::signal::ctrl_c());
+        let interrupted = self.runtime.block_on(interrupted());
         println!("\nStopping the preview");
         let stopped = self.shutdown();
         interrupted.map_err(ServeError::Stop).and(stopped)
@@ -189,7 +237,15 @@ impl Server {
 
     /// Stops serving and watching, and removes the temporary build.
     pub fn shutdown(self) -> Result<(), ServeError> {
-        let Server { runtime, state, stop, serving, rebuilding, temporary, .. } = self;
+        let Server {
+            runtime,
+            state,
+            stop,
+            serving,
+            rebuilding,
+            temporary,
+            ..
+        } = self;
         state.shut_down();
         let _ = stop.send(());
         rebuilding.abort();
@@ -200,6 +256,23 @@ impl Server {
             Ok(Ok(Err(error))) => Err(ServeError::Stop(error)),
             _ => removed.map_err(ServeError::Stop),
         }
+    }
+}
+
+/// Waits for Ctrl-C or, on Unix, SIGTERM.
+async fn interrupted() -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate())?;
+        tokio::select! {
+            result = tokio::signal::ctrl_c() => result,
+            _ = terminate.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
     }
 }
 
@@ -215,7 +288,12 @@ fn bind(interface: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
                 }
                 return Ok(listener);
             }
-            Err(source) if source.kind() == io::ErrorKind::AddrInUse && port != 0 && candidate - port < PORT_ATTEMPTS && candidate < u16::MAX => {
+            Err(source)
+                if source.kind() == io::ErrorKind::AddrInUse
+                    && port != 0
+                    && candidate - port < PORT_ATTEMPTS
+                    && candidate < u16::MAX =>
+            {
                 candidate += 1;
             }
             Err(source) => return Err(ServeError::Bind { addr, source }),

@@ -13,7 +13,13 @@ use super::watch::{Change, Watcher};
 use crate::diagnostics::Diagnostic;
 
 /// Rebuilds on every change until the watcher stops.
-pub(crate) async fn run(state: Arc<SiteState>, builder: Arc<Builder>, mut watcher: Watcher, mut changes: UnboundedReceiver<Change>, root: Arc<Path>) {
+pub(crate) async fn run(
+    state: Arc<SiteState>,
+    builder: Arc<Builder>,
+    mut watcher: Watcher,
+    mut changes: UnboundedReceiver<Change>,
+    root: Arc<Path>,
+) {
     while let Some(change) = Change::settle(&mut changes).await {
         watcher.refresh(&change);
         let paths: Vec<_> = change.paths.iter().cloned().collect();
@@ -38,7 +44,9 @@ pub(crate) fn record(state: &SiteState, outcome: &Outcome) {
             status.errors.clear();
         }
         Outcome::Copied { .. } => {}
-        Outcome::Failed { base_path, errors, .. } => {
+        Outcome::Failed {
+            base_path, errors, ..
+        } => {
             if let Some(path) = base_path {
                 status.base_path.clone_from(path);
             }
@@ -56,14 +64,26 @@ pub(crate) fn report(outcome: &Outcome, what: &str, since: Instant) {
             println!("Rebuilt in {millis} ms ({what})");
         }
         Outcome::Copied { files } => {
-            let files = if *files == 1 { "1 static file copied".to_owned() } else { format!("{files} static files copied") };
+            let files = if *files == 1 {
+                "1 static file copied".to_owned()
+            } else {
+                format!("{files} static files copied")
+            };
             println!("Rebuilt in {millis} ms ({what}: {files})");
         }
-        Outcome::Failed { errors, warnings, .. } => {
+        Outcome::Failed {
+            errors, warnings, ..
+        } => {
             print_all(warnings);
             print_all(errors);
-            let count = if errors.len() == 1 { "1 error".to_owned() } else { format!("{} errors", errors.len()) };
-            eprintln!("error: the build failed with {count} ({what}); the preview shows them until they are fixed");
+            let count = if errors.len() == 1 {
+                "1 error".to_owned()
+            } else {
+                format!("{} errors", errors.len())
+            };
+            eprintln!(
+                "error: the build failed with {count} ({what}); the preview shows them until they are fixed"
+            );
         }
     }
 }
@@ -71,7 +91,9 @@ pub(crate) fn report(outcome: &Outcome, what: &str, since: Instant) {
 /// Tells the terminal how the first build went.
 pub(crate) fn report_first(outcome: &Outcome, since: Instant) {
     match outcome {
-        Outcome::Built { pages, warnings, .. } => {
+        Outcome::Built {
+            pages, warnings, ..
+        } => {
             print_all(warnings);
             println!("Built {pages} pages in {} ms", since.elapsed().as_millis());
         }
@@ -87,8 +109,14 @@ fn print_all(diagnostics: &[Diagnostic]) {
 
 /// The changed files, relative to the site root: the first one, and how many more.
 fn describe(root: &Path, change: &Change) -> String {
-    let mut paths = change.paths.iter().map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string());
-    let first = paths.next().filter(|p| !p.is_empty()).unwrap_or_else(|| "the site".to_owned());
+    let mut paths = change
+        .paths
+        .iter()
+        .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string());
+    let first = paths
+        .next()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "the site".to_owned());
     match paths.count() {
         0 => format!("{first} changed"),
         more => format!("{first} and {more} more changed"),

@@ -19,7 +19,9 @@ pub(crate) const EVENTS_PATH: &str = "/__explainer/events";
 const BUILD_EVENT: &str = "build";
 
 /// The stream of build generations: the current one first, then one per build.
-pub(crate) fn events(state: &SiteState) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>> + use<>> {
+pub(crate) fn events(
+    state: &SiteState,
+) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>> + use<>> {
     // Subscribe before reading the generation, so that no build falls in between.
     let receiver = state.subscribe();
     let current = stream::once(std::future::ready(state.status().generation));
@@ -33,9 +35,11 @@ pub(crate) fn events(state: &SiteState) -> Sse<impl Stream<Item = Result<SseEven
             }
         }
     });
-    let events = current
-        .chain(later)
-        .map(|generation| Ok(SseEvent::default().event(BUILD_EVENT).data(generation.to_string())));
+    let events = current.chain(later).map(|generation| {
+        Ok(SseEvent::default()
+            .event(BUILD_EVENT)
+            .data(generation.to_string()))
+    });
     Sse::new(events).keep_alive(KeepAlive::default())
 }
 
@@ -43,7 +47,7 @@ pub(crate) fn events(state: &SiteState) -> Sse<impl Stream<Item = Result<SseEven
 pub(crate) fn decorate(html: &str, status: &Status) -> String {
     let mut extra = script(status);
     if !status.errors.is_empty() {
-        extra.push_str(&overlay(&status.errors));
+        extra.push_str(&overlay(status));
     }
     inject_before_body_end(html, &extra)
 }
@@ -67,7 +71,10 @@ fn inject_before_body_end(html: &str, extra: &str) -> String {
 
 /// Listens for builds; on a new one, remembers the scroll position and reloads, then restores it.
 fn script(status: &Status) -> String {
-    let url = json_for_script(&serde_json::Value::from(format!("{}{EVENTS_PATH}", status.base_path)));
+    let url = json_for_script(&serde_json::Value::from(format!(
+        "{}{EVENTS_PATH}",
+        status.base_path
+    )));
     let generation = json_for_script(&serde_json::Value::from(status.generation.to_string()));
     format!(
         "<script>(()=>{{const k=\"explainer-scroll:\"+location.pathname,y=sessionStorage.getItem(k);\
@@ -80,7 +87,8 @@ fn script(status: &Status) -> String {
 }
 
 /// The errors of the last build, over the page.
-fn overlay(errors: &[Diagnostic]) -> String {
+fn overlay(status: &Status) -> String {
+    let errors = &status.errors;
     let count = match errors.len() {
         1 => "1 error".to_owned(),
         n => format!("{n} errors"),
@@ -90,8 +98,13 @@ fn overlay(errors: &[Diagnostic]) -> String {
          z-index:2147483647;max-height:70vh;overflow:auto;margin:0;padding:1rem 1.5rem;\
          background:#2b0b0b;color:#fff;border-top:4px solid #e5484d;text-align:left;\
          font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\">\n\
-         <p style=\"margin:0 0 .5rem;font-weight:bold\">The site did not build: {count}. \
-         The page below is the last good build.</p>\n<ol style=\"margin:0;padding-left:1.5rem\">\n"
+         <p style=\"margin:0 0 .5rem;font-weight:bold\">The site did not build: {count}.{under}</p>\n\
+         <ol style=\"margin:0;padding-left:1.5rem\">\n",
+        under = if status.has_site {
+            " The page below is the last good build."
+        } else {
+            ""
+        },
     );
     for error in errors {
         html.push_str(&overlay_item(error));
@@ -101,19 +114,19 @@ fn overlay(errors: &[Diagnostic]) -> String {
 }
 
 fn overlay_item(error: &Diagnostic) -> String {
-    let mut item = String::from("<li style=\"margin:.25rem 0\"><strong>");
+    let mut item = String::from("<li style=\"margin:.5rem 0\"><strong>");
     let _ = escape_html_body_text(&mut item, &location(error));
     item.push_str("</strong> ");
     let _ = escape_html_body_text(&mut item, &error.message);
     if let Some(snippet) = &error.snippet {
-        item.push_str("<pre style=\"margin:.25rem 0;white-space:pre-wrap;color:#ffd8d8\"><code>");
+        item.push_str("<pre style=\"margin:.25rem 0 0;white-space:pre-wrap;color:#ffd8d8\"><code>");
         let _ = escape_html(&mut item, snippet.trim_end());
         item.push_str("</code></pre>");
     }
     if let Some(help) = &error.help {
-        item.push_str("<br><span style=\"color:#ffd8d8\">help: ");
+        item.push_str("<div style=\"color:#ffd8d8\">help: ");
         let _ = escape_html_body_text(&mut item, help);
-        item.push_str("</span>");
+        item.push_str("</div>");
     }
     item.push_str("</li>\n");
     item
@@ -134,14 +147,26 @@ mod tests {
 
     #[test]
     fn overlay_lists_escaped_errors_with_their_place() {
-        let error = Diagnostic::error("content/a<b>.md", "bad <tag> & more").at(3, 7).with_help("remove <it>");
-        let status = Status { errors: vec![error], generation: 4, ..Status::default() };
+        let error = Diagnostic::error("content/a<b>.md", "bad <tag> & more")
+            .at(3, 7)
+            .with_help("remove <it>");
+        let status = Status {
+            errors: vec![error],
+            generation: 4,
+            ..Status::default()
+        };
         let html = decorate("<html><body><p>page</p></body></html>", &status);
-        assert!(html.contains("content/a&lt;b&gt;.md:3:7</strong> bad &lt;tag&gt; &amp; more"), "{html}");
+        assert!(
+            html.contains("content/a&lt;b&gt;.md:3:7</strong> bad &lt;tag&gt; &amp; more"),
+            "{html}"
+        );
         assert!(html.contains("help: remove &lt;it&gt;"), "{html}");
         assert!(html.contains("role=\"alert\""));
         assert!(html.ends_with("</div>\n</body></html>"), "{html}");
-        assert!(html.contains("new EventSource(\"/__explainer/events\")"), "{html}");
+        assert!(
+            html.contains("new EventSource(\"/__explainer/events\")"),
+            "{html}"
+        );
         assert!(html.contains("m.data!==\"4\""), "{html}");
     }
 

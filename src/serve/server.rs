@@ -33,36 +33,57 @@ pub(crate) fn router(state: Arc<SiteState>) -> Router {
 async fn handle(State(state): State<Arc<SiteState>>, request: Request) -> Response {
     let mut response = respond(&state, request).await;
     // A preview must never show a stale page or overlay.
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
 async fn respond(state: &SiteState, mut request: Request) -> Response {
     let path = request.uri().path().to_owned();
     if !is_safe(&path) {
-        return (StatusCode::BAD_REQUEST, "Bad request: this path leaves the site.\n").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "Bad request: this path leaves the site.\n",
+        )
+            .into_response();
     }
     let status = state.status();
     let base = status.base_path.as_str();
     let Some(rest) = within_base(&path, base) else {
-        return if path == "/" { Redirect::temporary(&format!("{base}/")).into_response() } else { not_found(state, &status).await };
+        return if path == "/" {
+            Redirect::temporary(&format!("{base}/")).into_response()
+        } else {
+            not_found(state, &status).await
+        };
     };
     if rest.is_empty() {
-        let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+        let query = request
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
         return Redirect::temporary(&format!("{base}/{query}")).into_response();
     }
     if rest == EVENTS_PATH {
         return reload::events(state).into_response();
     }
     if !status.has_site {
-        return html_response(StatusCode::SERVICE_UNAVAILABLE, reload::unbuilt_page(&status));
+        return html_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            reload::unbuilt_page(&status),
+        );
     }
     let Some(uri) = rewrite(request.uri(), rest) else {
         return (StatusCode::BAD_REQUEST, "Bad request.\n").into_response();
     };
     *request.uri_mut() = uri;
     // Pages change with the overlay even when their file did not: never answer "not modified".
-    for conditional in [header::IF_MODIFIED_SINCE, header::IF_NONE_MATCH, header::IF_RANGE] {
+    for conditional in [
+        header::IF_MODIFIED_SINCE,
+        header::IF_NONE_MATCH,
+        header::IF_RANGE,
+    ] {
         request.headers_mut().remove(conditional);
     }
     let head = request.method() == Method::HEAD;
@@ -73,13 +94,20 @@ async fn respond(state: &SiteState, mut request: Request) -> Response {
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},
     };
-    if head { response } else { decorate(response, &status).await }
+    if head {
+        response
+    } else {
+        decorate(response, &status).await
+    }
 }
 
 /// The site's 404 page for paths outside the base path.
 async fn not_found(state: &SiteState, status: &Status) -> Response {
     if !status.has_site {
-        return html_response(StatusCode::SERVICE_UNAVAILABLE, reload::unbuilt_page(status));
+        return html_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            reload::unbuilt_page(status),
+        );
     }
     match tokio::fs::read_to_string(state.output().join(NOT_FOUND_PAGE)).await {
         Ok(html) => html_response(StatusCode::NOT_FOUND, reload::decorate(&html, status)),
@@ -88,7 +116,12 @@ async fn not_found(state: &SiteState, status: &Status) -> Response {
 }
 
 fn html_response(code: StatusCode, html: String) -> Response {
-    (code, [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))], html).into_response()
+    (
+        code,
+        [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))],
+        html,
+    )
+        .into_response()
 }
 
 /// Adds the reload script and overlay to a full HTML response; other responses pass as they are.
@@ -103,17 +136,28 @@ async fn decorate(response: Response, status: &Status) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_HTML).await else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "Cannot read this page.\n").into_response();
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Cannot read this page.\n",
+        )
+            .into_response();
     };
     let Ok(html) = std::str::from_utf8(&bytes) else {
         // Not UTF-8: served as it is, without the script.
         return Response::from_parts(parts, Body::from(bytes));
     };
     let body = Body::from(reload::decorate(html, status));
-    for stale in [header::CONTENT_LENGTH, header::LAST_MODIFIED, header::ETAG, header::ACCEPT_RANGES] {
+    for stale in [
+        header::CONTENT_LENGTH,
+        header::LAST_MODIFIED,
+        header::ETAG,
+        header::ACCEPT_RANGES,
+    ] {
         parts.headers.remove(stale);
     }
-    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
+    parts
+        .headers
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
     Response::from_parts(parts, body)
 }
 
@@ -138,12 +182,14 @@ fn rewrite(uri: &Uri, path: &str) -> Option<Uri> {
 fn is_safe(path: &str) -> bool {
     let mut current = path.to_owned();
     loop {
-        let unsafe_here = current.contains(['\\', '\0']) || current.split('/').any(|segment| segment == "..");
+        let unsafe_here =
+            current.contains(['\\', '\0']) || current.split('/').any(|segment| segment == "..");
         if unsafe_here {
             return false;
         }
         // Each decoding that changes the text makes it shorter, so this ends.
-        let decoded = String::from_utf8_lossy(&percent_decode_str(&current).collect::<Vec<u8>>()).into_owned();
+        let decoded = String::from_utf8_lossy(&percent_decode_str(&current).collect::<Vec<u8>>())
+            .into_owned();
         if decoded == current {
             return true;
         }
@@ -157,7 +203,18 @@ mod tests {
 
     #[test]
     fn traversal_in_any_encoding_is_unsafe() {
-        for path in ["/../secret", "/a/..", "/%2e%2e/secret", "/%2E%2e%2fsecret", "/a%2f..%2fb", "/%252e%252e/x", "/%25252e%25252e/x", "/..%5csecret", "/a\\b", "/%00"] {
+        for path in [
+            "/../secret",
+            "/a/..",
+            "/%2e%2e/secret",
+            "/%2E%2e%2fsecret",
+            "/a%2f..%2fb",
+            "/%252e%252e/x",
+            "/%25252e%25252e/x",
+            "/..%5csecret",
+            "/a\\b",
+            "/%00",
+        ] {
             assert!(!is_safe(path), "{path}");
         }
         for path in ["/", "/notes/a/", "/style.css", "/a..b/", "/%20x", "/..a"] {

@@ -61,7 +61,14 @@ pub(crate) struct Builder {
 
 impl Builder {
     /// A builder for the site at `root`, writing to `output` inside `scratch`.
-    pub fn new(root: PathBuf, drafts: bool, origin: String, base_path: Option<String>, output: PathBuf, scratch: PathBuf) -> Builder {
+    pub fn new(
+        root: PathBuf,
+        drafts: bool,
+        origin: String,
+        base_path: Option<String>,
+        output: PathBuf,
+        scratch: PathBuf,
+    ) -> Builder {
         Builder {
             root,
             drafts,
@@ -78,7 +85,9 @@ impl Builder {
         match self.copy_static(changed) {
             Some(Ok(files)) => Outcome::Copied { files },
             Some(Err(error)) => {
-                eprintln!("warning: cannot copy the changed static files ({error}); rebuilding instead");
+                eprintln!(
+                    "warning: cannot copy the changed static files ({error}); rebuilding instead"
+                );
                 self.build()
             }
             None => self.build(),
@@ -87,17 +96,25 @@ impl Builder {
 
     /// Builds the whole site, with absolute URLs pointing at the preview.
     pub fn build(&self) -> Outcome {
-        let base_path = self.base_path.clone().or_else(|| Config::load(&self.root).ok().map(|c| c.base().path));
+        let base_path = self
+            .base_path
+            .clone()
+            .or_else(|| Config::load(&self.root).ok().map(|c| c.base().path));
         let options = BuildOptions {
             root: self.root.clone(),
             output_dir: Some(self.output.clone()),
-            base_url: base_path.as_ref().map(|path| format!("{}{path}/", self.origin)),
+            base_url: base_path
+                .as_ref()
+                .map(|path| format!("{}{path}/", self.origin)),
             drafts: self.drafts,
             ..BuildOptions::default()
         };
         let result = build(&options);
         let copies = result.is_ok().then(|| self.unchanged_static_copies());
-        *self.static_copies.lock().unwrap_or_else(PoisonError::into_inner) = copies;
+        *self
+            .static_copies
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = copies;
         match result {
             Ok(report) => Outcome::Built {
                 base_path: base_path.unwrap_or_default(),
@@ -119,12 +136,19 @@ impl Builder {
     /// the build generates itself (which wins over `static/` in a full build).
     fn copy_static(&self, changed: &[PathBuf]) -> Option<io::Result<usize>> {
         let static_dir = self.root.join(STATIC_DIR);
-        let mut guard = self.static_copies.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut guard = self
+            .static_copies
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let copies = guard.as_mut()?;
         let mut plan = Vec::with_capacity(changed.len());
         for path in changed {
             let relative = path.strip_prefix(&static_dir).ok()?;
-            if relative.as_os_str().is_empty() || !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+            if relative.as_os_str().is_empty()
+                || !relative
+                    .components()
+                    .all(|c| matches!(c, Component::Normal(_)))
+            {
                 return None;
             }
             let target = self.output.join(relative);
@@ -145,7 +169,13 @@ impl Builder {
             let result = if present {
                 self.copy_into_output(path, &target)
             } else {
-                fs::remove_file(&target).or_else(|e| if e.kind() == io::ErrorKind::NotFound { Ok(()) } else { Err(e) })
+                fs::remove_file(&target).or_else(|e| {
+                    if e.kind() == io::ErrorKind::NotFound {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
             };
             if let Err(error) = result {
                 *guard = None;

@@ -62,16 +62,20 @@ impl Watcher {
     /// Starts watching the site at `root` (an absolute, canonical path).
     pub fn start(root: &Path, changes: UnboundedSender<Change>) -> notify::Result<Watcher> {
         let filter_root = root.to_path_buf();
-        let mut watcher = notify::recommended_watcher(move |result: notify::Result<Event>| match result {
-            Ok(event) => {
-                let paths: BTreeSet<PathBuf> = relevant_paths(&filter_root, event).collect();
-                if !paths.is_empty() {
-                    // The receiver is gone only while the server stops.
-                    let _ = changes.send(Change { paths, last_event: Instant::now() });
+        let mut watcher =
+            notify::recommended_watcher(move |result: notify::Result<Event>| match result {
+                Ok(event) => {
+                    let paths: BTreeSet<PathBuf> = relevant_paths(&filter_root, event).collect();
+                    if !paths.is_empty() {
+                        // The receiver is gone only while the server stops.
+                        let _ = changes.send(Change {
+                            paths,
+                            last_event: Instant::now(),
+                        });
+                    }
                 }
-            }
-            Err(error) => eprintln!("warning: watching for changes: {error}"),
-        })?;
+                Err(error) => eprintln!("warning: watching for changes: {error}"),
+            })?;
         watcher.watch(root, RecursiveMode::NonRecursive)?;
         let mut watcher = Watcher {
             watcher,
@@ -116,11 +120,15 @@ impl Watcher {
 fn relevant_paths(root: &Path, event: Event) -> impl Iterator<Item = PathBuf> {
     let rescan = event.need_rescan().then(|| root.to_path_buf());
     let changes = match event.kind {
-        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => Vec::new(),
+        EventKind::Access(_)
+        | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => Vec::new(),
         _ => event.paths,
     };
     let root = root.to_path_buf();
-    changes.into_iter().filter(move |path| is_source(&root, path)).chain(rescan)
+    changes
+        .into_iter()
+        .filter(move |path| is_source(&root, path))
+        .chain(rescan)
 }
 
 /// True for `explainer.toml` and files in the watched folders, except editor temporary files.
@@ -135,12 +143,25 @@ fn is_source(root: &Path, path: &Path) -> bool {
     if first == CONFIG_FILE {
         return relative.iter().count() == 1;
     }
-    WATCHED_DIRS.contains(&first.as_ref()) && !relative.iter().any(|part| is_editor_temporary(&part.to_string_lossy()))
+    WATCHED_DIRS.contains(&first.as_ref())
+        && !relative
+            .iter()
+            .any(|part| is_editor_temporary(&part.to_string_lossy()))
 }
 
 /// Swap, backup and lock files of common editors, and version control folders.
 fn is_editor_temporary(name: &str) -> bool {
-    const SUFFIXES: [&str; 9] = ["~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".kate-swp", ".crswap", "___jb_tmp___"];
+    const SUFFIXES: [&str; 9] = [
+        "~",
+        ".swp",
+        ".swo",
+        ".swx",
+        ".tmp",
+        ".bak",
+        ".kate-swp",
+        ".crswap",
+        "___jb_tmp___",
+    ];
     name.starts_with(".#")
         || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
@@ -162,19 +183,38 @@ mod tests {
         assert!(is_source(root, Path::new("/site/static/style.css")));
         assert!(is_source(root, Path::new("/site/templates")));
         assert!(!is_source(root, Path::new("/site/public/index.html")));
-        assert!(!is_source(root, Path::new("/site/.public.explainer-staging-1/x")));
+        assert!(!is_source(
+            root,
+            Path::new("/site/.public.explainer-staging-1/x")
+        ));
         assert!(!is_source(root, Path::new("/elsewhere/content/a.md")));
-        for temporary in [".#a.md", "#a.md#", "a.md~", ".a.md.swp", "4913", "a.md.tmp", "a.md___jb_tmp___"] {
-            assert!(!is_source(root, &Path::new("/site/content").join(temporary)), "{temporary}");
+        for temporary in [
+            ".#a.md",
+            "#a.md#",
+            "a.md~",
+            ".a.md.swp",
+            "4913",
+            "a.md.tmp",
+            "a.md___jb_tmp___",
+        ] {
+            assert!(
+                !is_source(root, &Path::new("/site/content").join(temporary)),
+                "{temporary}"
+            );
         }
     }
 
     #[test]
     fn reads_are_not_changes() {
         let root = Path::new("/site");
-        let read = Event::new(EventKind::Access(notify::event::AccessKind::Any)).add_path(root.join("content/a.md"));
+        let read = Event::new(EventKind::Access(notify::event::AccessKind::Any))
+            .add_path(root.join("content/a.md"));
         assert_eq!(relevant_paths(root, read).count(), 0);
-        let write = Event::new(EventKind::Modify(ModifyKind::Any)).add_path(root.join("content/a.md"));
-        assert_eq!(relevant_paths(root, write).collect::<Vec<_>>(), [root.join("content/a.md")]);
+        let write =
+            Event::new(EventKind::Modify(ModifyKind::Any)).add_path(root.join("content/a.md"));
+        assert_eq!(
+            relevant_paths(root, write).collect::<Vec<_>>(),
+            [root.join("content/a.md")]
+        );
     }
 }

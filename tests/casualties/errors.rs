@@ -132,3 +132,44 @@ fn a_site_may_not_have_both_a_toml_and_a_csv_file() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn figures_of_the_wrong_type_are_reported_together() {
+    let site = site_with("casualties.toml", &fixture_text("wrong_types.toml"));
+    let errors = errors_of(site.path());
+    assert_error(&errors, 8, Some(10), "`killed` is text");
+    assert_error(
+        &errors,
+        9,
+        Some(21),
+        "unknown key `valeu` in figure `wounded`",
+    );
+    assert_error(&errors, 10, Some(11), "`missing` is a decimal number");
+    assert_error(
+        &errors,
+        11,
+        Some(37),
+        "`qualifier` of `detained` must be text",
+    );
+    assert_error(&errors, 12, Some(13), "`displaced` is a date");
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+}
+
+#[test]
+fn csv_locations_survive_quoted_commas_and_line_breaks() {
+    let note = "\"A note, with a comma\nand a line break\"";
+    let csv = format!(
+        "id,source,reported,scope,notes,category,value\n\
+         a,north-ministry,2023-09-19,Battle,{note},killed,3\n\
+         a,north-ministry,2023-09-19,Battle,{note},wounded,-1\n"
+    );
+    let site = site_with("casualties.csv", &csv);
+    let errors = errors_of(site.path());
+    assert_error(
+        &errors,
+        5,
+        Some(27),
+        "`value` of `wounded` is negative (-1) (column 7, `value`)",
+    );
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+}

@@ -16,7 +16,9 @@ pub struct ChartRow {
     pub figures: Vec<Figure>,
 }
 
-const WIDTH: u32 = 760;
+const MIN_WIDTH: f64 = 760.0;
+/// A generous width of one character of the value labels, in SVG units.
+const CHAR_WIDTH: f64 = 8.0;
 const PLOT_START: f64 = 260.0;
 const PLOT_END: f64 = 600.0;
 const LABEL_CHARS: usize = 34;
@@ -41,6 +43,7 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
     let axis_max = top.div_ceil(step).max(1) * step;
     let x = |value: u64| PLOT_START + (PLOT_END - PLOT_START) * value as f64 / axis_max as f64;
     let mut body = String::new();
+    let mut width = MIN_WIDTH;
     let mut y = 8;
     for row in rows {
         let lines = wrap(&row.label);
@@ -68,12 +71,14 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
             end = end.max(mark(&mut body, figure, middle, &x));
         }
         let words: Vec<String> = row.figures.iter().map(Figure::words).collect();
+        let words = words.join("; ");
+        width = width.max(end + 12.0 + CHAR_WIDTH * words.chars().count() as f64);
         let _ = write!(
             body,
             "<text class=\"casualty-chart__value\" x=\"{:.1}\" y=\"{:.1}\" fill=\"currentColor\">{}</text></g>",
             end + 8.0,
             middle + 5.0,
-            escape(&words.join("; "))
+            escape(&words)
         );
         y += height;
     }
@@ -90,7 +95,7 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
     }
     axis.push_str("</g>");
     format!(
-        "<svg class=\"casualty-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{axis}{body}</svg>",
+        "<svg class=\"casualty-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{axis}{body}</svg>",
         escape(title),
         escape(description)
     )

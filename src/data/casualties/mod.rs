@@ -24,7 +24,7 @@ pub use model::{Categories, Category, CategoryFigure, Claim, Figure, Qualifier, 
 use crate::config::CasualtiesConfig;
 use crate::data::sources::Sources;
 use crate::data::{CitedBy, DataPage, ExportFile, Generated};
-use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::markdown::links::Targets;
 use validate::Refs;
 
@@ -62,8 +62,7 @@ pub fn load(root: &Path, config: &CasualtiesConfig) -> Result<Option<Casualties>
             .with_help("keep one of the two: they hold the same claims in different formats")
             .into());
         }
-        (Some((file, drafts)), None) => (file, drafts, Collector::default()),
-        (None, Some(found)) => found,
+        (Some(found), None) | (None, Some(found)) => found,
         (None, None) => return Ok(None),
     };
     let categories = Categories::new(config);

@@ -64,7 +64,7 @@ pub struct Summary<'a> {
 }
 
 /// Latest first: by the last day a date may stand for, then the more precise date.
-pub fn newest_first(a: &PartialDate, b: &PartialDate) -> Ordering {
+fn newest_first(a: &PartialDate, b: &PartialDate) -> Ordering {
     (b.end_key(), b.precision()).cmp(&(a.end_key(), a.precision()))
 }
 

@@ -1,20 +1,30 @@
 //! Reading `content/data/casualties.toml` into drafts, with every value's place.
+//!
+//! Figures are read leniently (a string where a number belongs, an unknown key)
+//! so that their problems are reported with every other problem of the file.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
 use super::draft::{At, DraftClaim, DraftFigure, Loc};
 use crate::data::file;
 use crate::dates::DateInput;
-use crate::diagnostics::{Diagnostic, SourceText};
+use crate::diagnostics::{Collector, Diagnostic, SourceText};
+use crate::toml_input::did_you_mean;
 
 /// The TOML file's name.
 pub const FILE: &str = "casualties.toml";
+
+/// The keys of a figure table.
+const KEYS: [&str; 6] = ["value", "qualifier", "min", "max", "best", "undisclosed"];
+
+/// The forms a figure may take, for help messages.
+const FORMS: &str = "write a whole number, { value = N, qualifier = \"at_least\" }, { min = A, max = B } or { undisclosed = true }";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,21 +54,11 @@ struct RawClaim {
     figures: Spanned<BTreeMap<Spanned<String>, Spanned<RawFigure>>>,
 }
 
-/// A figure: a bare number or a table.
+/// A figure as written: a bare number, a table's entries, or something else (such as "a string").
 enum RawFigure {
     Number(i64),
-    Table(RawFigureTable),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFigureTable {
-    value: Option<Spanned<i64>>,
-    qualifier: Option<Spanned<String>>,
-    min: Option<Spanned<i64>>,
-    max: Option<Spanned<i64>>,
-    best: Option<Spanned<i64>>,
-    undisclosed: Option<Spanned<bool>>,
+    Table(Vec<(String, Spanned<toml::Value>)>),
+    Other(&'static str),
 }
 
 impl<'de> Deserialize<'de> for RawFigure {
@@ -81,14 +81,37 @@ impl<'de> Visitor<'de> for FigureVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawFigure, E> {
-        i64::try_from(value)
-            .map(RawFigure::Number)
-            .map_err(|_| E::custom("the number is too large"))
+        Ok(i64::try_from(value).map_or(RawFigure::Other("too large a number"), RawFigure::Number))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawFigure, A::Error> {
-        RawFigureTable::deserialize(de::value::MapAccessDeserializer::new(map))
-            .map(RawFigure::Table)
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawFigure, E> {
+        Ok(RawFigure::Other("a decimal number"))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<RawFigure, E> {
+        Ok(RawFigure::Other("text"))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawFigure, E> {
+        Ok(RawFigure::Other("true or false"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawFigure, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(RawFigure::Other("a list"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFigure, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            // A TOML date arrives as a table with one private key.
+            if key.starts_with("$__") {
+                map.next_value::<IgnoredAny>()?;
+                return Ok(RawFigure::Other("a date"));
+            }
+            entries.push((key, map.next_value::<Spanned<toml::Value>>()?));
+        }
+        Ok(RawFigure::Table(entries))
     }
 }
 
@@ -97,15 +120,21 @@ fn at<T>(spanned: Spanned<T>) -> At<T> {
     At::new(spanned.into_inner(), loc)
 }
 
-/// Reads the TOML file; `Ok(None)` when the site has none.
-pub fn read(root: &Path) -> Result<Option<(SourceText, Vec<DraftClaim>)>, Diagnostic> {
+/// Reads the TOML file, with the problems of its figures; `Ok(None)` when the site has none.
+pub fn read(root: &Path) -> Result<Option<(SourceText, Vec<DraftClaim>, Collector)>, Diagnostic> {
     let Some((source, raw)) = file::read_toml::<CasualtiesFile>(root, FILE)? else {
         return Ok(None);
     };
-    Ok(Some((source, raw.claim.into_iter().map(draft).collect())))
+    let mut problems = Collector::default();
+    let drafts = raw
+        .claim
+        .into_iter()
+        .map(|claim| draft(&source, claim, &mut problems))
+        .collect();
+    Ok(Some((source, drafts, problems)))
 }
 
-fn draft(raw: RawClaim) -> DraftClaim {
+fn draft(file: &SourceText, raw: RawClaim, problems: &mut Collector) -> DraftClaim {
     let figures_loc = Loc::Offset(raw.figures.span().start);
     DraftClaim {
         id: at(raw.id),
@@ -126,24 +155,94 @@ fn draft(raw: RawClaim) -> DraftClaim {
             .figures
             .into_inner()
             .into_iter()
-            .map(|(key, value)| figure(at(key), value))
+            .map(|(key, value)| figure(file, at(key), value, problems))
             .collect(),
     }
 }
 
-fn figure(category: At<String>, raw: Spanned<RawFigure>) -> DraftFigure {
+fn figure(
+    file: &SourceText,
+    category: At<String>,
+    raw: Spanned<RawFigure>,
+    problems: &mut Collector,
+) -> DraftFigure {
     let loc = Loc::Offset(raw.span().start);
     let mut figure = DraftFigure::empty(category);
     match raw.into_inner() {
         RawFigure::Number(value) => figure.value = Some(At::new(value, loc)),
-        RawFigure::Table(table) => {
-            figure.value = table.value.map(at);
-            figure.qualifier = table.qualifier.map(at);
-            figure.min = table.min.map(at);
-            figure.max = table.max.map(at);
-            figure.best = table.best.map(at);
-            figure.undisclosed = table.undisclosed.map(at);
+        RawFigure::Other(kind) => {
+            problems.push(
+                loc.error(file, format!("`{}` is {kind}", figure.category.value))
+                    .with_help(FORMS),
+            );
+            figure.unreadable = true;
+        }
+        RawFigure::Table(entries) => {
+            for (key, value) in entries {
+                let value = at(value);
+                let problem = if KEYS.contains(&key.as_str()) {
+                    entry(&mut figure, &key, value).err()
+                } else {
+                    let help = did_you_mean(&key, &KEYS).map_or_else(
+                        || FORMS.to_owned(),
+                        |close| format!("did you mean `{close}`?"),
+                    );
+                    Some((
+                        value.loc,
+                        format!("unknown key `{key}` in figure `{}`", figure.category.value),
+                        help,
+                    ))
+                };
+                if let Some((loc, message, help)) = problem {
+                    problems.push(loc.error(file, message).with_help(help));
+                    figure.unreadable = true;
+                }
+            }
         }
     }
     figure
+}
+
+/// Sets one key of a figure table; `Err` (place, message, help) when the value has the wrong type.
+fn entry(
+    figure: &mut DraftFigure,
+    key: &str,
+    value: At<toml::Value>,
+) -> Result<(), (Loc, String, String)> {
+    let loc = value.loc;
+    let wrong = |what: &str| {
+        (
+            loc,
+            format!("`{key}` of `{}` must be {what}", figure.category.value),
+            FORMS.to_owned(),
+        )
+    };
+    let number = || {
+        value
+            .value
+            .as_integer()
+            .map(|n| Some(At::new(n, loc)))
+            .ok_or_else(|| wrong("a whole number"))
+    };
+    match key {
+        "qualifier" => {
+            let text = value
+                .value
+                .as_str()
+                .ok_or_else(|| wrong("text, such as \"at_least\""))?;
+            figure.qualifier = Some(At::new(text.to_owned(), loc));
+        }
+        "undisclosed" => {
+            let flag = value
+                .value
+                .as_bool()
+                .ok_or_else(|| wrong("true or false"))?;
+            figure.undisclosed = Some(At::new(flag, loc));
+        }
+        "min" => figure.min = number()?,
+        "max" => figure.max = number()?,
+        "best" => figure.best = number()?,
+        _ => figure.value = number()?,
+    }
+    Ok(())
 }

@@ -51,9 +51,15 @@ struct KeysFile {
 
 /// Reads the TOML file; `Ok(None)` when the site has none.
 pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
-    let Some((source, parsed)) = file::read_toml::<TimelineFile>(root, FILE)? else {
+    let Some(source) = file::read(root, FILE)? else {
         return Ok(None);
     };
+    parse(source).map(Some)
+}
+
+/// Parses the text of a timeline TOML file, already read.
+pub fn parse(source: SourceText) -> Result<(SourceText, Input), Diagnostic> {
+    let (source, parsed) = file::parse_toml::<TimelineFile>(source)?;
     let mut problems = unknown_keys(&source)?;
     if parsed.event.is_empty() {
         problems.push(
@@ -72,7 +78,7 @@ pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
         names: FieldNames::default(),
         problems,
     };
-    Ok(Some((source, input)))
+    Ok((source, input))
 }
 
 /// Every key of an `[[event]]` that is not a field, with a "did you mean".

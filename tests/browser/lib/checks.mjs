@@ -81,6 +81,9 @@ export async function checkPage(browser, url, options = {}) {
   };
   try {
     const page = await context.newPage();
+    // Overlay scrollbars, as on a phone: a classic scrollbar would take 15 px of the 390.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setScrollbarsHidden', { hidden: true });
     const styleResponses = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'stylesheet') styleResponses.push(response);
@@ -470,12 +473,27 @@ async function checkPhone(page, out, stats) {
       }
       return null;
     };
+    // The ancestor that clips `el`, following its containing blocks: an absolutely positioned
+    // element escapes a scrolling box that is not positioned (a classic cause of sideways scroll).
+    const clipper = (el) => {
+      let position = getComputedStyle(el).position;
+      if (position === 'fixed') return null;
+      for (let node = el.parentElement; node && node !== document.body && node !== root; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        const containing = style.position !== 'static' || style.transform !== 'none' || /paint|layout|strict|content/.test(style.contain);
+        if (position === 'absolute' && !containing) continue;
+        if (style.overflowX !== 'visible') return node;
+        if (position === 'absolute') position = style.position === 'static' || style.position === 'relative' || style.position === 'sticky' ? 'static' : style.position;
+        if (position === 'fixed') return null;
+      }
+      return null;
+    };
     if (root.scrollWidth > width) {
-      // Name the widest elements that stick out and are not inside a scrolling box.
+      // Name the outermost elements that stick out and are not clipped by a box.
       const offenders = [];
       for (const el of document.body.querySelectorAll('*')) {
         const rect = el.getBoundingClientRect();
-        if (rect.right > width + 1 && !scrollBox(el.parentElement)) offenders.push({ el, right: rect.right });
+        if (rect.right > width + 1 && !clipper(el)) offenders.push({ el, right: rect.right });
       }
       const outermost = offenders.filter((o) => !offenders.some((p) => p.el !== o.el && p.el.contains(o.el)));
       const names = outermost.slice(0, 3).map((o) => `${describe(o.el)} (right edge at ${Math.round(o.right)} px)`);

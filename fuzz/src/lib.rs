@@ -1,0 +1,89 @@
+//! What the fuzz targets share: a small site to resolve links against, a
+//! renderer over it, and a scratch site folder for loaders that read from disk.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use explainer::build::SiteIndex;
+use explainer::config::BaseUrl;
+use explainer::content::Page;
+use explainer::diagnostics::SourceText;
+use explainer::markdown::glossary_links::{TermMatcher, TermPattern};
+use explainer::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
+
+/// The text of a fuzz input, when it is UTF-8 (files that are not are refused before parsing).
+pub fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
+
+/// A site with one note, the ids the data targets may name, under `/base`.
+pub fn index() -> &'static SiteIndex {
+    static INDEX: OnceLock<SiteIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let note = SourceText::new("content/notes/history.md", "+++\ntitle = \"History\"\n+++\nText\n".to_owned());
+        let pages: Vec<Page> = Page::parse(note, "notes/history.md".to_owned()).into_iter().collect();
+        let base = BaseUrl::parse("https://example.org/base/").unwrap_or_default();
+        SiteIndex::new(&base, &pages, ["desk", "ombudsman"].into_iter(), ["lachin", "baku"].into_iter(), ["ceasefire"].into_iter())
+    })
+}
+
+/// Glossary terms with overlapping, accented and non-Latin names.
+pub fn terms(case_sensitive: bool) -> TermMatcher {
+    let term = |id: &str, names: &[&str]| TermPattern {
+        id: id.to_owned(),
+        names: names.iter().map(|n| ((*n).to_owned(), Some("az".to_owned()))).collect(),
+        tip: format!("{id}: a <tip> & \"quote\""),
+        href: format!("/base/glossary/#{id}"),
+    };
+    let list = vec![
+        term("lachin", &["Lachin", "Laçın"]),
+        term("lachin-corridor", &["Lachin corridor"]),
+        term("baku", &["Baku", "Bakı", "Բաքու"]),
+    ];
+    match TermMatcher::new(list, case_sensitive) {
+        Ok(matcher) => matcher,
+        Err(message) => panic!("the fuzz glossary does not build: {message}"),
+    }
+}
+
+/// Renders Markdown with the site's link schemes, glossary linking on or off.
+pub fn render(source: &SourceText, offset: usize, text: &str, mode: Mode, flags: u8) -> Rendered {
+    let terms = terms(flags & 1 == 0);
+    let renderer = Renderer {
+        options: MarkdownOptions {
+            smart_punctuation: flags & 2 == 0,
+            unsafe_html: flags & 4 == 0,
+        },
+        targets: index(),
+        terms: (flags & 8 == 0).then_some(&terms),
+    };
+    renderer.render(source, offset, text, mode)
+}
+
+/// A renderer over [`index`] with glossary linking, for data files' Markdown fields.
+pub fn with_renderer<T>(run: impl FnOnce(&Renderer<'_>) -> T) -> T {
+    let terms = terms(true);
+    let renderer = Renderer {
+        options: MarkdownOptions {
+            smart_punctuation: true,
+            unsafe_html: false,
+        },
+        targets: index(),
+        terms: Some(&terms),
+    };
+    run(&renderer)
+}
+
+/// A scratch site whose `content/data/<name>` holds `data`, for loaders that read from disk.
+pub fn scratch_site(name: &str, data: &[u8]) -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let dir = DIR.get_or_init(|| match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(err) => panic!("cannot create a scratch folder: {err}"),
+    });
+    let data_dir = dir.path().join("content/data");
+    if let Err(err) = std::fs::create_dir_all(&data_dir).and_then(|()| std::fs::write(data_dir.join(name), data)) {
+        panic!("cannot write the scratch site: {err}");
+    }
+    dir.path()
+}

@@ -422,6 +422,31 @@ fn a_burst_of_saves_gives_one_rebuild() {
 }
 
 #[test]
+fn start_refuses_what_is_not_a_site() {
+    let empty = tempfile::tempdir().unwrap();
+    let error = Server::start(ServeOptions {
+        root: empty.path().to_path_buf(),
+        port: 0,
+        ..ServeOptions::default()
+    })
+    .err()
+    .unwrap();
+    assert!(
+        error.to_string().contains("has no explainer.toml"),
+        "{error}"
+    );
+    let site = fixture("serve");
+    let options = ServeOptions {
+        root: site.path().to_path_buf(),
+        port: 0,
+        base_url: Some("example.org".to_owned()),
+        ..ServeOptions::default()
+    };
+    let error = Server::start(options).err().unwrap();
+    assert!(error.to_string().starts_with("--base-url:"), "{error}");
+}
+
+#[test]
 fn a_taken_port_gives_the_next_one() {
     let site = fixture("serve");
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();

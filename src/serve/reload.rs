@@ -119,7 +119,7 @@ fn overlay_item(error: &Diagnostic) -> String {
     item.push_str("</strong> ");
     let _ = escape_html_body_text(&mut item, &error.message);
     if let Some(snippet) = &error.snippet {
-        item.push_str("<pre style=\"margin:.25rem 0 0;white-space:pre-wrap;color:#ffd8d8\"><code>");
+        item.push_str("<pre style=\"margin:.25rem 0 0;font:inherit;white-space:pre-wrap;color:#ffd8d8\"><code>");
         let _ = escape_html(&mut item, snippet.trim_end());
         item.push_str("</code></pre>");
     }

@@ -48,6 +48,9 @@ pub struct Config {
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
+    /// The line of `output_dir` in the file (0 when it is not set), for errors about the folder.
+    #[serde(skip)]
+    pub output_dir_line: usize,
 }
 
 /// The `[markdown]` table.
@@ -133,20 +136,15 @@ impl Config {
                 .into());
         }
         let source = SourceText::read(root, &path)?;
-        let config: Config = toml_input::parse(&source, &source.text, 0)?;
+        let mut config: Config = toml_input::parse(&source, &source.text, 0)?;
         config.check(&source)?;
+        config.output_dir_line = key_line(&source, "output_dir");
         Ok(config)
     }
 
     fn check(&self, source: &SourceText) -> Result<(), Diagnostics> {
         let mut problems = Vec::new();
-        let locate = |key: &str| {
-            source
-                .text
-                .lines()
-                .position(|line| line.trim_start().starts_with(key))
-                .map_or(0, |i| i + 1)
-        };
+        let locate = |key: &str| key_line(source, key);
         if let Err(message) = BaseUrl::parse(&self.base_url) {
             problems.push(
                 source
@@ -171,6 +169,15 @@ impl Config {
     pub fn base(&self) -> BaseUrl {
         BaseUrl::parse(&self.base_url).unwrap_or_default()
     }
+}
+
+/// The 1-based line where `key` is set, 0 when no line sets it.
+fn key_line(source: &SourceText, key: &str) -> usize {
+    source
+        .text
+        .lines()
+        .position(|line| line.trim_start().starts_with(key))
+        .map_or(0, |i| i + 1)
 }
 
 /// A base URL split into origin (`https://host`) and path prefix (`/repo`, or empty at a domain root).

@@ -13,7 +13,7 @@ pub const MARKER: &str = ".explainer-output";
 /// Refuses output folders that would destroy something the tool did not write.
 pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let refuse = |why: &str| {
-        Diagnostic::error(output, format!("refusing to write the site here: {why}"))
+        Diagnostic::error(output, format!("refusing to write the site to {}: {why}", output.display()))
             .with_help("set `output_dir` in explainer.toml or pass --output-dir to a folder of its own, such as \"public\"")
     };
     let root = absolute(root);

@@ -73,7 +73,10 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.add_raw_templates(names.iter().zip(&sources).map(|(n, s)| (n.as_str(), s.text.as_str())))
-            .map_err(|err| template_error(&err, &names, &sources))?;
+            .map_err(|err| match reference_errors(&err, &names, &sources) {
+                list if list.is_empty() => Diagnostics(vec![template_error(&err, &names, &sources)]),
+                list => Diagnostics(list),
+            })?;
         Ok(Templates {
             tera,
             names,
@@ -125,8 +128,52 @@ fn template_error(err: &tera::Error, names: &[String], sources: &[SourceText]) -
             .error_at_line(span.start_line, span.start_col + 1, format!("template error: {message}"))
             .with_help("fix the template; Tera's syntax is described at https://keats.github.io/tera/"),
         (Some(source), None) => Diagnostic::error(&source.path, format!("template error: {message}")),
-        (None, _) => Diagnostic::error(TEMPLATES_DIR, format!("template error: {}", full_message(err))),
+        (None, _) => match structure_place(err, names, sources) {
+            Some((source, line)) => source
+                .error_at_line(line, 1, format!("template error: {}", full_message(err)))
+                .with_help("a template cannot extend or include itself, directly or through others, nor extend a template that does not exist"),
+            None => Diagnostic::error(TEMPLATES_DIR, format!("template error: {}", full_message(err))),
+        },
     }
+}
+
+/// Tera checks every template's filters, functions, tests and includes together and
+/// returns one message of reports, each with a `--> name:line:col` line: one diagnostic each.
+fn reference_errors(err: &tera::Error, names: &[String], sources: &[SourceText]) -> Vec<Diagnostic> {
+    let tera::ErrorKind::Msg(text) = err.kind() else {
+        return Vec::new();
+    };
+    let located = |report: &str| {
+        let message = report.lines().next()?.strip_prefix("error: ")?;
+        let place = report.lines().find_map(|line| line.trim_start().strip_prefix("--> "))?;
+        let mut parts = place.rsplitn(3, ':');
+        let col: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        let name = parts.next()?;
+        let source = names.iter().position(|n| n == name).and_then(|i| sources.get(i))?;
+        Some(
+            source
+                .error_at_line(line, col, format!("template error: {message}"))
+                .with_help("use a filter, function or template that exists; Tera's built-in ones are listed at https://keats.github.io/tera/"),
+        )
+    };
+    text.split("\n\n").filter_map(located).collect()
+}
+
+/// The template, and the line of its first `{% extends %}` or `{% include %}`, of an error in how templates use each other.
+fn structure_place<'a>(err: &tera::Error, names: &[String], sources: &'a [SourceText]) -> Option<(&'a SourceText, usize)> {
+    let name = match err.kind() {
+        tera::ErrorKind::CircularExtend { tpl, .. } | tera::ErrorKind::CircularInclude { tpl, .. } => tpl,
+        tera::ErrorKind::MissingParent { current, .. } => current,
+        _ => return None,
+    };
+    let source = names.iter().position(|n| n == name).and_then(|i| sources.get(i))?;
+    let line = source
+        .text
+        .lines()
+        .position(|line| line.contains("extends") || line.contains("include"))
+        .map_or(1, |i| i + 1);
+    Some((source, line))
 }
 
 fn find_report(err: &tera::Error) -> Option<&tera::ReportError> {

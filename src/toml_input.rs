@@ -16,7 +16,7 @@ pub fn parse<T: DeserializeOwned>(
     toml::from_str(text).map_err(|err| {
         let at = offset + err.span().map_or(0, |span| span.start);
         let message = err.message().trim().to_owned();
-        let diagnostic = source.error_at(at, first_line(&message));
+        let diagnostic = source.error_at(at, plain_words(&first_line(&message)));
         match unknown_field_help(&message) {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic,
@@ -26,6 +26,41 @@ pub fn parse<T: DeserializeOwned>(
 
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).to_owned()
+}
+
+/// Serde's names of types in the words of the files: "expected i64" becomes "expected a whole number".
+pub fn plain_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 8] = [
+        ("i64", "a whole number"),
+        ("u64", "a positive whole number"),
+        ("u32", "a positive whole number"),
+        ("usize", "a positive whole number"),
+        ("f64", "a number"),
+        ("a sequence", "a list"),
+        ("sequence", "list"),
+        ("a map", "a table"),
+    ];
+    const LIMITS: [(&str, &str); 3] = [
+        ("repetition limit exceeded", "the aliases (`*name`) expand to too many values"),
+        ("recursion limit exceeded", "the values are nested too deeply"),
+        ("cannot recurse further; max recursion depth met", "the values are nested too deeply"),
+    ];
+    if let Some((_, instead)) = LIMITS.iter().find(|(limit, _)| message.starts_with(limit)) {
+        return (*instead).to_owned();
+    }
+    let mut plain = message.to_owned();
+    for (word, instead) in WORDS {
+        for lead in ["expected ", "invalid type: "] {
+            plain = plain.replace(&format!("{lead}{word}"), &format!("{lead}{instead}"));
+        }
+    }
+    match plain.split_once("expected struct ") {
+        Some((before, after)) => {
+            let rest = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
+            format!("{before}expected a table{rest}")
+        }
+        None => plain,
+    }
 }
 
 /// Turns serde's "unknown field `x`, expected one of `a`, `b`" into advice.
@@ -53,6 +88,12 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_names_are_in_plain_words() {
+        assert_eq!(plain_words("invalid type: string \"x\", expected i64"), "invalid type: string \"x\", expected a whole number");
+        assert_eq!(plain_words("invalid type: sequence, expected struct UpdateInput"), "invalid type: list, expected a table");
+    }
 
     #[test]
     fn suggests_close_keys() {

@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::config::BaseUrl;
 use crate::content::Page;
+use crate::data::Failed;
 use crate::markdown::links::Targets;
 
 /// The site's link targets, built once after loading and shared by every render.
@@ -14,6 +15,8 @@ pub struct SiteIndex {
     terms: HashSet<String>,
     events: HashSet<String>,
     base_path: String,
+    failed_pages: HashSet<String>,
+    failed: Failed,
 }
 
 impl SiteIndex {
@@ -34,22 +37,32 @@ impl SiteIndex {
             terms: terms.map(str::to_owned).collect(),
             events: events.map(str::to_owned).collect(),
             base_path: base.path.clone(),
+            failed_pages: HashSet::new(),
+            failed: Failed::default(),
         }
+    }
+
+    /// Accepts links to pages and data files that failed to load: their own errors are reported already.
+    pub fn tolerating(mut self, pages: &[String], failed: Failed) -> SiteIndex {
+        self.failed_pages = pages.iter().cloned().collect();
+        self.failed = failed;
+        self
     }
 }
 
 impl Targets for SiteIndex {
     fn page_url(&self, content_path: &str) -> Option<&str> {
-        self.pages.get(content_path).map(String::as_str)
+        let failed = || self.failed_pages.contains(content_path).then_some("/");
+        self.pages.get(content_path).map(String::as_str).or_else(failed)
     }
     fn has_source(&self, id: &str) -> bool {
-        self.sources.contains(id)
+        self.failed.sources || self.sources.contains(id)
     }
     fn has_term(&self, id: &str) -> bool {
-        self.terms.contains(id)
+        self.failed.glossary || self.terms.contains(id)
     }
     fn has_event(&self, id: &str) -> bool {
-        self.events.contains(id)
+        self.failed.timeline || self.events.contains(id)
     }
     fn href(&self, site_path: &str) -> String {
         format!("{}{}", self.base_path, site_path)

@@ -96,7 +96,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     diagnostics.extend(data.check_references());
     check_urls(&content, &data, &mut diagnostics);
     if !options.check_only {
-        diagnostics.take(output::check_target(root, &output_dir).map_err(Diagnostics::from));
+        let from_config = options.output_dir.is_none() && config.output_dir_line > 0;
+        diagnostics.take(output::check_target(root, &output_dir).map_err(|refused| {
+            if from_config {
+                Diagnostic { file: crate::config::CONFIG_FILE.into(), ..refused }.at(config.output_dir_line, 1).into()
+            } else {
+                Diagnostics::from(refused)
+            }
+        }));
     }
 
     let index = SiteIndex::new(
@@ -105,7 +112,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         data.source_ids(),
         data.term_ids(),
         data.event_ids(),
-    );
+    )
+    .tolerating(&content.failed, data.failed);
     let matcher = match (&data.glossary, config.glossary.autolink) {
         (Some(glossary), true) => diagnostics.take(
             TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
@@ -267,16 +275,20 @@ fn render_pages(
     diagnostics: &mut Collector,
 ) -> Vec<(String, String)> {
     let base = &config.base();
-    let mut jobs: Vec<(String, String, PageView)> = content
-        .pages
-        .iter()
-        .zip(rendered)
-        .map(|(page, r)| {
-            let mut view = PageView::of_page(page, r, base, data.sources.as_ref(), index);
-            view.json_ld = json_ld::for_page(page, config, base, NOTES_TITLE);
-            (page.url.clone(), page.meta.template.clone(), view)
-        })
-        .collect();
+    let mut jobs: Vec<(String, String, PageView)> = Vec::new();
+    for (page, r) in content.pages.iter().zip(rendered) {
+        if !templates.contains(&page.meta.template) {
+            diagnostics.push(
+                page.source
+                    .error_at_line(page.line_of("template"), 1, format!("the template {:?} does not exist", page.meta.template))
+                    .with_help("add it under templates/ or name an existing template, such as \"page.html\""),
+            );
+            continue;
+        }
+        let mut view = PageView::of_page(page, r, base, data.sources.as_ref(), index);
+        view.json_ld = json_ld::for_page(page, config, base, NOTES_TITLE);
+        jobs.push((page.url.clone(), page.meta.template.clone(), view));
+    }
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
     if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
         let mut view = PageView::of_data(NOTES_PATH, NOTES_TITLE, "Background notes to the explainer.", "notes_index", serde_json::Value::Null, base);

@@ -133,7 +133,7 @@ fn parse_yaml(source: &SourceText, split: &Split<'_>) -> Result<FrontMatter, Dia
             .next()
             .unwrap_or(&message)
             .to_owned();
-        let diagnostic = source.error_at(at, message.clone());
+        let diagnostic = source.error_at(at, toml_input::plain_words(&message));
         match toml_input::unknown_field_help(&message) {
             Some(help) => diagnostic.with_help(help),
             None => diagnostic,

@@ -22,6 +22,8 @@ pub struct Content {
     pub pages: Vec<Page>,
     /// Non-Markdown files (images and such), as (source, path under `content/`).
     pub assets: Vec<(PathBuf, String)>,
+    /// The paths under `content/` of the pages that failed to load.
+    pub failed: Vec<String>,
 }
 
 /// Reads every page under `root/content`, skipping `content/data/`.
@@ -53,7 +55,10 @@ pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> C
                 content.pages.push(*page);
             }
             Loaded::Asset(path, content_path) => content.assets.push((path, content_path)),
-            Loaded::Failed(list) => diagnostics.extend(list),
+            Loaded::Failed(content_path, list) => {
+                content.failed.push(content_path);
+                diagnostics.extend(list);
+            }
         }
     }
     content
@@ -62,7 +67,7 @@ pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> C
 enum Loaded {
     Page(Box<Page>),
     Asset(PathBuf, String),
-    Failed(Vec<Diagnostic>),
+    Failed(String, Vec<Diagnostic>),
 }
 
 fn read_page(root: &Path, path: &Path, content_path: String) -> Loaded {
@@ -71,11 +76,11 @@ fn read_page(root: &Path, path: &Path, content_path: String) -> Loaded {
     }
     let source = match SourceText::read(root, path) {
         Ok(source) => source,
-        Err(diagnostic) => return Loaded::Failed(vec![diagnostic]),
+        Err(diagnostic) => return Loaded::Failed(content_path, vec![diagnostic]),
     };
-    match Page::parse(source, content_path) {
+    match Page::parse(source, content_path.clone()) {
         Ok(page) => Loaded::Page(Box::new(page)),
-        Err(err) => Loaded::Failed(err.0),
+        Err(err) => Loaded::Failed(content_path, err.0),
     }
 }
 
@@ -141,16 +146,16 @@ pub fn shown(root: &Path, path: &Path) -> PathBuf {
 
 /// Refuses a symbolic link whose target lies outside the site root.
 pub fn check_link(root: &Path, path: &Path) -> Result<(), Diagnostic> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     match path.canonicalize() {
-        Ok(target) if target.starts_with(&root) => Ok(()),
+        Ok(target) if target.starts_with(&canonical_root) => Ok(()),
         Ok(target) => Err(Diagnostic::error(
-            shown(&root, path),
+            shown(root, path),
             format!("this link points outside the site, to {}", target.display()),
         )
         .with_help("copy the file into the site instead of linking to it")),
         Err(err) => Err(Diagnostic::error(
-            shown(&root, path),
+            shown(root, path),
             format!("this link cannot be followed: {err}"),
         )),
     }

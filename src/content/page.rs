@@ -93,6 +93,11 @@ impl Page {
         &self.source.text[self.body_offset..]
     }
 
+    /// The 1-based line where the front matter sets `key` (1 when it does not).
+    pub fn line_of(&self, key: &str) -> usize {
+        line_of(&self.source, key)
+    }
+
     /// Parses a page from its file; `content_path` is its path under `content/`.
     pub fn parse(source: SourceText, content_path: String) -> Result<Page, Diagnostics> {
         let split = front_matter::split(&source)?;

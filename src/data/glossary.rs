@@ -39,7 +39,10 @@ struct RawTerm {
 }
 
 #[derive(Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "an alias is a name such as \"Khankendi\" or a table with the keys `name`, `lang` and `used_by`, such as { name = \"Khankendi\", lang = \"az\" }"
+)]
 enum RawAlias {
     Name(String),
     Full(Alias),

@@ -97,22 +97,44 @@ pub struct SiteData {
     pub timeline: Option<timeline::Timeline>,
     /// `casualties.toml` or `casualties.csv`.
     pub casualties: Option<casualties::Casualties>,
+    /// The data files that exist but failed to load.
+    pub failed: Failed,
+}
+
+/// Which data files exist but failed to load. References to their ids are not
+/// checked, so that a broken file is reported alone, not with every reference to it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Failed {
+    /// `sources.toml` has errors.
+    pub sources: bool,
+    /// `glossary.toml` has errors.
+    pub glossary: bool,
+    /// The timeline file has errors.
+    pub timeline: bool,
 }
 
 impl SiteData {
     /// Loads every data file, recording each file's problems.
     pub fn load(root: &std::path::Path, config: &crate::config::Config, diagnostics: &mut crate::diagnostics::Collector) -> SiteData {
+        let sources = diagnostics.take(sources::load(root));
+        let glossary = diagnostics.take(glossary::load(root));
+        let timeline = diagnostics.take(timeline::load(root));
         SiteData {
-            sources: diagnostics.take(sources::load(root)).flatten(),
-            glossary: diagnostics.take(glossary::load(root)).flatten(),
-            timeline: diagnostics.take(timeline::load(root)).flatten(),
+            failed: Failed {
+                sources: sources.is_none(),
+                glossary: glossary.is_none(),
+                timeline: timeline.is_none(),
+            },
+            sources: sources.flatten(),
+            glossary: glossary.flatten(),
+            timeline: timeline.flatten(),
             casualties: diagnostics.take(casualties::load(root, &config.casualties)).flatten(),
         }
     }
 
     /// Checks references between data files (unknown sources, terms, events).
     pub fn check_references(&self) -> Vec<Diagnostic> {
-        let has_source = |id: &str| self.sources.as_ref().is_some_and(|s| s.contains(id));
+        let has_source = |id: &str| self.failed.sources || self.sources.as_ref().is_some_and(|s| s.contains(id));
         let mut problems = Vec::new();
         if let Some(glossary) = &self.glossary {
             problems.extend(glossary.check_references(&has_source));
@@ -121,7 +143,7 @@ impl SiteData {
             problems.extend(timeline.check_references(&has_source));
         }
         if let Some(casualties) = &self.casualties {
-            let has_event = |id: &str| self.event_ids().any(|event| event == id);
+            let has_event = |id: &str| self.failed.timeline || self.event_ids().any(|event| event == id);
             problems.extend(casualties.check_references(&has_source, &has_event));
         }
         problems

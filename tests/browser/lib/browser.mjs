@@ -35,6 +35,10 @@ export async function launchBrowser() {
   );
   let log = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // Never leave a browser behind, even when the test process ends abruptly.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  exited.then(() => process.off('exit', killOnExit));
   const endpoint = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Chromium did not start in 30 s:\n${log.slice(-2000)}`)), 30_000);
     child.stderr.setEncoding('utf8');

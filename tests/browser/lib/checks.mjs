@@ -95,6 +95,15 @@ export async function checkPage(browser, url, options = {}) {
     }
     const jsText = await visibleText(page);
     stats.textLength = jsText.length;
+    // Hints that contact another host without a request event of their own (DNS, TCP, TLS).
+    const hints = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel][href]')]
+        .filter((link) => /\b(preconnect|dns-prefetch|prefetch|preload|modulepreload|prerender)\b/i.test(link.rel))
+        .map((link) => link.href),
+    );
+    for (const href of hints) {
+      if (!href.startsWith(`${origin}/`)) problems.offline.push(`resource hint to another host: ${short(href)}`);
+    }
 
     await guard('weight', () => checkWeight(response, styleResponses, problems.weight, stats));
     await guard('keyboard', () => checkKeyboard(page, problems.keyboard, stats));

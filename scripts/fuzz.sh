@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Fuzzes the parsers: front matter, Markdown, and every data file.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+#
+# Runs each target (default: all) for SECONDS (default 60) on a stable toolchain
+# (RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the sanitizer flags it needs), installing
+# cargo-fuzz when missing. Corpora start from the site's own files and grow in
+# fuzz/corpus/; a crashing input is saved in fuzz/artifacts/TARGET/ and the script
+# exits 1 after the last target. A summary line per target gives the runs made.
+set -euo pipefail
+
+seconds="${1:-60}"
+shift || true
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here/fuzz"
+
+all=(front_matter markdown sources glossary timeline_toml timeline_csv casualties_toml casualties_csv)
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
+
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    cargo install cargo-fuzz --locked
+fi
+export RUSTC_BOOTSTRAP=1
+
+# Seeds: files of the site and of the tests, matched by name.
+seeds_for() {
+    case "$1" in
+        front_matter | markdown) echo '*.md' ;;
+        sources) echo 'sources.toml' ;;
+        glossary) echo 'glossary.toml' ;;
+        timeline_toml) echo 'timeline*.toml' ;;
+        timeline_csv) echo 'timeline*.csv' ;;
+        casualties_toml) echo '*.toml' ;;
+        casualties_csv) echo '*.csv' ;;
+    esac
+}
+
+cargo fuzz build -O
+status=0
+for target in "${targets[@]}"; do
+    corpus="corpus/$target"
+    mkdir -p "$corpus"
+    if [ -z "$(ls -A "$corpus")" ]; then
+        find "$here/content" "$here/tests/fixtures" "$here/tests/bad_inputs" -name "$(seeds_for "$target")" -type f -size -64k \
+            -exec sh -c 'for f; do cp "$f" "$0/seed-$(printf %s "$f" | cksum | cut -d" " -f1)"; done' "$corpus" {} +
+    fi
+    log="$(mktemp)"
+    started=$(date +%s)
+    if cargo fuzz run -O "$target" "$corpus" -- \
+        -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 >"$log" 2>&1; then
+        result="no crash"
+    else
+        result="FOUND A PROBLEM (see fuzz/artifacts/$target/)"
+        status=1
+        grep -E '^(==|thread|SUMMARY|panicked|.*panicked at)' "$log" | head -n 5 || true
+    fi
+    runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
+    echo "$target: $(($(date +%s) - started)) s, $runs runs, corpus $(ls "$corpus" | wc -l) inputs: $result"
+    rm -f "$log"
+done
+exit "$status"

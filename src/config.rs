@@ -197,14 +197,18 @@ impl BaseUrl {
             .split_once("://")
             .ok_or_else(|| format!("`base_url` {url:?} is not an absolute URL"))?;
         if scheme != "http" && scheme != "https" {
-            return Err(format!("`base_url` {url:?} must start with http:// or https://"));
+            return Err(format!(
+                "`base_url` {url:?} must start with http:// or https://"
+            ));
         }
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         if host.is_empty() || host.contains(char::is_whitespace) {
             return Err(format!("`base_url` {url:?} has no host"));
         }
         if path.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
-            return Err(format!("`base_url` {url:?} has characters not allowed in a site path"));
+            return Err(format!(
+                "`base_url` {url:?} has characters not allowed in a site path"
+            ));
         }
         let path = path.trim_matches('/');
         Ok(BaseUrl {

@@ -58,9 +58,8 @@ impl PartialDate {
                 .then(|| s.parse().ok())
                 .flatten()
         };
-        let invalid = || {
-            format!("{text:?} is not a date: write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"")
-        };
+        let invalid =
+            || format!("{text:?} is not a date: write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
         let year = parts
             .first()
             .and_then(|y| number(y, 4))
@@ -85,7 +84,9 @@ impl PartialDate {
         if let Some(month) = self.month
             && !(1..=12).contains(&month)
         {
-            return Err(format!("{self} has no month {month}: months run from 01 to 12"));
+            return Err(format!(
+                "{self} has no month {month}: months run from 01 to 12"
+            ));
         }
         if let (Some(month), Some(day)) = (self.month, self.day) {
             let last = days_in_month(self.year, month);
@@ -196,6 +197,8 @@ pub enum DateInput {
     Text(String),
     /// `1988-02-20` (a TOML date literal).
     Toml(toml::value::Datetime),
+    /// `1988` (a bare year).
+    Year(i64),
 }
 
 impl DateInput {
@@ -204,6 +207,7 @@ impl DateInput {
         match self {
             DateInput::Text(text) => PartialDate::parse(text),
             DateInput::Toml(datetime) => PartialDate::parse(&datetime.to_string()),
+            DateInput::Year(year) => PartialDate::parse(&year.to_string()),
         }
     }
 }
@@ -215,7 +219,10 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(PartialDate::parse("1988").unwrap().human(), "1988");
-        assert_eq!(PartialDate::parse("1988-02").unwrap().human(), "February 1988");
+        assert_eq!(
+            PartialDate::parse("1988-02").unwrap().human(),
+            "February 1988"
+        );
         assert_eq!(
             PartialDate::parse("1988-02-20").unwrap().human(),
             "20 February 1988"

@@ -118,12 +118,17 @@ impl fmt::Display for Diagnostic {
 /// Cuts a long line to about 100 characters around the column, returning it and the caret's offset.
 fn window(line: &str, col: usize) -> (String, Option<usize>) {
     const WIDTH: usize = 100;
-    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
     let caret = col.checked_sub(1);
     if chars.len() <= WIDTH {
         return (chars.into_iter().collect(), caret);
     }
-    let start = caret.map_or(0, |c| c.saturating_sub(WIDTH / 2)).min(chars.len().saturating_sub(WIDTH));
+    let start = caret
+        .map_or(0, |c| c.saturating_sub(WIDTH / 2))
+        .min(chars.len().saturating_sub(WIDTH));
     let end = (start + WIDTH).min(chars.len());
     let mut shown = String::new();
     if start > 0 {
@@ -324,7 +329,10 @@ mod tests {
             .error_at(10, "missing value")
             .with_help("write a value")
             .to_string();
-        assert!(shown.starts_with("x.toml:2:5: error: missing value"), "{shown}");
+        assert!(
+            shown.starts_with("x.toml:2:5: error: missing value"),
+            "{shown}"
+        );
         assert!(shown.contains("2 | b ="), "{shown}");
         assert!(shown.contains("= help: write a value"), "{shown}");
     }

@@ -74,8 +74,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = match cli.command {
         Command::New { dir } => return new_site(&dir),
-        Command::Serve { root, interface, port, base_url, drafts } => return serve(ServeOptions { root, interface, port, base_url, drafts }),
-        Command::Build { root, output_dir, base_url, drafts } => BuildOptions {
+        Command::Serve {
+            root,
+            interface,
+            port,
+            base_url,
+            drafts,
+        } => {
+            return serve(ServeOptions {
+                root,
+                interface,
+                port,
+                base_url,
+                drafts,
+            });
+        }
+        Command::Build {
+            root,
+            output_dir,
+            base_url,
+            drafts,
+        } => BuildOptions {
             root,
             output_dir,
             base_url,
@@ -94,15 +113,26 @@ fn main() -> ExitCode {
             print_all(&report.warnings);
             let millis = report.elapsed.as_secs_f64() * 1000.0;
             match report.output {
-                Some(output) => println!("Built {} pages in {millis:.0} ms into {}", report.pages, output.display()),
-                None => println!("Checked {} pages in {millis:.0} ms: no errors", report.pages),
+                Some(output) => println!(
+                    "Built {} pages in {millis:.0} ms into {}",
+                    report.pages,
+                    output.display()
+                ),
+                None => println!(
+                    "Checked {} pages in {millis:.0} ms: no errors",
+                    report.pages
+                ),
             }
             ExitCode::SUCCESS
         }
         Err(BuildFailure { errors, warnings }) => {
             print_all(&warnings);
             print_all(&errors.0);
-            eprintln!("error: {errors}; nothing was written, the previous output is unchanged");
+            if options.check_only {
+                eprintln!("error: {errors} found");
+            } else {
+                eprintln!("error: {errors}; nothing was written, the previous output is unchanged");
+            }
             ExitCode::FAILURE
         }
     }
@@ -111,7 +141,10 @@ fn main() -> ExitCode {
 fn new_site(dir: &std::path::Path) -> ExitCode {
     match explainer::scaffold::create(dir) {
         Ok(files) => {
-            println!("Created a new explainer in {} ({files} files).", dir.display());
+            println!(
+                "Created a new explainer in {} ({files} files).",
+                dir.display()
+            );
             println!("Next: cd {} && explainer build", dir.display());
             ExitCode::SUCCESS
         }

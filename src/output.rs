@@ -1,14 +1,27 @@
 //! Writing the site: into a staging folder beside the output, swapped in only
 //! when the whole build succeeded, so a failed build never damages the last good output.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 
-/// The file that marks a folder as written by this tool.
+/// The file that marks a folder as written by this tool; it lists the files written.
 pub const MARKER: &str = ".explainer-output";
+
+/// The first line of the marker; the files written follow, one per line.
+const MARKER_HEADER: &str =
+    "This folder is written by explainer; it is replaced on every build. The files it wrote:";
+
+/// The name of a staging folder beside `target_name` for the process `pid`.
+fn staging_name(target_name: &str, pid: u32) -> String {
+    format!(".{target_name}.explainer-staging-{pid}")
+}
 
 /// Refuses output folders that would destroy something the tool did not write.
 pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
@@ -26,7 +39,9 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     }
     for protected in ["content", "templates", "static", ".git"] {
         if target.starts_with(root.join(protected)) {
-            return Err(refuse(&format!("it is inside the site's {protected}/ folder")));
+            return Err(refuse(&format!(
+                "it is inside the site's {protected}/ folder"
+            )));
         }
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
@@ -37,13 +52,60 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     if target.is_file() {
         return Err(refuse("it is a file"));
     }
-    if target.is_dir() && !target.join(MARKER).is_file() {
-        let empty = fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !empty {
-            return Err(refuse("the folder is not empty and was not written by explainer (it has no .explainer-output marker)"));
+    if target.is_dir() {
+        match fs::read_to_string(target.join(MARKER)) {
+            Ok(manifest) => {
+                if let Some(file) = foreign_file(&root, &target, &manifest) {
+                    return Err(refuse(&format!(
+                        "{file} in it was not written by explainer, and a build replaces the whole folder"
+                    )));
+                }
+            }
+            Err(_) => {
+                let empty = fs::read_dir(&target)
+                    .map(|mut d| d.next().is_none())
+                    .unwrap_or(false);
+                if !empty {
+                    return Err(refuse(
+                        "the folder is not empty and was not written by explainer (it has no .explainer-output marker)",
+                    ));
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// A file of a previous build's output that the build did not write (and that is not a
+/// copy of a file of `static/`, which the preview server updates in place).
+fn foreign_file(root: &Path, target: &Path, manifest: &str) -> Option<String> {
+    let written: HashSet<&str> = manifest.lines().skip(1).collect();
+    if written.is_empty() {
+        // A marker from before markers listed files: nothing to compare with.
+        return None;
+    }
+    WalkDir::new(target)
+        .min_depth(1)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_type().is_dir())
+        .filter_map(|entry| {
+            let relative = entry.path().strip_prefix(target).ok()?;
+            let name = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let ours = name == MARKER
+                || written.contains(name.as_str())
+                || root
+                    .join(crate::static_files::STATIC_DIR)
+                    .join(relative)
+                    .is_file();
+            (!ours).then_some(name)
+        })
+        .next()
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -67,16 +129,22 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    written: Mutex<Vec<String>>,
 }
 
 impl Staging {
-    /// Creates the staging folder next to `target`.
+    /// Creates the staging folder next to `target`, removing those that killed builds left.
     pub fn new(target: &Path) -> io::Result<Staging> {
         let target = absolute(target);
-        let parent = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let parent = target
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         fs::create_dir_all(&parent)?;
-        let name = target.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-        let dir = parent.join(format!(".{name}.explainer-staging-{}", std::process::id()));
+        let name = target
+            .file_name()
+            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        remove_stale(&parent, &name);
+        let dir = parent.join(staging_name(&name, std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
         }
@@ -85,6 +153,7 @@ impl Staging {
             dir,
             target,
             committed: false,
+            written: Mutex::new(Vec::new()),
         })
     }
 
@@ -99,7 +168,9 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(path, bytes)
+        fs::write(path, bytes)?;
+        self.record(relative);
+        Ok(())
     }
 
     /// Copies a file (its contents, never a link) to a site-relative path.
@@ -108,7 +179,14 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::copy(from, path).map(|_| ())
+        fs::copy(from, path)?;
+        self.record(relative);
+        Ok(())
+    }
+
+    fn record(&self, relative: &str) {
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        written.push(relative.trim_start_matches('/').to_owned());
     }
 
     fn path_of(&self, relative: &str) -> io::Result<PathBuf> {
@@ -117,14 +195,27 @@ impl Staging {
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
         if !safe || relative.is_empty() {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path {relative:?}")));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("unsafe output path {relative:?}"),
+            ));
         }
         Ok(self.dir.join(relative))
     }
 
     /// Marks the build as ours and swaps it in place of the old output.
     pub fn commit(mut self) -> io::Result<PathBuf> {
-        fs::write(self.dir.join(MARKER), "This folder is written by explainer; it is replaced on every build.\n")?;
+        let mut written = std::mem::take(
+            self.written
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        written.sort_unstable();
+        written.dedup();
+        fs::write(
+            self.dir.join(MARKER),
+            format!("{MARKER_HEADER}\n{}\n", written.join("\n")),
+        )?;
         if self.target.exists() {
             swap(&self.dir, &self.target)?;
             // The staging path now holds the previous build.
@@ -134,6 +225,36 @@ impl Staging {
         }
         self.committed = true;
         Ok(self.target.clone())
+    }
+}
+
+/// Removes the staging folders of builds that were killed: those of processes no longer running.
+fn remove_stale(parent: &Path, target_name: &str) {
+    let prefix = staging_name(target_name, 0);
+    let prefix = prefix.trim_end_matches('0');
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !process_runs(pid) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// True when a process with this id runs; where that cannot be known, true (nothing is removed).
+fn process_runs(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
     }
 }
 
@@ -192,7 +313,10 @@ mod tests {
         second.write("b.html", b"two").unwrap();
         assert!(second.write("../evil", b"x").is_err());
         drop(second);
-        assert_eq!(fs::read_to_string(target.join("a/index.html")).unwrap(), "one");
+        assert_eq!(
+            fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "one"
+        );
         let third = Staging::new(&target).unwrap();
         third.write("b.html", b"two").unwrap();
         third.commit().unwrap();

@@ -23,7 +23,11 @@ impl Templates {
         let dir = root.join(TEMPLATES_DIR);
         let mut sources = Vec::new();
         let mut problems = Vec::new();
-        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        for entry in WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             let path = entry.path();
             if !entry.file_type().is_file() && !entry.path_is_symlink() {
                 continue;
@@ -34,7 +38,11 @@ impl Templates {
                 problems.push(diagnostic);
                 continue;
             }
-            let name = path.strip_prefix(&dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
             if name.split('/').any(|part| part.starts_with('.')) {
                 continue;
             }
@@ -72,11 +80,16 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.add_raw_templates(names.iter().zip(&sources).map(|(n, s)| (n.as_str(), s.text.as_str())))
-            .map_err(|err| match reference_errors(&err, &names, &sources) {
-                list if list.is_empty() => Diagnostics(vec![template_error(&err, &names, &sources)]),
-                list => Diagnostics(list),
-            })?;
+        tera.add_raw_templates(
+            names
+                .iter()
+                .zip(&sources)
+                .map(|(n, s)| (n.as_str(), s.text.as_str())),
+        )
+        .map_err(|err| match reference_errors(&err, &names, &sources) {
+            list if list.is_empty() => Diagnostics(vec![template_error(&err, &names, &sources)]),
+            list => Diagnostics(list),
+        })?;
         Ok(Templates {
             tera,
             names,
@@ -122,7 +135,10 @@ fn template_error(err: &tera::Error, names: &[String], sources: &[SourceText]) -
         ),
         None => (String::new(), full_message(err), None),
     };
-    let source = names.iter().position(|n| *n == name).and_then(|i| sources.get(i));
+    let source = names
+        .iter()
+        .position(|n| *n == name)
+        .and_then(|i| sources.get(i));
     match (source, span) {
         (Some(source), Some(span)) => source
             .error_at_line(span.start_line, span.start_col + 1, format!("template error: {message}"))
@@ -139,18 +155,27 @@ fn template_error(err: &tera::Error, names: &[String], sources: &[SourceText]) -
 
 /// Tera checks every template's filters, functions, tests and includes together and
 /// returns one message of reports, each with a `--> name:line:col` line: one diagnostic each.
-fn reference_errors(err: &tera::Error, names: &[String], sources: &[SourceText]) -> Vec<Diagnostic> {
+fn reference_errors(
+    err: &tera::Error,
+    names: &[String],
+    sources: &[SourceText],
+) -> Vec<Diagnostic> {
     let tera::ErrorKind::Msg(text) = err.kind() else {
         return Vec::new();
     };
     let located = |report: &str| {
         let message = report.lines().next()?.strip_prefix("error: ")?;
-        let place = report.lines().find_map(|line| line.trim_start().strip_prefix("--> "))?;
+        let place = report
+            .lines()
+            .find_map(|line| line.trim_start().strip_prefix("--> "))?;
         let mut parts = place.rsplitn(3, ':');
         let col: usize = parts.next()?.parse().ok()?;
         let line: usize = parts.next()?.parse().ok()?;
         let name = parts.next()?;
-        let source = names.iter().position(|n| n == name).and_then(|i| sources.get(i))?;
+        let source = names
+            .iter()
+            .position(|n| n == name)
+            .and_then(|i| sources.get(i))?;
         Some(
             source
                 .error_at_line(line, col, format!("template error: {message}"))
@@ -161,13 +186,21 @@ fn reference_errors(err: &tera::Error, names: &[String], sources: &[SourceText])
 }
 
 /// The template, and the line of its first `{% extends %}` or `{% include %}`, of an error in how templates use each other.
-fn structure_place<'a>(err: &tera::Error, names: &[String], sources: &'a [SourceText]) -> Option<(&'a SourceText, usize)> {
+fn structure_place<'a>(
+    err: &tera::Error,
+    names: &[String],
+    sources: &'a [SourceText],
+) -> Option<(&'a SourceText, usize)> {
     let name = match err.kind() {
-        tera::ErrorKind::CircularExtend { tpl, .. } | tera::ErrorKind::CircularInclude { tpl, .. } => tpl,
+        tera::ErrorKind::CircularExtend { tpl, .. }
+        | tera::ErrorKind::CircularInclude { tpl, .. } => tpl,
         tera::ErrorKind::MissingParent { current, .. } => current,
         _ => return None,
     };
-    let source = names.iter().position(|n| n == name).and_then(|i| sources.get(i))?;
+    let source = names
+        .iter()
+        .position(|n| n == name)
+        .and_then(|i| sources.get(i))?;
     let line = source
         .text
         .lines()
@@ -210,14 +243,21 @@ mod tests {
     fn templates(list: &[(&str, &str)]) -> Result<Templates, Diagnostics> {
         Templates::from_sources(
             list.iter()
-                .map(|(n, t)| (n.to_string(), SourceText::new(format!("templates/{n}"), t.to_string())))
+                .map(|(n, t)| {
+                    (
+                        n.to_string(),
+                        SourceText::new(format!("templates/{n}"), t.to_string()),
+                    )
+                })
                 .collect(),
         )
     }
 
     #[test]
     fn syntax_errors_are_all_reported_with_lines() {
-        let err = templates(&[("a.html", "ok\n{% if %}"), ("b.html", "{{ x }\n")]).err().unwrap();
+        let err = templates(&[("a.html", "ok\n{% if %}"), ("b.html", "{{ x }\n")])
+            .err()
+            .unwrap();
         assert_eq!(err.0.len(), 2, "{err:?}");
         assert_eq!(err.0[0].file, Path::new("templates/a.html"));
         assert_eq!(err.0[0].line, 2);
@@ -227,7 +267,10 @@ mod tests {
     fn renders_with_inheritance_and_escaping() {
         let t = templates(&[
             ("base.html", "<title>{% block t %}{% endblock t %}</title>"),
-            ("page.html", "{% extends \"base.html\" %}{% block t %}{{ x }}{% endblock t %}"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% block t %}{{ x }}{% endblock t %}",
+            ),
         ])
         .unwrap();
         let mut context = Context::new();

@@ -36,7 +36,11 @@ pub fn create(dir: &Path) -> Result<usize, NewSiteError> {
         }
     }
     let mut written = 0;
-    for (embedded, prefix) in [(&STARTER, ""), (&TEMPLATES, "templates"), (&STATIC, "static")] {
+    for (embedded, prefix) in [
+        (&STARTER, ""),
+        (&TEMPLATES, "templates"),
+        (&STATIC, "static"),
+    ] {
         written += write_dir(embedded, &dir.join(prefix))?;
     }
     Ok(written)

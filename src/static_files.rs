@@ -18,13 +18,17 @@ pub fn copy(root: &Path, staging: &Staging) -> Result<(), Diagnostic> {
         return Ok(());
     }
     for entry in WalkDir::new(&dir).follow_links(false) {
-        let entry = entry.map_err(|e| Diagnostic::error(STATIC_DIR, format!("cannot read: {e}")))?;
+        let entry =
+            entry.map_err(|e| Diagnostic::error(STATIC_DIR, format!("cannot read: {e}")))?;
         let path = entry.path();
         if entry.path_is_symlink() {
             check_link(root, path)?;
             if path.is_dir() {
-                return Err(Diagnostic::error(shown(root, path), "links to folders are not followed")
-                    .with_help("move the folder into static/ instead of linking to it"));
+                return Err(Diagnostic::error(
+                    shown(root, path),
+                    "links to folders are not followed",
+                )
+                .with_help("move the folder into static/ instead of linking to it"));
             }
         } else if !entry.file_type().is_file() {
             continue;
@@ -37,7 +41,10 @@ pub fn copy(root: &Path, staging: &Staging) -> Result<(), Diagnostic> {
             .collect::<Vec<_>>()
             .join("/");
         staging.copy(path, &relative).map_err(|e| {
-            Diagnostic::error(shown(root, path), format!("cannot copy into the output: {e}"))
+            Diagnostic::error(
+                shown(root, path),
+                format!("cannot copy into the output: {e}"),
+            )
         })?;
     }
     Ok(())

@@ -41,9 +41,18 @@ pub fn plain_words(message: &str) -> String {
         ("a map", "a table"),
     ];
     const LIMITS: [(&str, &str); 3] = [
-        ("repetition limit exceeded", "the aliases (`*name`) expand to too many values"),
-        ("recursion limit exceeded", "the values are nested too deeply"),
-        ("cannot recurse further; max recursion depth met", "the values are nested too deeply"),
+        (
+            "repetition limit exceeded",
+            "the aliases (`*name`) expand to too many values",
+        ),
+        (
+            "recursion limit exceeded",
+            "the values are nested too deeply",
+        ),
+        (
+            "cannot recurse further; max recursion depth met",
+            "the values are nested too deeply",
+        ),
     ];
     if let Some((_, instead)) = LIMITS.iter().find(|(limit, _)| message.starts_with(limit)) {
         return (*instead).to_owned();
@@ -91,8 +100,14 @@ mod tests {
 
     #[test]
     fn type_names_are_in_plain_words() {
-        assert_eq!(plain_words("invalid type: string \"x\", expected i64"), "invalid type: string \"x\", expected a whole number");
-        assert_eq!(plain_words("invalid type: sequence, expected struct UpdateInput"), "invalid type: list, expected a table");
+        assert_eq!(
+            plain_words("invalid type: string \"x\", expected i64"),
+            "invalid type: string \"x\", expected a whole number"
+        );
+        assert_eq!(
+            plain_words("invalid type: sequence, expected struct UpdateInput"),
+            "invalid type: list, expected a table"
+        );
     }
 
     #[test]

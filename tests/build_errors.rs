@@ -8,10 +8,16 @@ use std::fs;
 use common::*;
 
 fn errors_of(root: &std::path::Path) -> Vec<explainer::diagnostics::Diagnostic> {
-    build_site(root).expect_err("the build should fail").errors.0
+    build_site(root)
+        .expect_err("the build should fail")
+        .errors
+        .0
 }
 
-fn find<'a>(errors: &'a [explainer::diagnostics::Diagnostic], file: &str) -> &'a explainer::diagnostics::Diagnostic {
+fn find<'a>(
+    errors: &'a [explainer::diagnostics::Diagnostic],
+    file: &str,
+) -> &'a explainer::diagnostics::Diagnostic {
     errors
         .iter()
         .find(|e| e.file.to_string_lossy() == file)
@@ -43,7 +49,10 @@ fn diagnostics_show_the_line_and_what_to_do() {
     let site = fixture("broken");
     let errors = errors_of(site.path());
     let shown = find(&errors, "content/notes/no-title.md").to_string();
-    assert!(shown.starts_with("content/notes/no-title.md:1:1: error: the page has no title"), "{shown}");
+    assert!(
+        shown.starts_with("content/notes/no-title.md:1:1: error: the page has no title"),
+        "{shown}"
+    );
     assert!(shown.contains("help: add `title"), "{shown}");
 }
 
@@ -51,15 +60,26 @@ fn diagnostics_show_the_line_and_what_to_do() {
 fn unknown_config_keys_get_a_suggestion() {
     let site = fixture("basic");
     let config = site.path().join("explainer.toml");
-    fs::write(&config, "title = \"T\"\nbase_url = \"https://e.org/\"\nlanguag = \"en\"\n").unwrap();
+    fs::write(
+        &config,
+        "title = \"T\"\nbase_url = \"https://e.org/\"\nlanguag = \"en\"\n",
+    )
+    .unwrap();
     let errors = errors_of(site.path());
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].line, 3);
     assert_eq!(errors[0].help.as_deref(), Some("did you mean `language`?"));
-    fs::write(&config, "title = \"T\"\nbase_url = \"https://e.org/\"\n[markdown]\nsmart_punctuatio = true\n").unwrap();
+    fs::write(
+        &config,
+        "title = \"T\"\nbase_url = \"https://e.org/\"\n[markdown]\nsmart_punctuatio = true\n",
+    )
+    .unwrap();
     let errors = errors_of(site.path());
     assert_eq!(errors[0].line, 4);
-    assert_eq!(errors[0].help.as_deref(), Some("did you mean `smart_punctuation`?"));
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some("did you mean `smart_punctuation`?")
+    );
 }
 
 #[test]
@@ -74,13 +94,25 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
             (f, bytes)
         })
         .collect();
-    fs::write(site.path().join("content/notes/second.md"), "+++\ntitle = \"x\"\n+++\n[x](@/nowhere.md)\n").unwrap();
+    fs::write(
+        site.path().join("content/notes/second.md"),
+        "+++\ntitle = \"x\"\n+++\n[x](@/nowhere.md)\n",
+    )
+    .unwrap();
     assert!(build_site(site.path()).is_err());
     for (file, bytes) in &before {
-        assert_eq!(&fs::read(public.join(file)).unwrap(), bytes, "{file} changed");
+        assert_eq!(
+            &fs::read(public.join(file)).unwrap(),
+            bytes,
+            "{file} changed"
+        );
     }
     assert_eq!(files_under(&public).len(), before.len());
-    let leftovers: Vec<_> = fs::read_dir(site.path()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("staging")).collect();
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -92,5 +124,8 @@ fn output_folders_not_written_by_explainer_are_refused() {
     fs::write(public.join("thesis.docx"), "mine").unwrap();
     let errors = errors_of(site.path());
     assert!(errors[0].message.contains("refusing"), "{errors:?}");
-    assert_eq!(fs::read_to_string(public.join("thesis.docx")).unwrap(), "mine");
+    assert_eq!(
+        fs::read_to_string(public.join("thesis.docx")).unwrap(),
+        "mine"
+    );
 }

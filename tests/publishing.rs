@@ -15,9 +15,16 @@ use scraper::Html;
 fn assert_internal_links_resolve(public: &Path, base_path: &str, origin: &str) {
     let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut links = Vec::new();
-    for file in files_under(public).into_iter().filter(|f| f.ends_with(".html")) {
+    for file in files_under(public)
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+    {
         let html = Html::parse_document(&fs::read_to_string(public.join(&file)).unwrap());
-        let found: HashSet<String> = select(&html, "[id]").iter().filter_map(|e| e.value().attr("id")).map(str::to_owned).collect();
+        let found: HashSet<String> = select(&html, "[id]")
+            .iter()
+            .filter_map(|e| e.value().attr("id"))
+            .map(str::to_owned)
+            .collect();
         ids.insert(file.clone(), found);
         for element in select(&html, "[href], [src]") {
             for attr in ["href", "src"] {
@@ -33,17 +40,32 @@ fn assert_internal_links_resolve(public: &Path, base_path: &str, origin: &str) {
         if url.contains("://") || url.starts_with("mailto:") {
             continue;
         }
-        let (path, fragment) = url.split_once('#').map_or((url.as_str(), None), |(p, f)| (p, Some(f)));
+        let (path, fragment) = url
+            .split_once('#')
+            .map_or((url.as_str(), None), |(p, f)| (p, Some(f)));
         let target = if path.is_empty() {
             file.clone()
         } else {
-            assert!(path.starts_with(&format!("{base_path}/")), "{file}: link {url} does not start with the base path {base_path}/");
+            assert!(
+                path.starts_with(&format!("{base_path}/")),
+                "{file}: link {url} does not start with the base path {base_path}/"
+            );
             let relative = path[base_path.len() + 1..].to_owned();
-            if relative.is_empty() || relative.ends_with('/') { format!("{relative}index.html") } else { relative }
+            if relative.is_empty() || relative.ends_with('/') {
+                format!("{relative}index.html")
+            } else {
+                relative
+            }
         };
-        assert!(public.join(&target).is_file(), "{file}: link {url} names no file ({target})");
+        assert!(
+            public.join(&target).is_file(),
+            "{file}: link {url} names no file ({target})"
+        );
         if let (Some(fragment), Some(known)) = (fragment, ids.get(&target)) {
-            assert!(known.contains(fragment), "{file}: link {url}: no element with id {fragment:?} in {target}");
+            assert!(
+                known.contains(fragment),
+                "{file}: link {url}: no element with id {fragment:?} in {target}"
+            );
         }
         checked += 1;
     }
@@ -54,14 +76,22 @@ fn assert_internal_links_resolve(public: &Path, base_path: &str, origin: &str) {
 fn every_internal_link_resolves_under_a_sub_path() {
     let site = real_site();
     build_with_base(site.path(), "https://org.github.io/karabakh-explainer/").unwrap();
-    assert_internal_links_resolve(&site.path().join("public"), "/karabakh-explainer", "https://org.github.io");
+    assert_internal_links_resolve(
+        &site.path().join("public"),
+        "/karabakh-explainer",
+        "https://org.github.io",
+    );
 }
 
 #[test]
 fn every_internal_link_resolves_at_a_domain_root() {
     let site = real_site();
     build_with_base(site.path(), "https://explainer.example.org/").unwrap();
-    assert_internal_links_resolve(&site.path().join("public"), "", "https://explainer.example.org");
+    assert_internal_links_resolve(
+        &site.path().join("public"),
+        "",
+        "https://explainer.example.org",
+    );
 }
 
 #[test]
@@ -69,15 +99,23 @@ fn not_found_page_nojekyll_and_cname() {
     let site = fixture("basic");
     let config = site.path().join("explainer.toml");
     let text = fs::read_to_string(&config).unwrap();
-    fs::write(&config, format!("{text}cname = \"explainer.example.org\"\n")).unwrap();
+    fs::write(
+        &config,
+        format!("{text}cname = \"explainer.example.org\"\n"),
+    )
+    .unwrap();
     build_with_base(site.path(), "https://org.github.io/repo/").unwrap();
     let public = site.path().join("public");
     assert!(public.join(".nojekyll").is_file());
-    assert_eq!(fs::read_to_string(public.join("CNAME")).unwrap().trim(), "explainer.example.org");
+    assert_eq!(
+        fs::read_to_string(public.join("CNAME")).unwrap().trim(),
+        "explainer.example.org"
+    );
     let html = Html::parse_document(&fs::read_to_string(public.join("404.html")).unwrap());
     for element in select(&html, "a[href], link[href]") {
         let href = element.value().attr("href").unwrap();
-        let absolute = href.starts_with("/repo/") || href.starts_with("https://") || href.starts_with('#');
+        let absolute =
+            href.starts_with("/repo/") || href.starts_with("https://") || href.starts_with('#');
         assert!(absolute, "404 link {href} is not absolute");
     }
 }
@@ -89,7 +127,12 @@ fn json_ld(html: &Html) -> serde_json::Value {
 }
 
 fn node<'a>(graph: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
-    graph["@graph"].as_array().unwrap().iter().find(|n| n["@type"] == kind).unwrap_or_else(|| panic!("no {kind} in {graph}"))
+    graph["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["@type"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {graph}"))
 }
 
 #[test]
@@ -112,8 +155,14 @@ fn json_ld_describes_article_and_notes() {
     let note = json_ld(&page(site.path(), "notes/second/index.html"));
     let background = node(&note, "BackgroundNewsArticle");
     assert_eq!(background["headline"], "Quote \"</script><b>\"");
-    assert_eq!(background["correction"][0]["text"], "Fixed </script> a figure");
-    let crumbs = node(&note, "BreadcrumbList")["itemListElement"].as_array().unwrap().len();
+    assert_eq!(
+        background["correction"][0]["text"],
+        "Fixed </script> a figure"
+    );
+    let crumbs = node(&note, "BreadcrumbList")["itemListElement"]
+        .as_array()
+        .unwrap()
+        .len();
     assert_eq!(crumbs, 3);
 }
 
@@ -124,19 +173,48 @@ fn feed_and_sitemap_are_xml_with_absolute_urls() {
     let public = site.path().join("public");
     let feed_text = fs::read_to_string(public.join("atom.xml")).unwrap();
     let feed = roxmltree::Document::parse(&feed_text).expect("atom.xml is XML");
-    let entries: Vec<_> = feed.descendants().filter(|n| n.has_tag_name("entry")).collect();
-    assert!(entries.len() >= 3, "dated pages plus updates and corrections: {}", entries.len());
-    let kinds: Vec<&str> = feed.descendants().filter(|n| n.has_tag_name("category")).filter_map(|n| n.attribute("term")).collect();
+    let entries: Vec<_> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    assert!(
+        entries.len() >= 3,
+        "dated pages plus updates and corrections: {}",
+        entries.len()
+    );
+    let kinds: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("category"))
+        .filter_map(|n| n.attribute("term"))
+        .collect();
     assert!(kinds.contains(&"correction") && kinds.contains(&"update") && kinds.contains(&"page"));
     for link in feed.descendants().filter(|n| n.has_tag_name("link")) {
-        assert!(link.attribute("href").unwrap().starts_with("https://org.github.io/repo/"));
+        assert!(
+            link.attribute("href")
+                .unwrap()
+                .starts_with("https://org.github.io/repo/")
+        );
     }
     let sitemap_text = fs::read_to_string(public.join("sitemap.xml")).unwrap();
     let sitemap = roxmltree::Document::parse(&sitemap_text).expect("sitemap.xml is XML");
-    let locs: Vec<&str> = sitemap.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
-    assert!(locs.contains(&"https://org.github.io/repo/notes/history/"), "{locs:?}");
-    assert!(locs.iter().all(|l| l.starts_with("https://org.github.io/repo/")));
-    assert!(sitemap.descendants().any(|n| n.has_tag_name("lastmod") && n.text() == Some("2023-09-25")));
+    let locs: Vec<&str> = sitemap
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        locs.contains(&"https://org.github.io/repo/notes/history/"),
+        "{locs:?}"
+    );
+    assert!(
+        locs.iter()
+            .all(|l| l.starts_with("https://org.github.io/repo/"))
+    );
+    assert!(
+        sitemap
+            .descendants()
+            .any(|n| n.has_tag_name("lastmod") && n.text() == Some("2023-09-25"))
+    );
     let robots = fs::read_to_string(public.join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://org.github.io/repo/sitemap.xml"));
 }
@@ -191,10 +269,42 @@ fn pages_workflow_has_the_jobs_and_permissions_it_needs() {
         .flat_map(|job| jobs[*job]["steps"].as_sequence().unwrap().iter())
         .filter_map(|step| step["uses"].as_str().map(str::to_owned))
         .collect();
-    for action in ["actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"] {
-        assert!(uses.iter().any(|u| u.starts_with(action)), "{action} missing from {uses:?}");
+    for action in [
+        "actions/configure-pages@",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+    ] {
+        assert!(
+            uses.iter().any(|u| u.starts_with(action)),
+            "{action} missing from {uses:?}"
+        );
     }
     let build_steps = serde_yaml_ng::to_string(&jobs["build"]).unwrap();
-    assert!(build_steps.contains("--base-url") && build_steps.contains("steps.pages.outputs.base_url"));
-    assert!(serde_yaml_ng::to_string(&jobs["check"]).unwrap().contains("-- check"));
+    assert!(
+        build_steps.contains("--base-url") && build_steps.contains("steps.pages.outputs.base_url")
+    );
+    assert!(
+        serde_yaml_ng::to_string(&jobs["check"])
+            .unwrap()
+            .contains("-- check")
+    );
+}
+
+#[test]
+fn the_share_image_exists_in_the_output() {
+    let site = real_site();
+    build_with_base(site.path(), "https://org.github.io/karabakh-explainer/").unwrap();
+    let html = page(site.path(), "index.html");
+    let image = select(&html, "meta[property='og:image']")[0]
+        .value()
+        .attr("content")
+        .unwrap()
+        .to_owned();
+    let file = image
+        .strip_prefix("https://org.github.io/karabakh-explainer/")
+        .expect("absolute image URL");
+    assert!(
+        site.path().join("public").join(file).is_file(),
+        "{image} is not in the output"
+    );
 }

@@ -22,10 +22,21 @@ fn fixture_site_builds_with_the_documented_layout() {
         "style.css",
         "syntax.css",
     ] {
-        assert!(files.contains(&expected.to_owned()), "missing {expected} in {files:?}");
+        assert!(
+            files.contains(&expected.to_owned()),
+            "missing {expected} in {files:?}"
+        );
     }
-    assert!(!files.iter().any(|f| f.contains("draft")), "drafts are skipped: {files:?}");
-    assert!(report.warnings.iter().any(|w| w.message.contains("draft skipped")));
+    assert!(
+        !files.iter().any(|f| f.contains("draft")),
+        "drafts are skipped: {files:?}"
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("draft skipped"))
+    );
 }
 
 #[test]
@@ -47,18 +58,32 @@ fn article_has_title_nav_links_updates_and_highlighting() {
     let html = page(site.path(), "index.html");
     assert_eq!(text_of(&html, "h1"), "The fixture article");
     assert_eq!(text_of(&html, "title"), "Fixture explainer");
-    assert!(select(&html, "header nav a[href='/notes/']").len() == 1, "nav links the notes");
+    assert!(
+        select(&html, "header nav a[href='/notes/']").len() == 1,
+        "nav links the notes"
+    );
     // @/ links resolve to page URLs, fragments kept.
-    assert_eq!(select(&html, ".prose a[href='/notes/history/#the-start']").len(), 1);
+    assert_eq!(
+        select(&html, ".prose a[href='/notes/history/#the-start']").len(),
+        1
+    );
     assert_eq!(select(&html, ".prose a[href='/notes/second/']").len(), 1);
     // Heading ids, de-duplicated, with a visible anchor link.
-    assert_eq!(select(&html, "h2#the-survey a.anchor[href='#the-survey']").len(), 1);
+    assert_eq!(
+        select(&html, "h2#the-survey a.anchor[href='#the-survey']").len(),
+        1
+    );
     assert_eq!(select(&html, "h2#the-survey-1").len(), 1);
     // Updates box, newest first, correction marked.
     let updates = select(&html, "aside.updates li");
     assert_eq!(updates.len(), 2);
     assert_eq!(updates[0].value().attr("class"), Some("correction"));
-    assert!(updates[0].text().collect::<String>().contains("Corrected a date"));
+    assert!(
+        updates[0]
+            .text()
+            .collect::<String>()
+            .contains("Corrected a date")
+    );
     // Highlighted code uses classes, not inline styles, and the page links the stylesheet.
     assert!(!select(&html, "pre.code code.language-toml span[class^='hl-']").is_empty());
     assert!(select(&html, "pre.code [style]").is_empty());
@@ -77,13 +102,19 @@ fn notes_are_listed_in_weight_order_and_yaml_front_matter_works() {
     let site = fixture("basic");
     build_ok(site.path());
     let listing = page(site.path(), "notes/index.html");
-    let titles: Vec<String> = select(&listing, ".card-list h2 a").iter().map(|a| a.text().collect()).collect();
+    let titles: Vec<String> = select(&listing, ".card-list h2 a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
     assert_eq!(titles, vec!["Second note", "History"]);
     let note = page(site.path(), "notes/history/index.html");
     assert_eq!(text_of(&note, "h1"), "History");
     assert!(text_of(&note, ".byline").contains("A. Writer"));
     assert_eq!(select(&note, "a[href='/'][aria-current]").len(), 0);
-    assert_eq!(select(&note, "a[href='/notes/'][aria-current='page']").len(), 0);
+    assert_eq!(
+        select(&note, "a[href='/notes/'][aria-current='page']").len(),
+        0
+    );
 }
 
 #[test]
@@ -92,7 +123,10 @@ fn a_site_without_data_files_has_no_data_pages_in_its_navigation() {
     build_ok(site.path());
     let html = page(site.path(), "index.html");
     for path in ["/timeline/", "/casualties/", "/glossary/", "/sources/"] {
-        assert!(select(&html, &format!("nav a[href='{path}']")).is_empty(), "{path} in nav");
+        assert!(
+            select(&html, &format!("nav a[href='{path}']")).is_empty(),
+            "{path} in nav"
+        );
     }
 }
 
@@ -114,8 +148,14 @@ fn sub_path_base_url_prefixes_every_link() {
     let site = fixture("basic");
     build_with_base(site.path(), "https://org.github.io/repo/").unwrap();
     let html = page(site.path(), "index.html");
-    assert_eq!(select(&html, "a[href='/repo/notes/history/#the-start']").len(), 1);
-    assert_eq!(select(&html, "link[rel=stylesheet][href='/repo/style.css']").len(), 1);
+    assert_eq!(
+        select(&html, "a[href='/repo/notes/history/#the-start']").len(),
+        1
+    );
+    assert_eq!(
+        select(&html, "link[rel=stylesheet][href='/repo/style.css']").len(),
+        1
+    );
     assert_eq!(
         select(&html, "link[rel=canonical]")[0].value().attr("href"),
         Some("https://org.github.io/repo/")

@@ -53,7 +53,10 @@ impl SiteIndex {
 impl Targets for SiteIndex {
     fn page_url(&self, content_path: &str) -> Option<&str> {
         let failed = || self.failed_pages.contains(content_path).then_some("/");
-        self.pages.get(content_path).map(String::as_str).or_else(failed)
+        self.pages
+            .get(content_path)
+            .map(String::as_str)
+            .or_else(failed)
     }
     fn has_source(&self, id: &str) -> bool {
         self.failed.sources || self.sources.contains(id)

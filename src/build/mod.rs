@@ -99,7 +99,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         let from_config = options.output_dir.is_none() && config.output_dir_line > 0;
         diagnostics.take(output::check_target(root, &output_dir).map_err(|refused| {
             if from_config {
-                Diagnostic { file: crate::config::CONFIG_FILE.into(), ..refused }.at(config.output_dir_line, 1).into()
+                Diagnostic {
+                    file: crate::config::CONFIG_FILE.into(),
+                    ..refused
+                }
+                .at(config.output_dir_line, 1)
+                .into()
             } else {
                 Diagnostics::from(refused)
             }
@@ -134,7 +139,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         .pages
         .par_iter()
         .map(|page| {
-            let mode = Mode::Page { autolink: page.meta.glossary };
+            let mode = Mode::Page {
+                autolink: page.meta.glossary,
+            };
             renderer.render(&page.source, page.body_offset, page.body(), mode)
         })
         .collect();
@@ -149,9 +156,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         return Err(fail(diagnostics));
     }
     let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
-    set_globals(&mut templates, &config, &base, &content, &data, &generated, &index, has_code);
+    set_globals(
+        &mut templates,
+        &config,
+        &base,
+        &content,
+        &data,
+        &generated,
+        &index,
+        has_code,
+    );
 
-    let pages = render_pages(&templates, &content, &rendered, &generated, &config, &data, &index, &mut diagnostics);
+    let pages = render_pages(
+        &templates,
+        &content,
+        &rendered,
+        &generated,
+        &config,
+        &data,
+        &index,
+        &mut diagnostics,
+    );
     let extra_files = match site_files(&templates, &config, &content, &pages, has_code) {
         Ok(files) => files,
         Err(list) => {
@@ -168,7 +193,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         None
     } else {
         let written = write_site(root, &output_dir, pages, &generated, extra_files, &content)
-            .map_err(|d| BuildFailure { errors: d.into(), warnings: warnings.clone() })?;
+            .map_err(|d| BuildFailure {
+                errors: d.into(),
+                warnings: warnings.clone(),
+            })?;
         Some(written)
     };
     Ok(BuildReport {
@@ -191,23 +219,45 @@ fn fail(diagnostics: Collector) -> BuildFailure {
 /// Two pages (or a page and a data page) at one URL is an error.
 fn check_urls(content: &Content, data: &SiteData, diagnostics: &mut Collector) {
     let mut seen: HashMap<&str, &Path> = HashMap::new();
-    let generated = data.page_paths();
+    let mut generated = data.page_paths();
+    let has_notes = content.pages.iter().any(|p| p.kind == PageKind::Note);
+    if has_notes && !content.pages.iter().any(|p| p.kind == PageKind::NotesIndex) {
+        generated.push((
+            NOTES_PATH.to_owned(),
+            "content/notes/ (the notes listing)".to_owned(),
+        ));
+    }
     for page in &content.pages {
         if let Some(other) = seen.insert(&page.url, &page.source.path) {
             diagnostics.push(
-                Diagnostic::error(&page.source.path, format!("this page's URL {} is also the URL of {}", page.url, other.display()))
-                    .with_help("set a different `slug` in the front matter or rename one of the files"),
+                Diagnostic::error(
+                    &page.source.path,
+                    format!(
+                        "this page's URL {} is also the URL of {}",
+                        page.url,
+                        other.display()
+                    ),
+                )
+                .with_help("set a different `slug` in the front matter or rename one of the files"),
             );
         }
         for (path, file) in &generated {
             if page.url == *path {
-                diagnostics.push(Diagnostic::error(&page.source.path, format!("this page's URL {path} is taken by the page generated from {file}")));
+                diagnostics.push(Diagnostic::error(
+                    &page.source.path,
+                    format!("this page's URL {path} is taken by the page generated from {file}"),
+                ));
             }
         }
     }
 }
 
-fn generate_data(data: &SiteData, renderer: &Renderer<'_>, pages: &[Page], rendered: &[Rendered]) -> Generated {
+fn generate_data(
+    data: &SiteData,
+    renderer: &Renderer<'_>,
+    pages: &[Page],
+    rendered: &[Rendered],
+) -> Generated {
     let cited_by: Vec<CitedBy> = pages
         .iter()
         .zip(rendered)
@@ -224,7 +274,13 @@ fn generate_data(data: &SiteData, renderer: &Renderer<'_>, pages: &[Page], rende
 
 fn navigation(base: &BaseUrl, content: &Content, generated: &Generated) -> Vec<NavItem> {
     let mut nav = Vec::new();
-    let mut add = |title: &str, path: &str| nav.push(NavItem { title: title.to_owned(), path: path.to_owned(), href: base.relative(path) });
+    let mut add = |title: &str, path: &str| {
+        nav.push(NavItem {
+            title: title.to_owned(),
+            path: path.to_owned(),
+            href: base.relative(path),
+        })
+    };
     if content.pages.iter().any(|p| p.kind == PageKind::Article) {
         add("Explainer", "/");
     }
@@ -239,9 +295,41 @@ fn navigation(base: &BaseUrl, content: &Content, generated: &Generated) -> Vec<N
     nav
 }
 
+/// Ordinary pages (such as an "About" page), linked from every page's footer.
+fn other_pages(base: &BaseUrl, content: &Content) -> Vec<NavItem> {
+    let mut pages: Vec<&Page> = content
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Page)
+        .collect();
+    pages.sort_by(|a, b| {
+        a.meta
+            .weight
+            .cmp(&b.meta.weight)
+            .then_with(|| a.meta.title.cmp(&b.meta.title))
+    });
+    pages
+        .into_iter()
+        .map(|p| NavItem {
+            title: p.meta.title.clone(),
+            path: p.url.clone(),
+            href: base.relative(&p.url),
+        })
+        .collect()
+}
+
 fn notes_list(base: &BaseUrl, content: &Content) -> Vec<NoteLink> {
-    let mut notes: Vec<&Page> = content.pages.iter().filter(|p| p.kind == PageKind::Note).collect();
-    notes.sort_by(|a, b| a.meta.weight.cmp(&b.meta.weight).then_with(|| a.meta.title.cmp(&b.meta.title)));
+    let mut notes: Vec<&Page> = content
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Note)
+        .collect();
+    notes.sort_by(|a, b| {
+        a.meta
+            .weight
+            .cmp(&b.meta.weight)
+            .then_with(|| a.meta.title.cmp(&b.meta.title))
+    });
     notes
         .into_iter()
         .map(|p| NoteLink {
@@ -254,10 +342,20 @@ fn notes_list(base: &BaseUrl, content: &Content) -> Vec<NoteLink> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn set_globals(templates: &mut Templates, config: &Config, base: &BaseUrl, content: &Content, data: &SiteData, generated: &Generated, index: &SiteIndex, has_code: bool) {
+fn set_globals(
+    templates: &mut Templates,
+    config: &Config,
+    base: &BaseUrl,
+    content: &Content,
+    data: &SiteData,
+    generated: &Generated,
+    index: &SiteIndex,
+    has_code: bool,
+) {
     templates.set_global("site", &SiteView::new(config, base, has_code));
     templates.set_global("nav", &navigation(base, content, generated));
     templates.set_global("notes", &notes_list(base, content));
+    templates.set_global("pages", &other_pages(base, content));
     for (key, value) in data.template_globals(index) {
         templates.set_global_value(key, value);
     }
@@ -291,7 +389,14 @@ fn render_pages(
     }
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
     if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
-        let mut view = PageView::of_data(NOTES_PATH, NOTES_TITLE, "Background notes to the explainer.", "notes_index", serde_json::Value::Null, base);
+        let mut view = PageView::of_data(
+            NOTES_PATH,
+            NOTES_TITLE,
+            "Background notes to the explainer.",
+            "notes_index",
+            serde_json::Value::Null,
+            base,
+        );
         view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
         jobs.push((NOTES_PATH.to_owned(), "notes.html".to_owned(), view));
     }
@@ -304,18 +409,28 @@ fn render_pages(
         .par_iter()
         .map(|(path, template, view)| {
             if !templates.contains(template) {
-                return Err(Diagnostic::error(crate::render::TEMPLATES_DIR, format!("the template {template:?} (for {path}) does not exist")).with_help("add it under templates/ or set `template` in the page's front matter"));
+                return Err(Diagnostic::error(
+                    crate::render::TEMPLATES_DIR,
+                    format!("the template {template:?} (for {path}) does not exist"),
+                )
+                .with_help(
+                    "add it under templates/ or set `template` in the page's front matter",
+                ));
             }
             let mut context = Context::new();
             context.insert("page", view);
-            templates.render(template, &context).map(|html| (path.clone(), html))
+            templates
+                .render(template, &context)
+                .map(|html| (path.clone(), html))
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     for result in results {
         match result {
             Ok(page) => pages.push(page),
-            Err(diagnostic) if !diagnostics_contains(diagnostics, &diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) if !diagnostics_contains(diagnostics, &diagnostic) => {
+                diagnostics.push(diagnostic)
+            }
             Err(_) => {}
         }
     }
@@ -328,11 +443,28 @@ fn diagnostics_contains(diagnostics: &Collector, diagnostic: &Diagnostic) -> boo
 
 fn data_job(page: &DataPage, base: &BaseUrl) -> (String, String, PageView) {
     let kind = page.template.trim_end_matches(".html");
-    (page.path.clone(), page.template.to_owned(), PageView::of_data(&page.path, &page.title, &page.description, kind, page.data.clone(), base))
+    (
+        page.path.clone(),
+        page.template.to_owned(),
+        PageView::of_data(
+            &page.path,
+            &page.title,
+            &page.description,
+            kind,
+            page.data.clone(),
+            base,
+        ),
+    )
 }
 
 /// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`, the code stylesheet.
-fn site_files(templates: &Templates, config: &Config, content: &Content, pages: &[(String, String)], has_code: bool) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+fn site_files(
+    templates: &Templates,
+    config: &Config,
+    content: &Content,
+    pages: &[(String, String)],
+    has_code: bool,
+) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
     let base = config.base();
     let mut files = vec![(".nojekyll".to_owned(), Vec::new())];
     let (entries, updated) = feed::entries(&content.pages, &base);
@@ -341,7 +473,10 @@ fn site_files(templates: &Templates, config: &Config, content: &Content, pages: 
     context.insert("feed_entries", &entries);
     context.insert("feed_updated", &updated);
     context.insert("feed_url", &base.absolute("/atom.xml"));
-    context.insert("sitemap_entries", &feed::sitemap(&paths, &content.pages, &base));
+    context.insert(
+        "sitemap_entries",
+        &feed::sitemap(&paths, &content.pages, &base),
+    );
     context.insert("sitemap_url", &base.absolute("/sitemap.xml"));
     for name in ["atom.xml", "sitemap.xml", "robots.txt"] {
         if templates.contains(name) {
@@ -354,14 +489,31 @@ fn site_files(templates: &Templates, config: &Config, content: &Content, pages: 
     }
     if templates.contains("404.html") {
         let mut context = Context::new();
-        let view = PageView::of_data("/404.html", "Page not found", "", "not_found", serde_json::Value::Null, &base);
+        let view = PageView::of_data(
+            "/404.html",
+            "Page not found",
+            "",
+            "not_found",
+            serde_json::Value::Null,
+            &base,
+        );
         context.insert("page", &view);
-        let html = templates.render("404.html", &context).map_err(|d| vec![d])?;
+        let html = templates
+            .render("404.html", &context)
+            .map_err(|d| vec![d])?;
         files.push(("404.html".to_owned(), html.into_bytes()));
     }
     if has_code {
-        let css = highlight::stylesheet(&config.markdown.highlight_theme, config.markdown.highlight_theme_dark.as_deref())
-            .map_err(|m| vec![Diagnostic::error(crate::config::CONFIG_FILE, m).with_help("set [markdown] highlight_theme to one of the themes listed")])?;
+        let css = highlight::stylesheet(
+            &config.markdown.highlight_theme,
+            config.markdown.highlight_theme_dark.as_deref(),
+        )
+        .map_err(|m| {
+            vec![
+                Diagnostic::error(crate::config::CONFIG_FILE, m)
+                    .with_help("set [markdown] highlight_theme to one of the themes listed"),
+            ]
+        })?;
         files.push(("syntax.css".to_owned(), css.into_bytes()));
     }
     Ok(files)
@@ -383,19 +535,31 @@ fn write_site(
     extra_files: Vec<(String, Vec<u8>)>,
     content: &Content,
 ) -> Result<PathBuf, Diagnostic> {
-    let io_error = |what: &str, e: std::io::Error| Diagnostic::error(output_dir, format!("cannot {what}: {e}")).with_help("check that the output folder's parent is writable and the disk is not full; the previous output is untouched");
+    let io_error = |what: &str, e: std::io::Error| {
+        Diagnostic::error(output_dir, format!("cannot {what}: {e}")).with_help("check that the output folder's parent is writable and the disk is not full; the previous output is untouched")
+    };
     let staging = Staging::new(output_dir).map_err(|e| io_error("create the staging folder", e))?;
     crate::static_files::copy(root, &staging)?;
     for (source, content_path) in &content.assets {
-        staging.copy(source, content_path).map_err(|e| io_error(&format!("copy content/{content_path}"), e))?;
+        staging
+            .copy(source, content_path)
+            .map_err(|e| io_error(&format!("copy content/{content_path}"), e))?;
     }
-    let written: Result<(), std::io::Error> = pages.par_iter().try_for_each(|(path, html)| staging.write(&page_file(path), html.as_bytes()));
+    let written: Result<(), std::io::Error> = pages
+        .par_iter()
+        .try_for_each(|(path, html)| staging.write(&page_file(path), html.as_bytes()));
     written.map_err(|e| io_error("write a page", e))?;
     for file in &generated.files {
-        staging.write(&file.path, &file.bytes).map_err(|e| io_error(&format!("write {}", file.path), e))?;
+        staging
+            .write(&file.path, &file.bytes)
+            .map_err(|e| io_error(&format!("write {}", file.path), e))?;
     }
     for (path, bytes) in extra_files {
-        staging.write(&path, &bytes).map_err(|e| io_error(&format!("write {path}"), e))?;
+        staging
+            .write(&path, &bytes)
+            .map_err(|e| io_error(&format!("write {path}"), e))?;
     }
-    staging.commit().map_err(|e| io_error("replace the previous output", e))
+    staging
+        .commit()
+        .map_err(|e| io_error("replace the previous output", e))
 }

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{Page, PageKind};
-use crate::dates::PartialDate;
 use crate::data::sources::Sources;
+use crate::dates::PartialDate;
 use crate::markdown::links::{self, Targets};
 use crate::markdown::{Heading, Rendered};
 
@@ -42,7 +42,10 @@ impl SiteView {
             base_path: base.path.clone(),
             language: config.language.clone(),
             publisher: config.publisher.clone(),
-            image: config.default_image.as_ref().map(|image| base.absolute(&format!("/{}", image.trim_start_matches('/')))),
+            image: config
+                .default_image
+                .as_ref()
+                .map(|image| base.absolute(&format!("/{}", image.trim_start_matches('/')))),
             has_code,
             extra: config.extra.clone(),
         }
@@ -138,6 +141,8 @@ pub struct PageView {
     pub headings: Vec<Heading>,
     /// The body cut before each second-level heading, so templates can insert boxes between sections.
     pub sections: Vec<SectionView>,
+    /// The ids of the second-level headings, to test whether a section exists.
+    pub section_ids: Vec<String>,
     /// The numbered sources cited on the page.
     pub citations: Vec<CitationView>,
     /// Free-form front matter values.
@@ -150,7 +155,13 @@ pub struct PageView {
 
 impl PageView {
     /// The view of a Markdown page and its rendering.
-    pub fn of_page(page: &Page, rendered: &Rendered, base: &BaseUrl, sources: Option<&Sources>, targets: &dyn Targets) -> PageView {
+    pub fn of_page(
+        page: &Page,
+        rendered: &Rendered,
+        base: &BaseUrl,
+        sources: Option<&Sources>,
+        targets: &dyn Targets,
+    ) -> PageView {
         let citations = rendered
             .citations
             .iter()
@@ -165,7 +176,9 @@ impl PageView {
                     name: source.name.clone(),
                     party: source.party.clone(),
                     href: links::anchor(targets, links::paths::SOURCES, id),
-                    refs: (1..=uses).map(|k| format!("cite-ref-{number}-{k}")).collect(),
+                    refs: (1..=uses)
+                        .map(|k| format!("cite-ref-{number}-{k}"))
+                        .collect(),
                 })
             })
             .collect();
@@ -192,6 +205,12 @@ impl PageView {
             content: rendered.html.clone(),
             headings: rendered.headings.clone(),
             sections: sections(&rendered.html),
+            section_ids: rendered
+                .headings
+                .iter()
+                .filter(|h| h.level == 2)
+                .map(|h| h.id.clone())
+                .collect(),
             citations,
             extra: page.meta.extra.clone(),
             data: serde_json::Value::Null,
@@ -200,7 +219,14 @@ impl PageView {
     }
 
     /// The view of a page generated from data.
-    pub fn of_data(path: &str, title: &str, description: &str, kind: &str, data: serde_json::Value, base: &BaseUrl) -> PageView {
+    pub fn of_data(
+        path: &str,
+        title: &str,
+        description: &str,
+        kind: &str,
+        data: serde_json::Value,
+        base: &BaseUrl,
+    ) -> PageView {
         PageView {
             title: title.to_owned(),
             description: description.to_owned(),
@@ -215,6 +241,7 @@ impl PageView {
             content: String::new(),
             headings: Vec::new(),
             sections: Vec::new(),
+            section_ids: Vec::new(),
             citations: Vec::new(),
             extra: serde_json::Map::new(),
             data,
@@ -247,7 +274,10 @@ fn sections(html: &str) -> Vec<SectionView> {
             .unwrap_or_default()
             .to_owned();
         if !part.trim().is_empty() {
-            parts.push(SectionView { id, html: part.to_owned() });
+            parts.push(SectionView {
+                id,
+                html: part.to_owned(),
+            });
         }
     }
     parts

@@ -109,8 +109,13 @@ pub fn split(source: &SourceText) -> Result<Split<'_>, Diagnostic> {
         offset += line.len();
     }
     Err(source
-        .error_at(0, format!("the front matter opened with `{fence}` is never closed"))
-        .with_help(format!("add a line with only `{fence}` after the front matter")))
+        .error_at(
+            0,
+            format!("the front matter opened with `{fence}` is never closed"),
+        )
+        .with_help(format!(
+            "add a line with only `{fence}` after the front matter"
+        )))
 }
 
 /// Parses the front matter of a split file.

@@ -50,7 +50,10 @@ pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> C
             }
             Loaded::Page(page) => {
                 if page.body().trim().is_empty() && page.kind != PageKind::NotesIndex {
-                    diagnostics.push(Diagnostic::warning(&page.source.path, "the page's body is empty"));
+                    diagnostics.push(Diagnostic::warning(
+                        &page.source.path,
+                        "the page's body is empty",
+                    ));
                 }
                 content.pages.push(*page);
             }
@@ -103,7 +106,10 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Collector) -> Vec<(PathBuf, S
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().unwrap_or(dir).to_path_buf();
-                diagnostics.push(Diagnostic::error(shown(root, &path), format!("cannot read: {err}")));
+                diagnostics.push(Diagnostic::error(
+                    shown(root, &path),
+                    format!("cannot read: {err}"),
+                ));
                 continue;
             }
         };

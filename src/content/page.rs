@@ -138,32 +138,50 @@ fn line_of(source: &SourceText, key: &str) -> usize {
         .lines()
         .position(|line| {
             let line = line.trim_start();
-            line.starts_with(key)
-                && line[key.len()..]
-                    .trim_start()
-                    .starts_with(['=', ':'])
+            line.starts_with(key) && line[key.len()..].trim_start().starts_with(['=', ':'])
         })
         .map_or(1, |i| i + 1)
+}
+
+/// The line of the `date` of the `n`th update (`[[updates]]` in TOML, a `- date:` item in YAML).
+fn update_date_line(source: &SourceText, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_updates = false;
+    for (i, line) in source.text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed == "[[updates]]" || (in_updates && trimmed.starts_with('-')) {
+            seen += 1;
+        }
+        if trimmed.starts_with("updates") && trimmed.ends_with(':') {
+            in_updates = true;
+        }
+        let key = trimmed.trim_start_matches('-').trim_start();
+        if seen == n + 1 && key.starts_with("date") && key[4..].trim_start().starts_with(['=', ':'])
+        {
+            return i + 1;
+        }
+    }
+    line_of(source, "date")
 }
 
 type CheckedMeta = ((PageMeta, Option<String>), Vec<Diagnostic>);
 
 fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> CheckedMeta {
     let mut problems = Vec::new();
-    let mut date = |key: &str, input: Option<DateInput>| -> Option<PartialDate> {
+    let mut date = |line: usize, input: Option<DateInput>| -> Option<PartialDate> {
         input.and_then(|input| match input.parse() {
             Ok(date) => Some(date),
             Err(message) => {
-                problems.push(source.error_at_line(line_of(source, key), 1, message));
+                problems.push(source.error_at_line(line, 1, message));
                 None
             }
         })
     };
-    let published = date("date", front.date);
-    let updated = date("updated", front.updated);
+    let published = date(line_of(source, "date"), front.date);
+    let updated = date(line_of(source, "updated"), front.updated);
     let mut updates = Vec::new();
-    for update in front.updates {
-        if let Some(when) = date("date", Some(update.date)) {
+    for (n, update) in front.updates.into_iter().enumerate() {
+        if let Some(when) = date(update_date_line(source, n), Some(update.date)) {
             updates.push(Update {
                 date: when,
                 text: update.text,
@@ -195,8 +213,14 @@ fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> Checke
     {
         problems.push(
             source
-                .error_at_line(line_of(source, "slug"), 1, format!("slug {slug:?} is not usable in a URL"))
-                .with_help("use lowercase letters, digits and hyphens, such as \"lachin-corridor\""),
+                .error_at_line(
+                    line_of(source, "slug"),
+                    1,
+                    format!("slug {slug:?} is not usable in a URL"),
+                )
+                .with_help(
+                    "use letters, digits, `-`, `_` and `.` only, such as \"lachin-corridor\"",
+                ),
         );
     }
     let meta = PageMeta {
@@ -219,7 +243,9 @@ fn is_safe_template_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('/')
         && !name.contains('\\')
-        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+        && name
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 fn is_url_safe(segment: &str) -> bool {
@@ -248,7 +274,7 @@ fn url_for(content_path: &str, kind: PageKind, slug: Option<&str>) -> Result<Str
     for segment in &segments {
         if !is_url_safe(segment) {
             return Err(format!(
-                "the file name {segment:?} cannot be used in a URL; set `slug` in the front matter or rename the file with lowercase letters, digits and hyphens"
+                "the file name {segment:?} cannot be used in a URL; set `slug` in the front matter or rename the file with letters, digits, `-`, `_` and `.` only"
             ));
         }
     }
@@ -296,5 +322,18 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.0.len(), 3, "{err:?}");
+
+        let err = parse(
+            "a.md",
+            "+++\ntitle = \"T\"\ndate = \"2023-01-01\"\n[[updates]]\ndate = \"2023-01-02\"\ntext = \"a\"\n[[updates]]\ndate = \"2023-13-01\"\ntext = \"b\"\n+++\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.0[0].line, 8, "{err:?}");
+        let err = parse(
+            "a.md",
+            "---\ntitle: T\nupdates:\n  - date: 2023-01-02\n    text: a\n  - text: b\n    date: 2023-02-30\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.0[0].line, 7, "{err:?}");
     }
 }

@@ -17,7 +17,8 @@ pub fn data_path(name: &str) -> String {
 /// Reads `content/data/<name>`; `Ok(None)` when the site has no such file.
 pub fn read(root: &Path, name: &str) -> Result<Option<SourceText>, Diagnostic> {
     let path = root.join(data_path(name));
-    if path.is_symlink() {
+    // The file or a folder on its way (`content/data/` itself) may be a link out of the site.
+    if path.exists() {
         check_link(root, &path)?;
     }
     if !path.is_file() {

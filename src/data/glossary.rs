@@ -112,7 +112,11 @@ impl Glossary {
             .iter()
             .map(|term| {
                 let mut names = vec![(term.term.clone(), term.lang.clone())];
-                names.extend(term.aliases.iter().map(|a| (a.name.clone(), a.lang.clone())));
+                names.extend(
+                    term.aliases
+                        .iter()
+                        .map(|a| (a.name.clone(), a.lang.clone())),
+                );
                 TermPattern {
                     id: term.id.clone(),
                     names,
@@ -129,7 +133,11 @@ impl Glossary {
         for term in &self.terms {
             for (id, span) in term.see_also.iter().zip(&term.see_also_spans) {
                 if !self.contains(id) {
-                    problems.push(file::error_at(&self.file, span.clone(), format!("`see_also` names unknown term `{id}`")));
+                    problems.push(file::error_at(
+                        &self.file,
+                        span.clone(),
+                        format!("`see_also` names unknown term `{id}`"),
+                    ));
                 }
             }
             for (id, span) in term.sources.iter().zip(&term.source_spans) {
@@ -181,10 +189,17 @@ pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
     for item in raw.term {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
-            problems.push(file::error_at(&source, item.id.span(), format!("invalid term id {id:?}")).with_help(ID_HELP));
+            problems.push(
+                file::error_at(&source, item.id.span(), format!("invalid term id {id:?}"))
+                    .with_help(ID_HELP),
+            );
         }
         if index.contains_key(&id) {
-            problems.push(file::error_at(&source, item.id.span(), format!("duplicate term id `{id}`")));
+            problems.push(file::error_at(
+                &source,
+                item.id.span(),
+                format!("duplicate term id `{id}`"),
+            ));
             continue;
         }
         if item.term.get_ref().trim().is_empty() {
@@ -194,7 +209,11 @@ pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
             .aliases
             .into_iter()
             .map(|alias| match alias {
-                RawAlias::Name(name) => Alias { name, lang: None, used_by: None },
+                RawAlias::Name(name) => Alias {
+                    name,
+                    lang: None,
+                    used_by: None,
+                },
                 RawAlias::Full(alias) => alias,
             })
             .collect();
@@ -202,7 +221,14 @@ pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
             if let Some(other) = names.insert(name.clone(), id.clone())
                 && other != id
             {
-                problems.push(file::error_at(&source, item.id.span(), format!("the name {name:?} belongs to both `{other}` and `{id}`")).with_help("a name can link to one term only"));
+                problems.push(
+                    file::error_at(
+                        &source,
+                        item.id.span(),
+                        format!("the name {name:?} belongs to both `{other}` and `{id}`"),
+                    )
+                    .with_help("a name can link to one term only"),
+                );
             }
         }
         index.insert(id.clone(), terms.len());
@@ -220,7 +246,11 @@ pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
         });
     }
     problems.into_result()?;
-    Ok(Glossary { terms, index, file: source })
+    Ok(Glossary {
+        terms,
+        index,
+        file: source,
+    })
 }
 
 #[derive(Serialize)]
@@ -247,14 +277,24 @@ struct LinkView {
 }
 
 /// The `/glossary/` page: every term and alias in alphabetical order, with an A-Z bar.
-pub fn generate(glossary: &Glossary, renderer: &Renderer<'_>, source_name: &dyn Fn(&str) -> Option<String>) -> Generated {
+pub fn generate(
+    glossary: &Glossary,
+    renderer: &Renderer<'_>,
+    source_name: &dyn Fn(&str) -> Option<String>,
+) -> Generated {
     let mut generated = Generated::default();
     let targets = renderer.targets;
     let mut entries = Vec::new();
     let page_href = targets.href(links::paths::GLOSSARY);
     for term in &glossary.terms {
         let offset = definition_start(&glossary.file, term.definition_offset);
-        let rendered = renderer.render_excluding(&glossary.file, offset, &term.definition, Mode::Snippet, Some(&term.id));
+        let rendered = renderer.render_excluding(
+            &glossary.file,
+            offset,
+            &term.definition,
+            Mode::Snippet,
+            Some(&term.id),
+        );
         generated.diagnostics.extend(rendered.diagnostics);
         generated.has_code |= rendered.has_code;
         for id in &term.sources {
@@ -275,13 +315,19 @@ pub fn generate(glossary: &Glossary, renderer: &Renderer<'_>, source_name: &dyn 
                 .see_also
                 .iter()
                 .filter_map(|id| glossary.get(id))
-                .map(|t| LinkView { title: t.term.clone(), href: format!("#{}", t.id) })
+                .map(|t| LinkView {
+                    title: t.term.clone(),
+                    href: format!("#{}", t.id),
+                })
                 .collect(),
             sources: term
                 .sources
                 .iter()
                 .filter_map(|id| {
-                    source_name(id).map(|title| LinkView { title, href: links::anchor(targets, links::paths::SOURCES, id) })
+                    source_name(id).map(|title| LinkView {
+                        title,
+                        href: links::anchor(targets, links::paths::SOURCES, id),
+                    })
                 })
                 .collect(),
             alias_of: None,
@@ -297,12 +343,19 @@ pub fn generate(glossary: &Glossary, renderer: &Renderer<'_>, source_name: &dyn 
                 aliases: Vec::new(),
                 see_also: Vec::new(),
                 sources: Vec::new(),
-                alias_of: Some(LinkView { title: term.term.clone(), href: format!("#{}", term.id) }),
+                alias_of: Some(LinkView {
+                    title: term.term.clone(),
+                    href: format!("#{}", term.id),
+                }),
                 used_by: alias.used_by.clone(),
             });
         }
     }
-    entries.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.name.cmp(&b.name)));
+    entries.sort_by(|a, b| {
+        a.sort_key
+            .cmp(&b.sort_key)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     dedupe_anchors(&mut entries);
     let mut letters: BTreeMap<String, Vec<EntryView>> = BTreeMap::new();
     for entry in entries {
@@ -330,9 +383,17 @@ pub fn generate(glossary: &Glossary, renderer: &Renderer<'_>, source_name: &dyn 
 
 fn definition_start(file: &SourceText, span_start: usize) -> usize {
     let rest = &file.text[span_start.min(file.text.len())..];
-    let quote = if rest.starts_with("\"\"\"") || rest.starts_with("'''") { 3 } else { 1 };
+    let quote = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+        3
+    } else {
+        1
+    };
     let start = span_start + quote;
-    if file.text[start.min(file.text.len())..].starts_with('\n') { start + 1 } else { start }
+    if file.text[start.min(file.text.len())..].starts_with('\n') {
+        start + 1
+    } else {
+        start
+    }
 }
 
 fn sort_key(name: &str) -> String {
@@ -381,7 +442,9 @@ mod tests {
     #[test]
     fn short_definitions_stop_after_the_first_sentence() {
         assert_eq!(
-            short_definition("The main city of *Nagorno-Karabakh*. Called Khankendi in Azerbaijani."),
+            short_definition(
+                "The main city of *Nagorno-Karabakh*. Called Khankendi in Azerbaijani."
+            ),
             "The main city of Nagorno-Karabakh."
         );
     }

@@ -84,7 +84,8 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// The help shown for an invalid id.
-pub const ID_HELP: &str = "ids are lowercase letters, digits, `-` and `_`, such as \"karabakh-ombudsman\"";
+pub const ID_HELP: &str =
+    "ids are lowercase letters, digits, `-` and `_`, such as \"karabakh-ombudsman\"";
 
 /// Every data file of a site, each absent when the site has no such file.
 #[derive(Debug, Default)]
@@ -115,7 +116,11 @@ pub struct Failed {
 
 impl SiteData {
     /// Loads every data file, recording each file's problems.
-    pub fn load(root: &std::path::Path, config: &crate::config::Config, diagnostics: &mut crate::diagnostics::Collector) -> SiteData {
+    pub fn load(
+        root: &std::path::Path,
+        config: &crate::config::Config,
+        diagnostics: &mut crate::diagnostics::Collector,
+    ) -> SiteData {
         let sources = diagnostics.take(sources::load(root));
         let glossary = diagnostics.take(glossary::load(root));
         let timeline = diagnostics.take(timeline::load(root));
@@ -128,13 +133,16 @@ impl SiteData {
             sources: sources.flatten(),
             glossary: glossary.flatten(),
             timeline: timeline.flatten(),
-            casualties: diagnostics.take(casualties::load(root, &config.casualties)).flatten(),
+            casualties: diagnostics
+                .take(casualties::load(root, &config.casualties))
+                .flatten(),
         }
     }
 
     /// Checks references between data files (unknown sources, terms, events).
     pub fn check_references(&self) -> Vec<Diagnostic> {
-        let has_source = |id: &str| self.failed.sources || self.sources.as_ref().is_some_and(|s| s.contains(id));
+        let has_source =
+            |id: &str| self.failed.sources || self.sources.as_ref().is_some_and(|s| s.contains(id));
         let mut problems = Vec::new();
         if let Some(glossary) = &self.glossary {
             problems.extend(glossary.check_references(&has_source));
@@ -143,7 +151,8 @@ impl SiteData {
             problems.extend(timeline.check_references(&has_source));
         }
         if let Some(casualties) = &self.casualties {
-            let has_event = |id: &str| self.failed.timeline || self.event_ids().any(|event| event == id);
+            let has_event =
+                |id: &str| self.failed.timeline || self.event_ids().any(|event| event == id);
             problems.extend(casualties.check_references(&has_source, &has_event));
         }
         problems
@@ -151,12 +160,16 @@ impl SiteData {
 
     /// The ids that `source:` links may name.
     pub fn source_ids(&self) -> impl Iterator<Item = &str> {
-        self.sources.iter().flat_map(|s| s.list.iter().map(|s| s.id.as_str()))
+        self.sources
+            .iter()
+            .flat_map(|s| s.list.iter().map(|s| s.id.as_str()))
     }
 
     /// The ids that `term:` links may name.
     pub fn term_ids(&self) -> impl Iterator<Item = &str> {
-        self.glossary.iter().flat_map(|g| g.terms.iter().map(|t| t.id.as_str()))
+        self.glossary
+            .iter()
+            .flat_map(|g| g.terms.iter().map(|t| t.id.as_str()))
     }
 
     /// The ids that `event:` links may name.
@@ -168,14 +181,24 @@ impl SiteData {
     pub fn page_paths(&self) -> Vec<(String, String)> {
         let mut paths = Vec::new();
         if self.sources.is_some() {
-            paths.push((crate::markdown::links::paths::SOURCES.to_owned(), file::data_path(sources::FILE)));
+            paths.push((
+                crate::markdown::links::paths::SOURCES.to_owned(),
+                file::data_path(sources::FILE),
+            ));
         }
         if self.glossary.is_some() {
-            paths.push((crate::markdown::links::paths::GLOSSARY.to_owned(), file::data_path(glossary::FILE)));
+            paths.push((
+                crate::markdown::links::paths::GLOSSARY.to_owned(),
+                file::data_path(glossary::FILE),
+            ));
         }
         if let Some(timeline) = &self.timeline {
             let from = timeline.file.path.display().to_string();
-            paths.extend(timeline::page_paths(timeline).into_iter().map(|path| (path, from.clone())));
+            paths.extend(
+                timeline::page_paths(timeline)
+                    .into_iter()
+                    .map(|path| (path, from.clone())),
+            );
         }
         if let Some(casualties) = &self.casualties {
             paths.push((casualties::PATH.to_owned(), casualties.file_path()));
@@ -184,26 +207,55 @@ impl SiteData {
     }
 
     /// Values every template sees besides the site and navigation (such as the article's key dates).
-    pub fn template_globals(&self, targets: &dyn crate::markdown::links::Targets) -> serde_json::Map<String, serde_json::Value> {
+    pub fn template_globals(
+        &self,
+        targets: &dyn crate::markdown::links::Targets,
+    ) -> serde_json::Map<String, serde_json::Value> {
         let mut globals = serde_json::Map::new();
-        globals.insert("key_dates".into(), timeline::key_dates(self.timeline.as_ref(), targets));
-        let summary = self.casualties.as_ref().map(|c| c.summary_global(self.sources.as_ref(), targets));
-        globals.insert("casualty_summary".into(), summary.unwrap_or(serde_json::Value::Null));
+        globals.insert(
+            "key_dates".into(),
+            timeline::key_dates(self.timeline.as_ref(), targets),
+        );
+        let summary = self
+            .casualties
+            .as_ref()
+            .map(|c| c.summary_global(self.sources.as_ref(), targets));
+        globals.insert(
+            "casualty_summary".into(),
+            summary.unwrap_or(serde_json::Value::Null),
+        );
         globals
     }
 
     /// Renders the data pages and exports; `cited_by` lists the pages' citations.
-    pub fn generate(&self, renderer: &crate::markdown::Renderer<'_>, mut cited_by: Vec<CitedBy>) -> Generated {
+    pub fn generate(
+        &self,
+        renderer: &crate::markdown::Renderer<'_>,
+        mut cited_by: Vec<CitedBy>,
+    ) -> Generated {
         let mut generated = Generated::default();
-        let source_name = |id: &str| self.sources.as_ref().and_then(|s| s.get(id)).map(|s| s.name.clone());
+        let source_name = |id: &str| {
+            self.sources
+                .as_ref()
+                .and_then(|s| s.get(id))
+                .map(|s| s.name.clone())
+        };
         if let Some(glossary) = &self.glossary {
             generated.merge(glossary::generate(glossary, renderer, &source_name));
         }
         if let Some(timeline) = &self.timeline {
-            generated.merge(timeline::generate(timeline, renderer, self.sources.as_ref()));
+            generated.merge(timeline::generate(
+                timeline,
+                renderer,
+                self.sources.as_ref(),
+            ));
         }
         if let Some(casualties) = &self.casualties {
-            generated.merge(casualties::generate(casualties, self.sources.as_ref(), renderer.targets));
+            generated.merge(casualties::generate(
+                casualties,
+                self.sources.as_ref(),
+                renderer.targets,
+            ));
         }
         // The sources page comes last: its back-links need every other citation.
         cited_by.extend(generated.cited_by.iter().cloned());

@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::dates::{DateInput, PartialDate};
 use crate::data::{CitedBy, DataPage, Generated, ID_HELP, file, is_valid_id};
+use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Collector, Diagnostics, SourceText};
 
 /// The data file's name.
@@ -103,22 +103,43 @@ pub fn parse(source: SourceText) -> Result<Sources, Diagnostics> {
     for item in raw.source {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
-            problems.push(file::error_at(&source, item.id.span(), format!("invalid source id {id:?}")).with_help(ID_HELP));
+            problems.push(
+                file::error_at(&source, item.id.span(), format!("invalid source id {id:?}"))
+                    .with_help(ID_HELP),
+            );
         }
         if sources.index.contains_key(&id) {
-            problems.push(file::error_at(&source, item.id.span(), format!("duplicate source id `{id}`")).with_help("each [[source]] needs its own id"));
+            problems.push(
+                file::error_at(
+                    &source,
+                    item.id.span(),
+                    format!("duplicate source id `{id}`"),
+                )
+                .with_help("each [[source]] needs its own id"),
+            );
             continue;
         }
         if !KINDS.contains(&item.kind.get_ref().as_str()) {
             problems.push(
-                file::error_at(&source, item.kind.span(), format!("unknown source kind {:?}", item.kind.get_ref()))
-                    .with_help(format!("use one of: {}", KINDS.join(", "))),
+                file::error_at(
+                    &source,
+                    item.kind.span(),
+                    format!("unknown source kind {:?}", item.kind.get_ref()),
+                )
+                .with_help(format!("use one of: {}", KINDS.join(", "))),
             );
         }
         if let Some(url) = &item.url
             && !(url.get_ref().starts_with("https://") || url.get_ref().starts_with("http://"))
         {
-            problems.push(file::error_at(&source, url.span(), "`url` must start with https:// or http://").with_help("leave `url` out when the address is unknown"));
+            problems.push(
+                file::error_at(
+                    &source,
+                    url.span(),
+                    "`url` must start with https:// or http://",
+                )
+                .with_help("leave `url` out when the address is unknown"),
+            );
         }
         let mut date = |input: Option<Spanned<DateInput>>| {
             input.and_then(|d| match d.get_ref().parse() {
@@ -163,7 +184,10 @@ fn view_of<'a>(source: &'a Source, by_source: &HashMap<&str, Vec<&'a CitedBy>>) 
         source,
         published_human: source.published.map(|d| d.human()),
         accessed_human: source.accessed.map(|d| d.human()),
-        cited_by: by_source.get(source.id.as_str()).cloned().unwrap_or_default(),
+        cited_by: by_source
+            .get(source.id.as_str())
+            .cloned()
+            .unwrap_or_default(),
     }
 }
 
@@ -209,11 +233,18 @@ mod tests {
 
     #[test]
     fn loads_and_reports_every_problem() {
-        let dir = site("[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"media\"\npublished = 2023-09-20\n");
+        let dir = site(
+            "[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"media\"\npublished = 2023-09-20\n",
+        );
         let sources = load(dir.path()).unwrap().unwrap();
-        assert_eq!(sources.get("a").unwrap().published.unwrap().human(), "20 September 2023");
+        assert_eq!(
+            sources.get("a").unwrap().published.unwrap().human(),
+            "20 September 2023"
+        );
 
-        let dir = site("[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"blog\"\nurl = \"www.x\"\n[[source]]\nid = \"a\"\nname = \"B\"\nkind = \"media\"\n");
+        let dir = site(
+            "[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"blog\"\nurl = \"www.x\"\n[[source]]\nid = \"a\"\nname = \"B\"\nkind = \"media\"\n",
+        );
         let err = load(dir.path()).unwrap_err();
         let lines: Vec<usize> = err.0.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![4, 5, 7], "{err:?}");

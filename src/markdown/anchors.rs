@@ -9,25 +9,34 @@ pub struct Anchors {
 }
 
 impl Anchors {
+    /// Anchors that never hand out the given ids (ids the page templates use themselves).
+    pub fn reserving(ids: &[&str]) -> Self {
+        Anchors {
+            seen: ids.iter().map(|id| ((*id).to_owned(), 0)).collect(),
+        }
+    }
+
     /// A unique id for a heading with this text.
     pub fn id_for(&mut self, text: &str) -> String {
         let base = slugify(text);
-        let base = if base.is_empty() { "section".to_owned() } else { base };
+        let base = if base.is_empty() {
+            "section".to_owned()
+        } else {
+            base
+        };
         self.unique(base)
     }
 
     /// Reserves an id the author set explicitly, de-duplicating it if needed.
     pub fn unique(&mut self, base: String) -> String {
-        let count = self.seen.entry(base.clone()).or_insert(0);
-        let id = if *count == 0 {
-            base.clone()
-        } else {
-            format!("{base}-{count}")
-        };
-        *count += 1;
-        if id != base {
-            self.seen.insert(id.clone(), 1);
+        let mut count = self.seen.get(&base).copied().unwrap_or(0);
+        let mut id = base.clone();
+        while self.seen.contains_key(&id) {
+            count += 1;
+            id = format!("{base}-{count}");
         }
+        self.seen.insert(base.clone(), count);
+        self.seen.entry(id.clone()).or_insert(0);
         id
     }
 }
@@ -62,5 +71,9 @@ mod tests {
         assert_eq!(anchors.id_for("Why — now?"), "why-now");
         assert_eq!(anchors.id_for("Ստեփանակերտ"), "ստեփանակերտ");
         assert_eq!(anchors.id_for("?!"), "section");
+        let mut anchors = Anchors::default();
+        assert_eq!(anchors.id_for("The survey 1"), "the-survey-1");
+        assert_eq!(anchors.id_for("The survey"), "the-survey");
+        assert_eq!(anchors.id_for("The survey"), "the-survey-2");
     }
 }

@@ -44,7 +44,10 @@ pub fn stylesheet(theme: &str, dark_theme: Option<&str>) -> Result<String, Strin
         let theme = themes.themes.get(name).ok_or_else(|| {
             let mut known: Vec<&str> = themes.themes.keys().map(String::as_str).collect();
             known.sort_unstable();
-            format!("unknown highlight theme {name:?}; known themes: {}", known.join(", "))
+            format!(
+                "unknown highlight theme {name:?}; known themes: {}",
+                known.join(", ")
+            )
         })?;
         css_for_theme_with_class_style(theme, STYLE).map_err(|e| e.to_string())
     };
@@ -71,7 +74,15 @@ mod tests {
 
     #[test]
     fn stylesheet_names_unknown_themes() {
-        assert!(stylesheet("InspiredGitHub", Some("base16-ocean.dark")).unwrap().contains(".hl-"));
-        assert!(stylesheet("Nope", None).unwrap_err().contains("InspiredGitHub"));
+        assert!(
+            stylesheet("InspiredGitHub", Some("base16-ocean.dark"))
+                .unwrap()
+                .contains(".hl-")
+        );
+        assert!(
+            stylesheet("Nope", None)
+                .unwrap_err()
+                .contains("InspiredGitHub")
+        );
     }
 }

@@ -70,7 +70,9 @@ pub fn resolve(dest: &str, targets: &dyn Targets) -> Result<Resolved, String> {
         "term" => Err(format!(
             "unknown glossary term `{id}`: add it to content/data/glossary.toml or fix the id"
         )),
-        "event" if targets.has_event(id) => Ok(Resolved::Href(anchor(targets, paths::TIMELINE, id))),
+        "event" if targets.has_event(id) => {
+            Ok(Resolved::Href(anchor(targets, paths::TIMELINE, id)))
+        }
         "event" => Err(format!(
             "unknown timeline event `{id}`: add it to content/data/timeline.toml or fix the id"
         )),
@@ -111,12 +113,33 @@ pub(crate) mod tests {
     #[test]
     fn resolves_each_scheme() {
         let ok = |dest| resolve(dest, &Fixture).unwrap();
-        assert_eq!(ok("@/notes/history.md#a"), Resolved::Href("/base/notes/history/#a".into()));
-        assert_eq!(ok("source:ombudsman"), Resolved::Citation("ombudsman".into()));
-        assert_eq!(ok("term:stepanakert"), Resolved::Href("/base/glossary/#stepanakert".into()));
-        assert_eq!(ok("event:ceasefire"), Resolved::Href("/base/timeline/#ceasefire".into()));
-        assert_eq!(ok("https://example.org/"), Resolved::Href("https://example.org/".into()));
-        for bad in ["@/missing.md", "@/../../x.md", "source:x", "term:x", "event:x"] {
+        assert_eq!(
+            ok("@/notes/history.md#a"),
+            Resolved::Href("/base/notes/history/#a".into())
+        );
+        assert_eq!(
+            ok("source:ombudsman"),
+            Resolved::Citation("ombudsman".into())
+        );
+        assert_eq!(
+            ok("term:stepanakert"),
+            Resolved::Href("/base/glossary/#stepanakert".into())
+        );
+        assert_eq!(
+            ok("event:ceasefire"),
+            Resolved::Href("/base/timeline/#ceasefire".into())
+        );
+        assert_eq!(
+            ok("https://example.org/"),
+            Resolved::Href("https://example.org/".into())
+        );
+        for bad in [
+            "@/missing.md",
+            "@/../../x.md",
+            "source:x",
+            "term:x",
+            "event:x",
+        ] {
             assert!(resolve(bad, &Fixture).is_err(), "{bad}");
         }
     }

@@ -13,6 +13,15 @@ use anchors::Anchors;
 use glossary_links::TermMatcher;
 use links::{Resolved, Targets};
 
+/// Element ids the page templates use, which headings never take.
+pub const TEMPLATE_IDS: &[&str] = &[
+    "main",
+    "updates-title",
+    "key-dates-title",
+    "sources-title",
+    "further-title",
+];
+
 /// Options from the site's `[markdown]` configuration.
 #[derive(Debug, Clone, Copy)]
 pub struct MarkdownOptions {
@@ -139,7 +148,7 @@ impl<'r, 'a> State<'r, 'a> {
             mode,
             out: Vec::new(),
             rendered: Rendered::default(),
-            anchors: Anchors::default(),
+            anchors: Anchors::reserving(TEMPLATE_IDS),
             linked,
             links: Vec::new(),
             heading: None,
@@ -159,18 +168,30 @@ impl<'r, 'a> State<'r, 'a> {
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                self.heading = Some((level, id.map(|s| s.to_string()), self.out.len(), String::new()));
+                self.heading = Some((
+                    level,
+                    id.map(|s| s.to_string()),
+                    self.out.len(),
+                    String::new(),
+                ));
                 self.no_autolink_depth += 1;
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some((lang, String::new()));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 self.no_autolink_depth += 1;
                 self.start_link(link_type, dest_url, title, id, at);
             }
@@ -178,9 +199,24 @@ impl<'r, 'a> State<'r, 'a> {
                 self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
                 self.end_link();
             }
-            Event::Start(Tag::Image { .. }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 self.no_autolink_depth += 1;
-                self.out.push(event);
+                let dest_url = if !self.renderer.options.unsafe_html && is_script_url(&dest_url) {
+                    CowStr::from("#")
+                } else {
+                    dest_url
+                };
+                self.out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Image) => {
                 self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
@@ -234,7 +270,9 @@ impl<'r, 'a> State<'r, 'a> {
             Ok(Resolved::Href(href)) => href,
             Err(message) => {
                 let (source, offset) = at();
-                self.rendered.diagnostics.push(source.error_at(offset, message));
+                self.rendered
+                    .diagnostics
+                    .push(source.error_at(offset, message));
                 dest_url.to_string()
             }
         };
@@ -299,7 +337,8 @@ impl<'r, 'a> State<'r, 'a> {
                 format!("<a class=\"anchor\" href=\"#{escaped_id}\" aria-label=\"Link to this section\">#</a>").into(),
             ));
         }
-        self.out.push(Event::Html(format!("</h{level_number}>\n").into()));
+        self.out
+            .push(Event::Html(format!("</h{level_number}>\n").into()));
         self.rendered.headings.push(Heading {
             level: level_number,
             id,
@@ -350,7 +389,12 @@ mod tests {
     use crate::markdown::glossary_links::TermPattern;
     use crate::markdown::links::tests::Fixture;
 
-    fn render_with(text: &str, mode: Mode, unsafe_html: bool, terms: Option<&TermMatcher>) -> Rendered {
+    fn render_with(
+        text: &str,
+        mode: Mode,
+        unsafe_html: bool,
+        terms: Option<&TermMatcher>,
+    ) -> Rendered {
         let renderer = Renderer {
             options: MarkdownOptions {
                 smart_punctuation: true,
@@ -370,7 +414,13 @@ mod tests {
     #[test]
     fn headings_get_ids_and_anchors() {
         let out = page("## The survey\n\n## The survey\n");
-        assert!(out.html.contains("<h2 id=\"the-survey\">The survey<a class=\"anchor\" href=\"#the-survey\""), "{}", out.html);
+        assert!(
+            out.html.contains(
+                "<h2 id=\"the-survey\">The survey<a class=\"anchor\" href=\"#the-survey\""
+            ),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("id=\"the-survey-1\""));
         assert_eq!(out.headings.len(), 2);
     }
@@ -379,10 +429,21 @@ mod tests {
     fn citations_share_numbers() {
         let out = page("[A](source:ombudsman) and [B](source:ombudsman).");
         assert_eq!(out.citations, vec!["ombudsman"]);
-        assert!(out.html.contains("A<sup class=\"cite\" id=\"cite-ref-1-1\"><a href=\"#cite-1\""), "{}", out.html);
+        assert!(
+            out.html
+                .contains("A<sup class=\"cite\" id=\"cite-ref-1-1\"><a href=\"#cite-1\""),
+            "{}",
+            out.html
+        );
         assert!(out.html.contains("id=\"cite-ref-1-2\""));
         let snippet = render_with("[A](source:ombudsman)", Mode::Snippet, true, None);
-        assert!(snippet.html.contains("<a href=\"/base/sources/#ombudsman\">A</a>"), "{}", snippet.html);
+        assert!(
+            snippet
+                .html
+                .contains("<a href=\"/base/sources/#ombudsman\">A</a>"),
+            "{}",
+            snippet.html
+        );
     }
 
     #[test]
@@ -396,16 +457,37 @@ mod tests {
     fn code_is_highlighted_with_classes() {
         let out = page("```toml\na = 1\n```\n");
         assert!(out.has_code);
-        assert!(out.html.contains("<code class=\"language-toml\"><span class=\"hl-"), "{}", out.html);
+        assert!(
+            out.html
+                .contains("<code class=\"language-toml\"><span class=\"hl-"),
+            "{}",
+            out.html
+        );
         assert!(!out.html.contains("style="));
     }
 
     #[test]
     fn raw_html_is_stripped_when_not_allowed() {
-        let out = render_with("<script>x()</script>\n\nHi <b>there</b> [a](javascript:alert(1))", Mode::Snippet, false, None);
+        let out = render_with(
+            "<script>x()</script>\n\nHi <b>there</b> [a](javascript:alert(1))",
+            Mode::Snippet,
+            false,
+            None,
+        );
         assert!(!out.html.contains("<script"), "{}", out.html);
         assert!(!out.html.contains("<b>"));
         assert!(!out.html.contains("javascript:"));
+        let image = render_with(
+            "![x](javascript:alert(1)) ![y](data:text/html,x)",
+            Mode::Snippet,
+            false,
+            None,
+        );
+        assert!(
+            !image.html.contains("javascript:") && !image.html.contains("data:"),
+            "{}",
+            image.html
+        );
     }
 
     #[test]
@@ -426,7 +508,16 @@ mod tests {
             true,
             Some(&terms),
         );
-        assert_eq!(out.html.matches("class=\"term\"").count(), 1, "{}", out.html);
-        assert!(out.html.contains("<p><span class=\"gloss\">"), "{}", out.html);
+        assert_eq!(
+            out.html.matches("class=\"term\"").count(),
+            1,
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<p><span class=\"gloss\">"),
+            "{}",
+            out.html
+        );
     }
 }

@@ -45,29 +45,47 @@ pub fn entries(pages: &[Page], base: &BaseUrl) -> (Vec<FeedEntry>, Option<String
     for page in pages {
         let meta = &page.meta;
         let link = base.absolute(&page.url);
-        let Some(changed) = meta.updated.or(meta.date).or_else(|| meta.updates.first().map(|u| u.date)) else {
+        let Some(changed) = meta
+            .updated
+            .or(meta.date)
+            .or_else(|| meta.updates.first().map(|u| u.date))
+        else {
             continue;
         };
-        entries.push((changed, FeedEntry {
-            id: link.clone(),
-            title: meta.title.clone(),
-            link: link.clone(),
-            updated: timestamp(changed),
-            published: meta.date.map(timestamp),
-            summary: meta.description.clone().unwrap_or_default(),
-            kind: "page",
-        }));
-        for (n, update) in meta.updates.iter().enumerate() {
-            let label = if update.correction { "Correction" } else { "Update" };
-            entries.push((update.date, FeedEntry {
-                id: format!("{link}#update-{}", meta.updates.len() - n),
-                title: format!("{label}: {}", meta.title),
+        entries.push((
+            changed,
+            FeedEntry {
+                id: link.clone(),
+                title: meta.title.clone(),
                 link: link.clone(),
-                updated: timestamp(update.date),
-                published: Some(timestamp(update.date)),
-                summary: update.text.clone(),
-                kind: if update.correction { "correction" } else { "update" },
-            }));
+                updated: timestamp(changed),
+                published: meta.date.map(timestamp),
+                summary: meta.description.clone().unwrap_or_default(),
+                kind: "page",
+            },
+        ));
+        for (n, update) in meta.updates.iter().enumerate() {
+            let label = if update.correction {
+                "Correction"
+            } else {
+                "Update"
+            };
+            entries.push((
+                update.date,
+                FeedEntry {
+                    id: format!("{link}#update-{}", meta.updates.len() - n),
+                    title: format!("{label}: {}", meta.title),
+                    link: link.clone(),
+                    updated: timestamp(update.date),
+                    published: Some(timestamp(update.date)),
+                    summary: update.text.clone(),
+                    kind: if update.correction {
+                        "correction"
+                    } else {
+                        "update"
+                    },
+                },
+            ));
         }
     }
     entries.sort_by(|a, b| b.0.chronological(&a.0));

@@ -38,14 +38,24 @@ pub fn for_page(page: &Page, config: &Config, base: &BaseUrl, notes_title: &str)
             object.insert("dateModified".into(), json!(date.full_iso()));
         }
         if !meta.authors.is_empty() {
-            let authors: Vec<Value> = meta.authors.iter().map(|name| author(name, config)).collect();
+            let authors: Vec<Value> = meta
+                .authors
+                .iter()
+                .map(|name| author(name, config))
+                .collect();
             object.insert("author".into(), Value::Array(authors));
         }
         if let Some(publisher) = &config.publisher {
-            object.insert("publisher".into(), json!({ "@type": "Organization", "name": publisher }));
+            object.insert(
+                "publisher".into(),
+                json!({ "@type": "Organization", "name": publisher }),
+            );
         }
         if let Some(image) = &config.default_image {
-            object.insert("image".into(), json!([base.absolute(&format!("/{}", image.trim_start_matches('/')))]));
+            object.insert(
+                "image".into(),
+                json!([base.absolute(&format!("/{}", image.trim_start_matches('/')))]),
+            );
         }
         let corrections: Vec<Value> = meta
             .updates
@@ -78,12 +88,19 @@ pub fn for_data_page(title: &str, path: &str, config: &Config, base: &BaseUrl) -
         "inLanguage": config.language,
         "isPartOf": { "@type": "WebSite", "name": config.title, "url": base.absolute("/") },
     });
-    let trail = [(config.title.as_str(), base.absolute("/")), (title, permalink.clone())];
+    let trail = [
+        (config.title.as_str(), base.absolute("/")),
+        (title, permalink.clone()),
+    ];
     graph(main, &trail)
 }
 
 fn author(name: &str, config: &Config) -> Value {
-    let kind = if config.publisher.as_deref() == Some(name) { "Organization" } else { "Person" };
+    let kind = if config.publisher.as_deref() == Some(name) {
+        "Organization"
+    } else {
+        "Person"
+    };
     json!({ "@type": kind, "name": name })
 }
 

@@ -68,14 +68,24 @@ pub fn parse(source: &SourceText) -> Input {
             .position()
             .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
         // After a CRLF line end the reader's position is that of the `\n`: the row starts past it.
-        let start = source.text.get(start..).map_or(start, |rest| start + rest.len() - rest.trim_start_matches(['\r', '\n']).len());
+        let start = source.text.get(start..).map_or(start, |rest| {
+            start + rest.len() - rest.trim_start_matches(['\r', '\n']).len()
+        });
         if record.len() != header.len() {
-            let unclosed = source.text.get(start..).is_some_and(|rest| rest.matches('"').count() % 2 == 1);
+            let unclosed = source
+                .text
+                .get(start..)
+                .is_some_and(|rest| rest.matches('"').count() % 2 == 1);
             let message = if unclosed {
-                "a quoted cell on this row is never closed: the rest of the file was read into it".to_owned()
+                "a quoted cell on this row is never closed: the rest of the file was read into it"
+                    .to_owned()
             } else {
                 let cells = if record.len() == 1 { "cell" } else { "cells" };
-                format!("this row has {} {cells} but the header names {} columns", record.len(), header.len())
+                format!(
+                    "this row has {} {cells} but the header names {} columns",
+                    record.len(),
+                    header.len()
+                )
             };
             problems.push(
                 source

@@ -15,7 +15,7 @@ shift || true
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here/fuzz"
 
-all=(front_matter markdown sources glossary timeline_toml timeline_csv casualties_toml casualties_csv)
+all=(front_matter markdown sources glossary timeline_toml timeline_csv casualties_toml casualties_csv config template)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -34,6 +34,8 @@ seeds_for() {
         timeline_csv) echo 'timeline*.csv' ;;
         casualties_toml) echo '*.toml' ;;
         casualties_csv) echo '*.csv' ;;
+        config) echo 'explainer.toml' ;;
+        template) echo '*.html' ;;
     esac
 }
 
@@ -43,7 +45,7 @@ for target in "${targets[@]}"; do
     corpus="corpus/$target"
     mkdir -p "$corpus"
     if [ -z "$(ls -A "$corpus")" ]; then
-        find "$here/content" "$here/tests/fixtures" "$here/tests/bad_inputs" -name "$(seeds_for "$target")" -type f -size -64k \
+        find "$here/content" "$here/templates" "$here/starter" "$here/tests/fixtures" "$here/tests/bad_inputs" "$here/explainer.toml" -name "$(seeds_for "$target")" -type f -size -64k \
             -exec sh -c 'for f; do cp "$f" "$0/seed-$(printf %s "$f" | cksum | cut -d" " -f1)"; done' "$corpus" {} +
     fi
     log="$(mktemp)"
@@ -58,7 +60,8 @@ for target in "${targets[@]}"; do
         grep -E '^(==|thread|SUMMARY|panicked|.*panicked at)' "$log" | head -n 5 || true
     fi
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
-    echo "$target: $(($(date +%s) - started)) s, $runs runs, corpus $(ls "$corpus" | wc -l) inputs: $result"
+    fuzzed=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE '[0-9]+ second' | grep -oE '[0-9]+' || echo "?")
+    echo "$target: fuzzed ${fuzzed} s ($(($(date +%s) - started)) s with the build), $runs runs, corpus $(ls "$corpus" | wc -l) inputs: $result"
     rm -f "$log"
 done
 exit "$status"

@@ -48,9 +48,9 @@ pub struct Config {
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: toml::Table,
-    /// The line of `output_dir` in the file (0 when it is not set), for errors about the folder.
+    /// The file as read, for errors about a key's value found after loading.
     #[serde(skip)]
-    pub output_dir_line: usize,
+    source: Option<SourceText>,
 }
 
 /// The `[markdown]` table.
@@ -138,8 +138,17 @@ impl Config {
         let source = SourceText::read(root, &path)?;
         let mut config: Config = toml_input::parse(&source, &source.text, 0)?;
         config.check(&source)?;
-        config.output_dir_line = key_line(&source, "output_dir");
+        config.source = Some(source);
         Ok(config)
+    }
+
+    /// An error at the line that sets `key`; `None` when no line sets it (the default is in use).
+    pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Option<Diagnostic> {
+        let source = self.source.as_ref()?;
+        match key_line(source, key) {
+            0 => None,
+            line => Some(source.error_at_line(line, 1, message)),
+        }
     }
 
     fn check(&self, source: &SourceText) -> Result<(), Diagnostics> {
@@ -176,7 +185,7 @@ fn key_line(source: &SourceText, key: &str) -> usize {
     source
         .text
         .lines()
-        .position(|line| line.trim_start().starts_with(key))
+        .position(|line| line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')))
         .map_or(0, |i| i + 1)
 }
 

@@ -221,6 +221,9 @@ pub fn sort(items: &mut [Diagnostic]) {
     items.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
 }
 
+/// The largest text file read (a build holds several times a page's size in memory).
+pub const MAX_TEXT_FILE: u64 = 128 << 20;
+
 /// A file's text, with the path it is reported under and a line index.
 #[derive(Debug, Clone)]
 pub struct SourceText {
@@ -251,6 +254,11 @@ impl SourceText {
     /// Reads a file as UTF-8; invalid UTF-8 is an error naming the line.
     pub fn read(root: &Path, path: &Path) -> Result<Self, Diagnostic> {
         let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if size > MAX_TEXT_FILE {
+            return Err(Diagnostic::error(&shown, format!("the file is {} MB: text files over {} MB are not read", size >> 20, MAX_TEXT_FILE >> 20))
+                .with_help("split it into smaller files, or move it out of the site if it is not text"));
+        }
         let bytes = std::fs::read(path)
             .map_err(|e| Diagnostic::error(&shown, format!("cannot read file: {e}")))?;
         match String::from_utf8(bytes) {

@@ -38,6 +38,9 @@ impl Templates {
                 problems.push(diagnostic);
                 continue;
             }
+            if !path.is_file() {
+                continue; // a link to a folder or a pipe, which are not templates
+            }
             let name = path
                 .strip_prefix(&dir)
                 .unwrap_or(path)

@@ -30,6 +30,9 @@ pub fn copy(root: &Path, staging: &Staging) -> Result<(), Diagnostic> {
                 )
                 .with_help("move the folder into static/ instead of linking to it"));
             }
+            if !path.is_file() {
+                continue; // a link to a pipe or a device: nothing to publish
+            }
         } else if !entry.file_type().is_file() {
             continue;
         }

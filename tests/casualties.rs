@@ -43,12 +43,11 @@ fn text(element: &ElementRef<'_>) -> String {
         .join(" ")
 }
 
-/// The texts of the cells of the claim row with this id.
+/// The texts of the cells of the claim row with this id, then each of its figures as worded.
 fn row_cells(html: &Html, id: &str) -> Vec<String> {
-    select(html, &format!("tr#{id} td"))
-        .iter()
-        .map(text)
-        .collect()
+    let cells = select(html, &format!("tr#{id} td"));
+    let figures = select(html, &format!("tr#{id} .casualty-figures strong"));
+    cells.iter().chain(figures.iter()).map(text).collect()
 }
 
 /// The headline entry of a category in the scope whose section has this anchor.

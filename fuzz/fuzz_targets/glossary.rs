@@ -10,6 +10,8 @@ fuzz_target!(|data: &[u8]| {
     {
         let _ = terms.check_references(&|id| id == "desk");
         let _ = terms.patterns(explainer_fuzz::index());
-        explainer_fuzz::with_renderer(|renderer| glossary::generate(&terms, renderer, &|id| Some(id.to_owned())));
+        explainer_fuzz::with_renderer(|renderer| {
+            glossary::generate(&terms, renderer, &|id| Some(id.to_owned()))
+        });
     }
 });

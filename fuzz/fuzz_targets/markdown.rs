@@ -11,7 +11,11 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Some(text) = explainer_fuzz::text(rest) {
         let source = SourceText::new("content/x.md", text.to_owned());
-        let mode = if flags & 16 == 0 { Mode::Page { autolink: true } } else { Mode::Snippet };
+        let mode = if flags & 16 == 0 {
+            Mode::Page { autolink: true }
+        } else {
+            Mode::Snippet
+        };
         let rendered = explainer_fuzz::render(&source, 0, &source.text, mode, flags);
         for diagnostic in rendered.diagnostics {
             let _ = diagnostic.to_string();

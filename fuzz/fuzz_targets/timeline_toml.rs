@@ -6,7 +6,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Some(text) = explainer_fuzz::text(data)
-        && let Ok((source, input)) = timeline::toml_input::parse(file::source_text(timeline::toml_input::FILE, text))
+        && let Ok((source, input)) =
+            timeline::toml_input::parse(file::source_text(timeline::toml_input::FILE, text))
         && let Ok(events) = timeline::validate::timeline(input, source)
     {
         let _ = events.check_references(&|id| id == "desk");

@@ -20,10 +20,21 @@ pub fn text(data: &[u8]) -> Option<&str> {
 pub fn index() -> &'static SiteIndex {
     static INDEX: OnceLock<SiteIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let note = SourceText::new("content/notes/history.md", "+++\ntitle = \"History\"\n+++\nText\n".to_owned());
-        let pages: Vec<Page> = Page::parse(note, "notes/history.md".to_owned()).into_iter().collect();
+        let note = SourceText::new(
+            "content/notes/history.md",
+            "+++\ntitle = \"History\"\n+++\nText\n".to_owned(),
+        );
+        let pages: Vec<Page> = Page::parse(note, "notes/history.md".to_owned())
+            .into_iter()
+            .collect();
         let base = BaseUrl::parse("https://example.org/base/").unwrap_or_default();
-        SiteIndex::new(&base, &pages, ["desk", "ombudsman"].into_iter(), ["lachin", "baku"].into_iter(), ["ceasefire"].into_iter())
+        SiteIndex::new(
+            &base,
+            &pages,
+            ["desk", "ombudsman"].into_iter(),
+            ["lachin", "baku"].into_iter(),
+            ["ceasefire"].into_iter(),
+        )
     })
 }
 
@@ -31,7 +42,10 @@ pub fn index() -> &'static SiteIndex {
 pub fn terms(case_sensitive: bool) -> TermMatcher {
     let term = |id: &str, names: &[&str]| TermPattern {
         id: id.to_owned(),
-        names: names.iter().map(|n| ((*n).to_owned(), Some("az".to_owned()))).collect(),
+        names: names
+            .iter()
+            .map(|n| ((*n).to_owned(), Some("az".to_owned())))
+            .collect(),
         tip: format!("{id}: a <tip> & \"quote\""),
         href: format!("/base/glossary/#{id}"),
     };
@@ -76,13 +90,19 @@ pub fn with_renderer<T>(run: impl FnOnce(&Renderer<'_>) -> T) -> T {
 
 /// A scratch site whose `content/data/<name>` holds `data`, for loaders that read from disk.
 pub fn scratch_site(name: &str, data: &[u8]) -> &'static Path {
+    scratch_file(&format!("content/data/{name}"), data)
+}
+
+/// A scratch site whose file at `relative` holds `data`.
+pub fn scratch_file(relative: &str, data: &[u8]) -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     let dir = DIR.get_or_init(|| match tempfile::tempdir() {
         Ok(dir) => dir,
         Err(err) => panic!("cannot create a scratch folder: {err}"),
     });
-    let data_dir = dir.path().join("content/data");
-    if let Err(err) = std::fs::create_dir_all(&data_dir).and_then(|()| std::fs::write(data_dir.join(name), data)) {
+    let path = dir.path().join(relative);
+    let folder = path.parent().unwrap_or(dir.path());
+    if let Err(err) = std::fs::create_dir_all(folder).and_then(|()| std::fs::write(&path, data)) {
         panic!("cannot write the scratch site: {err}");
     }
     dir.path()

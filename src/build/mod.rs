@@ -95,18 +95,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let templates = diagnostics.take(Templates::load(root));
     diagnostics.extend(data.check_references());
     check_urls(&content, &data, &mut diagnostics);
+    diagnostics.take(syntax_css(&config).map_err(Diagnostics::from));
     if !options.check_only {
-        let from_config = options.output_dir.is_none() && config.output_dir_line > 0;
         diagnostics.take(output::check_target(root, &output_dir).map_err(|refused| {
-            if from_config {
-                Diagnostic {
-                    file: crate::config::CONFIG_FILE.into(),
-                    ..refused
-                }
-                .at(config.output_dir_line, 1)
-                .into()
-            } else {
-                Diagnostics::from(refused)
+            let in_config = options.output_dir.is_none().then(|| config.error_at_key("output_dir", &refused.message));
+            match in_config.flatten() {
+                Some(located) => Diagnostics::from(Diagnostic { help: refused.help, ..located }),
+                None => Diagnostics::from(refused),
             }
         }));
     }
@@ -403,6 +398,7 @@ fn render_pages(
     for page in &generated.pages {
         let (path, template, mut view) = data_job(page, base);
         view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
+        view.has_code = generated.has_code;
         jobs.push((path, template, view));
     }
     let results: Vec<Result<(String, String), Diagnostic>> = jobs
@@ -457,6 +453,19 @@ fn data_job(page: &DataPage, base: &BaseUrl) -> (String, String, PageView) {
     )
 }
 
+/// The stylesheet of highlighted code; an unknown theme is an error even on a site without code.
+fn syntax_css(config: &Config) -> Result<String, Diagnostic> {
+    let markdown = &config.markdown;
+    highlight::stylesheet(&markdown.highlight_theme, markdown.highlight_theme_dark.as_deref()).map_err(|message| {
+        let dark = markdown.highlight_theme_dark.as_ref().is_some_and(|dark| message.contains(&format!("{dark:?}")));
+        let key = if dark { "highlight_theme_dark" } else { "highlight_theme" };
+        config
+            .error_at_key(key, message.clone())
+            .unwrap_or_else(|| Diagnostic::error(crate::config::CONFIG_FILE, message))
+            .with_help(format!("set [markdown] {key} to one of the themes listed"))
+    })
+}
+
 /// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`, the code stylesheet.
 fn site_files(
     templates: &Templates,
@@ -504,17 +513,7 @@ fn site_files(
         files.push(("404.html".to_owned(), html.into_bytes()));
     }
     if has_code {
-        let css = highlight::stylesheet(
-            &config.markdown.highlight_theme,
-            config.markdown.highlight_theme_dark.as_deref(),
-        )
-        .map_err(|m| {
-            vec![
-                Diagnostic::error(crate::config::CONFIG_FILE, m)
-                    .with_help("set [markdown] highlight_theme to one of the themes listed"),
-            ]
-        })?;
-        files.push(("syntax.css".to_owned(), css.into_bytes()));
+        files.push(("syntax.css".to_owned(), syntax_css(config).map_err(|d| vec![d])?.into_bytes()));
     }
     Ok(files)
 }

@@ -151,6 +151,8 @@ pub struct PageView {
     pub data: serde_json::Value,
     /// schema.org metadata, safe to place in a `<script>` element.
     pub json_ld: String,
+    /// True when the page has highlighted code, so it links `syntax.css`.
+    pub has_code: bool,
 }
 
 impl PageView {
@@ -215,6 +217,7 @@ impl PageView {
             extra: page.meta.extra.clone(),
             data: serde_json::Value::Null,
             json_ld: String::new(),
+            has_code: rendered.has_code,
         }
     }
 
@@ -246,6 +249,7 @@ impl PageView {
             extra: serde_json::Map::new(),
             data,
             json_ld: String::new(),
+            has_code: false,
         }
     }
 }

@@ -36,6 +36,7 @@ struct SourcesFile {
 struct RawSource {
     id: Spanned<String>,
     name: String,
+    short_name: Option<String>,
     kind: Spanned<String>,
     party: Option<String>,
     url: Option<Spanned<String>>,
@@ -51,6 +52,8 @@ pub struct Source {
     pub id: String,
     /// The source's name.
     pub name: String,
+    /// A shorter name for dense displays (summaries, charts); the name when not given.
+    pub short_name: String,
     /// `official`, `media`, `ngo`, `international`, `academic`, `editorial` or `other`.
     pub kind: String,
     /// The side it speaks for, when it is a party to the conflict.
@@ -155,6 +158,7 @@ pub fn parse(source: SourceText) -> Result<Sources, Diagnostics> {
         sources.index.insert(id.clone(), sources.list.len());
         sources.list.push(Source {
             id,
+            short_name: item.short_name.unwrap_or_else(|| item.name.clone()),
             name: item.name,
             kind: item.kind.into_inner(),
             party: item.party.filter(|p| !p.trim().is_empty()),

@@ -279,7 +279,7 @@ fn histories_follow_supersedes_and_keep_old_claims() {
             "relief-2023-09-15"
         ]
     );
-    let status = text(&select(&html, "tr#north-2023-09-19 td")[6]);
+    let status = text(&select(&html, "tr#north-2023-09-19 td")[1]);
     assert!(
         status.contains("Superseded by the claim of 21 September 2023"),
         "{status}"
@@ -302,9 +302,10 @@ fn claims_show_overlaps_exclusions_and_citations() {
         south.contains("Leaves out: Fighters of irregular units."),
         "{south}"
     );
-    let cited: Vec<&str> = select(&html, "tr#north-2023-09-21 td.casualty-cited a")
+    let cited: Vec<&str> = select(&html, "tr#north-2023-09-21 th a")
         .iter()
         .map(|a| a.value().attr("href").unwrap())
+        .filter(|href| href.contains("/sources/"))
         .collect();
     assert_eq!(
         cited,

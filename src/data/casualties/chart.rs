@@ -59,7 +59,7 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
             + 5.0;
         let _ = write!(
             body,
-            "<text class=\"casualty-chart__label\" x=\"0\" y=\"{first:.1}\" fill=\"currentColor\">"
+            "<text class=\"casualty-chart__label\" x=\"0\" y=\"{first:.1}\">"
         );
         for (i, line) in lines.iter().enumerate() {
             let dy = if i == 0 { 0 } else { LINE_HEIGHT };
@@ -75,7 +75,7 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
         width = width.max(end + 12.0 + CHAR_WIDTH * words.chars().count() as f64);
         let _ = write!(
             body,
-            "<text class=\"casualty-chart__value\" x=\"{:.1}\" y=\"{:.1}\" fill=\"currentColor\">{}</text></g>",
+            "<text class=\"casualty-chart__value\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
             end + 8.0,
             middle + 5.0,
             escape(&words)
@@ -88,7 +88,7 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
         let at = x(tick);
         let _ = write!(
             axis,
-            "<line x1=\"{at:.1}\" y1=\"4\" x2=\"{at:.1}\" y2=\"{y}\" stroke=\"currentColor\"/><text x=\"{at:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"currentColor\">{}</text>",
+            "<line x1=\"{at:.1}\" y1=\"4\" x2=\"{at:.1}\" y2=\"{y}\"/><text x=\"{at:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             y + 18,
             number(tick)
         );
@@ -106,7 +106,7 @@ fn mark(out: &mut String, figure: &Figure, y: f64, x: &dyn Fn(u64) -> f64) -> f6
     let point = |out: &mut String, at: f64, extra: &str| {
         let _ = write!(
             out,
-            "<circle class=\"casualty-chart__point{extra}\" cx=\"{at:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"currentColor\" stroke=\"currentColor\"/>"
+            "<circle class=\"casualty-chart__point{extra}\" cx=\"{at:.1}\" cy=\"{y:.1}\" r=\"5\"/>"
         );
     };
     match *figure {
@@ -119,7 +119,7 @@ fn mark(out: &mut String, figure: &Figure, y: f64, x: &dyn Fn(u64) -> f64) -> f6
                     let tip = at + ARROW;
                     let _ = write!(
                         out,
-                        "<path class=\"casualty-chart__open\" d=\"M{at:.1} {y:.1}H{tip:.1}M{:.1} {:.1}L{tip:.1} {y:.1}L{:.1} {:.1}\" fill=\"none\" stroke=\"currentColor\"/>",
+                        "<path class=\"casualty-chart__open\" d=\"M{at:.1} {y:.1}H{tip:.1}M{:.1} {:.1}L{tip:.1} {y:.1}L{:.1} {:.1}\"/>",
                         tip - 6.0,
                         y - 5.0,
                         tip - 6.0,
@@ -131,7 +131,7 @@ fn mark(out: &mut String, figure: &Figure, y: f64, x: &dyn Fn(u64) -> f64) -> f6
                 Qualifier::UpTo => {
                     let _ = write!(
                         out,
-                        "<path class=\"casualty-chart__open casualty-chart__open--up-to\" d=\"M{:.1} {y:.1}H{at:.1}\" fill=\"none\" stroke=\"currentColor\"/>",
+                        "<path class=\"casualty-chart__open casualty-chart__open--up-to\" d=\"M{:.1} {y:.1}H{at:.1}\"/>",
                         x(0)
                     );
                     point(out, at, "");
@@ -143,7 +143,7 @@ fn mark(out: &mut String, figure: &Figure, y: f64, x: &dyn Fn(u64) -> f64) -> f6
             let (start, stop) = (x(min), x(max));
             let _ = write!(
                 out,
-                "<rect class=\"casualty-chart__range\" x=\"{start:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\" fill=\"currentColor\"/>",
+                "<rect class=\"casualty-chart__range\" x=\"{start:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\"/>",
                 y - 6.0,
                 (stop - start).max(2.0)
             );
@@ -151,7 +151,7 @@ fn mark(out: &mut String, figure: &Figure, y: f64, x: &dyn Fn(u64) -> f64) -> f6
                 let at = x(best);
                 let _ = write!(
                     out,
-                    "<line class=\"casualty-chart__best\" x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{:.1}\" stroke=\"currentColor\"/>",
+                    "<line class=\"casualty-chart__best\" x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{:.1}\"/>",
                     y - 9.0,
                     y + 9.0
                 );

@@ -98,6 +98,10 @@ fn check_links(
                     target.loc.error(file, format!("`supersedes` names `{name}`, a claim of `{source}`, not of `{}`", draft.source.value))
                         .with_help("a claim only revises its own source's claims; link claims of different sources with `overlaps`"),
                 ),
+                Some(&(index, _)) if drafts[index].scope.value != draft.scope.value => problems.push(
+                    target.loc.error(file, format!("`supersedes` names `{name}`, a claim about {:?}, not {:?}", drafts[index].scope.value, draft.scope.value))
+                        .with_help("a revision counts the same people as the claim it replaces: give both the same `scope`"),
+                ),
                 Some(_) => {
                     if let Some(other) = superseded_by.insert(name, id) {
                         problems.push(target.loc.error(file, format!("`{name}` is already superseded by `{other}`"))

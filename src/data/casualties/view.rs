@@ -102,7 +102,7 @@ impl Lookup<'_> {
         let source = self.sources.and_then(|s| s.get(id));
         SourceRef {
             id: id.to_owned(),
-            name: source.map_or_else(|| id.to_owned(), |s| s.name.clone()),
+            name: source.map_or_else(|| id.to_owned(), |s| s.short_name.clone()),
             party: source.and_then(|s| s.party.clone()),
             href: links::anchor(self.targets, links::paths::SOURCES, id),
         }

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes the parsers: front matter, Markdown, and every data file.
+# Fuzzes the parsers: front matter, Markdown, every data file, the config and templates.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# Runs each target (default: all) for SECONDS (default 60) on a stable toolchain
-# (RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the sanitizer flags it needs), installing
-# cargo-fuzz when missing. Corpora start from the site's own files and grow in
-# fuzz/corpus/; a crashing input is saved in fuzz/artifacts/TARGET/ and the script
-# exits 1 after the last target. A summary line per target gives the runs made.
+# Runs each target (default: all) for SECONDS (default 60) with its format's dictionary
+# (fuzz/dicts/), on a stable toolchain (RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the
+# sanitizer flags it needs), installing cargo-fuzz when missing. Corpora start from the
+# site's own files and grow in fuzz/corpus/; a crashing input is saved in
+# fuzz/artifacts/TARGET/ and the script exits 1 after the last target. A summary line
+# per target gives the time fuzzed and the runs made.
 set -euo pipefail
 
 seconds="${1:-60}"
@@ -48,10 +49,16 @@ for target in "${targets[@]}"; do
         find "$here/content" "$here/templates" "$here/starter" "$here/tests/fixtures" "$here/tests/bad_inputs" "$here/explainer.toml" -name "$(seeds_for "$target")" -type f -size -64k \
             -exec sh -c 'for f; do cp "$f" "$0/seed-$(printf %s "$f" | cksum | cut -d" " -f1)"; done' "$corpus" {} +
     fi
+    case "$target" in
+        front_matter | markdown) dict=markdown ;;
+        timeline_csv | casualties_csv) dict=csv ;;
+        template) dict=template ;;
+        *) dict=toml ;;
+    esac
     log="$(mktemp)"
     started=$(date +%s)
     if cargo fuzz run -O "$target" "$corpus" -- \
-        -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+        -dict="dicts/$dict.dict" -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 >"$log" 2>&1; then
         result="no crash"
     else

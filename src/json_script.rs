@@ -1,20 +1,54 @@
 //! JSON that is safe inside an HTML `<script>` element.
 
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::Formatter;
+
 /// Serializes JSON for a `<script>` element: `<`, `>` and `&` are escaped so nothing can close it.
-pub fn json_for_script(value: &serde_json::Value) -> String {
-    let json = value.to_string();
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+pub fn json_for_script<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::with_capacity(512);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    if value.serialize(&mut serializer).is_err() {
+        // Only a map with keys that are not text fails, and no caller makes one.
+        return "null".to_owned();
     }
-    out
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Compact JSON whose strings escape what could end a script, or a line in old parsers.
+struct ScriptSafe;
+
+impl Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut copied = 0;
+        // Most fragments hold none of these bytes: find each, and check it only then.
+        while let Some(found) = bytes[copied..]
+            .iter()
+            .position(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2))
+        {
+            let at = copied + found;
+            let (escaped, len): (&[u8], usize) = match &bytes[at..] {
+                [b'<', ..] => (b"\\u003c", 1),
+                [b'>', ..] => (b"\\u003e", 1),
+                [b'&', ..] => (b"\\u0026", 1),
+                [0xE2, 0x80, 0xA8, ..] => (b"\\u2028", 3),
+                [0xE2, 0x80, 0xA9, ..] => (b"\\u2029", 3),
+                // Another character starting with this byte: kept as it is.
+                _ => (&bytes[at..=at], 1),
+            };
+            writer.write_all(&bytes[copied..at])?;
+            writer.write_all(escaped)?;
+            copied = at + len;
+        }
+        writer.write_all(&bytes[copied..])
+    }
 }
 
 #[cfg(test)]
@@ -27,5 +61,14 @@ mod tests {
         assert!(!json.contains('<') && !json.contains('&'));
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["a"], "</script>&");
+    }
+
+    #[test]
+    fn line_separators_are_escaped_and_the_rest_kept() {
+        let text = "a\u{2028}b\u{2029}c é — \"q\" \n";
+        let json = json_for_script(&serde_json::json!({ "k<": text }));
+        assert_eq!(json, "{\"k\\u003c\":\"a\\u2028b\\u2029c é — \\\"q\\\" \\n\"}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["k<"], text);
     }
 }

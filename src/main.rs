@@ -10,6 +10,12 @@ use explainer::build::{BuildFailure, BuildOptions, build};
 use explainer::diagnostics::Diagnostic;
 use explainer::serve::{DEFAULT_PORT, ServeOptions, Server};
 
+/// A build allocates many small values from several threads: mimalloc serves those much
+/// faster than the system allocator. It is built without transparent huge pages, whose
+/// clearing on first touch costs a build more than they save.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Builds newsroom conflict explainers: an article, background notes, a
 /// timeline, casualty figures, a glossary and sources, as a static site.
 #[derive(Parser)]

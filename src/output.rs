@@ -7,6 +7,7 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
@@ -219,13 +220,42 @@ impl Staging {
         if self.target.exists() {
             swap(&self.dir, &self.target)?;
             // The staging path now holds the previous build.
-            fs::remove_dir_all(&self.dir)?;
+            remove_tree(&self.dir)?;
         } else {
             fs::rename(&self.dir, &self.target)?;
         }
         self.committed = true;
         Ok(self.target.clone())
     }
+}
+
+/// Removes a folder with everything in it. A site has a folder per page, thousands of them:
+/// the entries one level down are removed side by side.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let mut folders = Vec::new();
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            for inner in fs::read_dir(entry.path())? {
+                entries.push(inner?);
+            }
+            folders.push(entry.path());
+        } else {
+            entries.push(entry);
+        }
+    }
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    for folder in folders {
+        fs::remove_dir(folder)?;
+    }
+    fs::remove_dir(dir)
 }
 
 /// Removes the staging folders of builds that were killed: those of processes no longer running.

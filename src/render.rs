@@ -105,6 +105,13 @@ impl Templates {
         self.tera.contains_template(name)
     }
 
+    /// True when `template`, or a template it extends or includes, may read the variable `name`.
+    pub fn uses(&self, template: &str, name: &str) -> bool {
+        self.tera
+            .get_template_variables(template)
+            .map_or(true, |variables| variables.contains(name))
+    }
+
     /// Sets values every template sees (the site, navigation, lists of pages).
     pub fn set_global<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.tera.global_context().insert(key, value);

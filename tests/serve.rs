@@ -4,6 +4,8 @@
 mod common;
 #[path = "serve/http.rs"]
 mod http;
+#[path = "serve/incremental.rs"]
+mod incremental;
 #[path = "serve/live.rs"]
 mod live;
 

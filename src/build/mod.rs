@@ -1,26 +1,29 @@
 //! The build pipeline: load, validate, render, write.
+//!
+//! [`Site`](site::Site) holds a loaded site with its Markdown rendered; [`jobs`] renders its
+//! pages in parallel and [`write`] writes them. The preview keeps the loaded site and applies
+//! edits to it through [`update`].
 
+mod globals;
 mod index;
+mod jobs;
+mod site;
+mod update;
 mod views;
+mod write;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-use tera::Context;
-
-use crate::config::{BaseUrl, Config};
-use crate::content::{self, Content, Page, PageKind};
-use crate::data::{CitedBy, DataPage, Generated, SiteData};
+use crate::config::Config;
+use crate::content::{Content, PageKind};
+use crate::data::SiteData;
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
-use crate::markdown::glossary_links::TermMatcher;
-use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer, highlight};
-use crate::output::{self, Staging};
-use crate::publish::{feed, json_ld};
-use crate::render::Templates;
+use crate::markdown::highlight;
 pub use index::SiteIndex;
-use views::{NavItem, NoteLink, PageView, SiteView};
+pub(crate) use site::Site;
+pub(crate) use update::Edit;
 
 /// What to build, and how.
 #[derive(Debug, Clone, Default)]
@@ -76,130 +79,34 @@ const NOTES_TITLE: &str = "Background notes";
 
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    let (report, site) = build_site(options)?;
+    drop_later(site);
+    Ok(report)
+}
+
+/// Frees a large value on a thread of its own, off the caller's path (a process that ends
+/// right after does not wait for it); should no thread start, it is freed here.
+pub(crate) fn drop_later<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
+
+/// Builds the site at `options.root`, and returns the loaded site with the report.
+pub(crate) fn build_site(options: &BuildOptions) -> Result<(BuildReport, Site), BuildFailure> {
     let started = Instant::now();
-    let root = options.root.as_path();
-    let mut config = Config::load(root)?;
-    if let Some(url) = &options.base_url {
-        BaseUrl::parse(url).map_err(|m| Diagnostics(vec![Diagnostic::error("--base-url", m)]))?;
-        config.base_url = url.clone();
-    }
-    let base = config.base();
-    let output_dir = match &options.output_dir {
-        Some(dir) => dir.clone(),
-        None => root.join(&config.output_dir),
-    };
-
-    let mut diagnostics = Collector::default();
-    let content = content::load(root, options.drafts, &mut diagnostics);
-    let data = SiteData::load(root, &config, &mut diagnostics);
-    let templates = diagnostics.take(Templates::load(root));
-    diagnostics.extend(data.check_references());
-    check_urls(&content, &data, &mut diagnostics);
-    diagnostics.take(syntax_css(&config).map_err(Diagnostics::from));
-    if !options.check_only {
-        diagnostics.take(output::check_target(root, &output_dir).map_err(|refused| {
-            let in_config = options.output_dir.is_none().then(|| config.error_at_key("output_dir", &refused.message));
-            match in_config.flatten() {
-                Some(located) => Diagnostics::from(Diagnostic { help: refused.help, ..located }),
-                None => Diagnostics::from(refused),
-            }
-        }));
-    }
-
-    let index = SiteIndex::new(
-        &base,
-        &content.pages,
-        data.source_ids(),
-        data.term_ids(),
-        data.event_ids(),
-    )
-    .tolerating(&content.failed, data.failed);
-    let matcher = match (&data.glossary, config.glossary.autolink) {
-        (Some(glossary), true) => diagnostics.take(
-            TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
-                .map_err(|m| Diagnostics(vec![Diagnostic::error(&glossary.file.path, m)])),
-        ),
-        _ => None,
-    };
-    let renderer = Renderer {
-        options: MarkdownOptions {
-            smart_punctuation: config.markdown.smart_punctuation,
-            unsafe_html: config.markdown.unsafe_html,
-        },
-        targets: &index,
-        terms: matcher.as_ref(),
-    };
-
-    let rendered: Vec<Rendered> = content
-        .pages
-        .par_iter()
-        .map(|page| {
-            let mode = Mode::Page {
-                autolink: page.meta.glossary,
-            };
-            renderer.render(&page.source, page.body_offset, page.body(), mode)
-        })
-        .collect();
-    let mut generated = generate_data(&data, &renderer, &content.pages, &rendered);
-    diagnostics.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
-    diagnostics.extend(std::mem::take(&mut generated.diagnostics));
-
-    let Some(mut templates) = templates else {
-        return Err(fail(diagnostics));
-    };
-    if diagnostics.has_errors() {
-        return Err(fail(diagnostics));
-    }
-    let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
-    set_globals(
-        &mut templates,
-        &config,
-        &base,
-        &content,
-        &data,
-        &generated,
-        &index,
-        has_code,
-    );
-
-    let pages = render_pages(
-        &templates,
-        &content,
-        &rendered,
-        &generated,
-        &config,
-        &data,
-        &index,
-        &mut diagnostics,
-    );
-    let extra_files = match site_files(&templates, &config, &content, &pages, has_code) {
-        Ok(files) => files,
-        Err(list) => {
-            diagnostics.extend(list);
-            Vec::new()
-        }
-    };
-    if diagnostics.has_errors() {
-        return Err(fail(diagnostics));
-    }
-    let (_, warnings) = diagnostics.finish();
-    let page_count = pages.len();
+    let site = Site::load(options)?;
     let output = if options.check_only {
+        site.check()?;
         None
     } else {
-        let written = write_site(root, &output_dir, pages, &generated, extra_files, &content)
-            .map_err(|d| BuildFailure {
-                errors: d.into(),
-                warnings: warnings.clone(),
-            })?;
-        Some(written)
+        Some(site.write()?)
     };
-    Ok(BuildReport {
-        pages: page_count,
+    let report = BuildReport {
+        pages: site.jobs().len(),
         output,
-        warnings,
+        warnings: site.warnings.clone(),
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((report, site))
 }
 
 fn fail(diagnostics: Collector) -> BuildFailure {
@@ -247,318 +154,26 @@ fn check_urls(content: &Content, data: &SiteData, diagnostics: &mut Collector) {
     }
 }
 
-fn generate_data(
-    data: &SiteData,
-    renderer: &Renderer<'_>,
-    pages: &[Page],
-    rendered: &[Rendered],
-) -> Generated {
-    let cited_by: Vec<CitedBy> = pages
-        .iter()
-        .zip(rendered)
-        .flat_map(|(page, r)| {
-            r.citations.iter().map(move |id| CitedBy {
-                source: id.clone(),
-                title: page.meta.title.clone(),
-                href: renderer.targets.href(&page.url),
-            })
-        })
-        .collect();
-    data.generate(renderer, cited_by)
-}
-
-fn navigation(base: &BaseUrl, content: &Content, generated: &Generated) -> Vec<NavItem> {
-    let mut nav = Vec::new();
-    let mut add = |title: &str, path: &str| {
-        nav.push(NavItem {
-            title: title.to_owned(),
-            path: path.to_owned(),
-            href: base.relative(path),
-        })
-    };
-    if content.pages.iter().any(|p| p.kind == PageKind::Article) {
-        add("Explainer", "/");
-    }
-    if content.pages.iter().any(|p| p.kind == PageKind::Note) {
-        add("Background", NOTES_PATH);
-    }
-    for page in &generated.pages {
-        if !page.path.contains("/tags/") {
-            add(&page.title, &page.path);
-        }
-    }
-    nav
-}
-
-/// Ordinary pages (such as an "About" page), linked from every page's footer.
-fn other_pages(base: &BaseUrl, content: &Content) -> Vec<NavItem> {
-    let mut pages: Vec<&Page> = content
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Page)
-        .collect();
-    pages.sort_by(|a, b| {
-        a.meta
-            .weight
-            .cmp(&b.meta.weight)
-            .then_with(|| a.meta.title.cmp(&b.meta.title))
-    });
-    pages
-        .into_iter()
-        .map(|p| NavItem {
-            title: p.meta.title.clone(),
-            path: p.url.clone(),
-            href: base.relative(&p.url),
-        })
-        .collect()
-}
-
-fn notes_list(base: &BaseUrl, content: &Content) -> Vec<NoteLink> {
-    let mut notes: Vec<&Page> = content
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Note)
-        .collect();
-    notes.sort_by(|a, b| {
-        a.meta
-            .weight
-            .cmp(&b.meta.weight)
-            .then_with(|| a.meta.title.cmp(&b.meta.title))
-    });
-    notes
-        .into_iter()
-        .map(|p| NoteLink {
-            title: p.meta.title.clone(),
-            description: p.meta.description.clone().unwrap_or_default(),
-            href: base.relative(&p.url),
-            weight: p.meta.weight,
-        })
-        .collect()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn set_globals(
-    templates: &mut Templates,
-    config: &Config,
-    base: &BaseUrl,
-    content: &Content,
-    data: &SiteData,
-    generated: &Generated,
-    index: &SiteIndex,
-    has_code: bool,
-) {
-    templates.set_global("site", &SiteView::new(config, base, has_code));
-    templates.set_global("nav", &navigation(base, content, generated));
-    templates.set_global("notes", &notes_list(base, content));
-    templates.set_global("pages", &other_pages(base, content));
-    for (key, value) in data.template_globals(index) {
-        templates.set_global_value(key, value);
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn render_pages(
-    templates: &Templates,
-    content: &Content,
-    rendered: &[Rendered],
-    generated: &Generated,
-    config: &Config,
-    data: &SiteData,
-    index: &SiteIndex,
-    diagnostics: &mut Collector,
-) -> Vec<(String, String)> {
-    let base = &config.base();
-    let mut jobs: Vec<(String, String, PageView)> = Vec::new();
-    for (page, r) in content.pages.iter().zip(rendered) {
-        if !templates.contains(&page.meta.template) {
-            diagnostics.push(
-                page.source
-                    .error_at_line(page.line_of("template"), 1, format!("the template {:?} does not exist", page.meta.template))
-                    .with_help("add it under templates/ or name an existing template, such as \"page.html\""),
-            );
-            continue;
-        }
-        let mut view = PageView::of_page(page, r, base, data.sources.as_ref(), index);
-        view.json_ld = json_ld::for_page(page, config, base, NOTES_TITLE);
-        jobs.push((page.url.clone(), page.meta.template.clone(), view));
-    }
-    let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
-    if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
-        let mut view = PageView::of_data(
-            NOTES_PATH,
-            NOTES_TITLE,
-            "Background notes to the explainer.",
-            "notes_index",
-            serde_json::Value::Null,
-            base,
-        );
-        view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
-        jobs.push((NOTES_PATH.to_owned(), "notes.html".to_owned(), view));
-    }
-    for page in &generated.pages {
-        let (path, template, mut view) = data_job(page, base);
-        view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
-        view.has_code = generated.has_code;
-        jobs.push((path, template, view));
-    }
-    let results: Vec<Result<(String, String), Diagnostic>> = jobs
-        .par_iter()
-        .map(|(path, template, view)| {
-            if !templates.contains(template) {
-                return Err(Diagnostic::error(
-                    crate::render::TEMPLATES_DIR,
-                    format!("the template {template:?} (for {path}) does not exist"),
-                )
-                .with_help(
-                    "add it under templates/ or set `template` in the page's front matter",
-                ));
-            }
-            let mut context = Context::new();
-            context.insert("page", view);
-            templates
-                .render(template, &context)
-                .map(|html| (path.clone(), html))
-        })
-        .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(page) => pages.push(page),
-            Err(diagnostic) if !diagnostics_contains(diagnostics, &diagnostic) => {
-                diagnostics.push(diagnostic)
-            }
-            Err(_) => {}
-        }
-    }
-    pages
-}
-
-fn diagnostics_contains(diagnostics: &Collector, diagnostic: &Diagnostic) -> bool {
-    diagnostics.contains(diagnostic)
-}
-
-fn data_job(page: &DataPage, base: &BaseUrl) -> (String, String, PageView) {
-    let kind = page.template.trim_end_matches(".html");
-    (
-        page.path.clone(),
-        page.template.to_owned(),
-        PageView::of_data(
-            &page.path,
-            &page.title,
-            &page.description,
-            kind,
-            page.data.clone(),
-            base,
-        ),
-    )
-}
-
 /// The stylesheet of highlighted code; an unknown theme is an error even on a site without code.
 fn syntax_css(config: &Config) -> Result<String, Diagnostic> {
     let markdown = &config.markdown;
-    highlight::stylesheet(&markdown.highlight_theme, markdown.highlight_theme_dark.as_deref()).map_err(|message| {
-        let dark = markdown.highlight_theme_dark.as_ref().is_some_and(|dark| message.contains(&format!("{dark:?}")));
-        let key = if dark { "highlight_theme_dark" } else { "highlight_theme" };
+    highlight::stylesheet(
+        &markdown.highlight_theme,
+        markdown.highlight_theme_dark.as_deref(),
+    )
+    .map_err(|message| {
+        let dark = markdown
+            .highlight_theme_dark
+            .as_ref()
+            .is_some_and(|dark| message.contains(&format!("{dark:?}")));
+        let key = if dark {
+            "highlight_theme_dark"
+        } else {
+            "highlight_theme"
+        };
         config
             .error_at_key(key, message.clone())
             .unwrap_or_else(|| Diagnostic::error(crate::config::CONFIG_FILE, message))
             .with_help(format!("set [markdown] {key} to one of the themes listed"))
     })
-}
-
-/// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`, the code stylesheet.
-fn site_files(
-    templates: &Templates,
-    config: &Config,
-    content: &Content,
-    pages: &[(String, String)],
-    has_code: bool,
-) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
-    let base = config.base();
-    let mut files = vec![(".nojekyll".to_owned(), Vec::new())];
-    let (entries, updated) = feed::entries(&content.pages, &base);
-    let paths: Vec<String> = pages.iter().map(|(path, _)| path.clone()).collect();
-    let mut context = Context::new();
-    context.insert("feed_entries", &entries);
-    context.insert("feed_updated", &updated);
-    context.insert("feed_url", &base.absolute("/atom.xml"));
-    context.insert(
-        "sitemap_entries",
-        &feed::sitemap(&paths, &content.pages, &base),
-    );
-    context.insert("sitemap_url", &base.absolute("/sitemap.xml"));
-    for name in ["atom.xml", "sitemap.xml", "robots.txt"] {
-        if templates.contains(name) {
-            let text = templates.render(name, &context).map_err(|d| vec![d])?;
-            files.push((name.to_owned(), text.into_bytes()));
-        }
-    }
-    if let Some(cname) = &config.cname {
-        files.push(("CNAME".to_owned(), format!("{cname}\n").into_bytes()));
-    }
-    if templates.contains("404.html") {
-        let mut context = Context::new();
-        let view = PageView::of_data(
-            "/404.html",
-            "Page not found",
-            "",
-            "not_found",
-            serde_json::Value::Null,
-            &base,
-        );
-        context.insert("page", &view);
-        let html = templates
-            .render("404.html", &context)
-            .map_err(|d| vec![d])?;
-        files.push(("404.html".to_owned(), html.into_bytes()));
-    }
-    if has_code {
-        files.push(("syntax.css".to_owned(), syntax_css(config).map_err(|d| vec![d])?.into_bytes()));
-    }
-    Ok(files)
-}
-
-fn page_file(path: &str) -> String {
-    if path.ends_with('/') {
-        format!("{}index.html", path.trim_start_matches('/'))
-    } else {
-        path.trim_start_matches('/').to_owned()
-    }
-}
-
-fn write_site(
-    root: &Path,
-    output_dir: &Path,
-    pages: Vec<(String, String)>,
-    generated: &Generated,
-    extra_files: Vec<(String, Vec<u8>)>,
-    content: &Content,
-) -> Result<PathBuf, Diagnostic> {
-    let io_error = |what: &str, e: std::io::Error| {
-        Diagnostic::error(output_dir, format!("cannot {what}: {e}")).with_help("check that the output folder's parent is writable and the disk is not full; the previous output is untouched")
-    };
-    let staging = Staging::new(output_dir).map_err(|e| io_error("create the staging folder", e))?;
-    crate::static_files::copy(root, &staging)?;
-    for (source, content_path) in &content.assets {
-        staging
-            .copy(source, content_path)
-            .map_err(|e| io_error(&format!("copy content/{content_path}"), e))?;
-    }
-    let written: Result<(), std::io::Error> = pages
-        .par_iter()
-        .try_for_each(|(path, html)| staging.write(&page_file(path), html.as_bytes()));
-    written.map_err(|e| io_error("write a page", e))?;
-    for file in &generated.files {
-        staging
-            .write(&file.path, &file.bytes)
-            .map_err(|e| io_error(&format!("write {}", file.path), e))?;
-    }
-    for (path, bytes) in extra_files {
-        staging
-            .write(&path, &bytes)
-            .map_err(|e| io_error(&format!("write {path}"), e))?;
-    }
-    staging
-        .commit()
-        .map_err(|e| io_error("replace the previous output", e))
 }

@@ -53,7 +53,7 @@ impl SiteView {
 }
 
 /// An entry of the main navigation.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct NavItem {
     /// The link text.
     pub title: String,
@@ -297,7 +297,7 @@ fn kind_name(kind: PageKind) -> &'static str {
 }
 
 /// A note in the notes listing.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct NoteLink {
     /// Title.
     pub title: String,

@@ -33,7 +33,7 @@ impl PageKind {
 }
 
 /// An update or correction shown in a page's updates box.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Update {
     /// When the page changed.
     pub date: PartialDate,
@@ -44,7 +44,7 @@ pub struct Update {
 }
 
 /// A page's checked front matter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageMeta {
     /// The title.
     pub title: String,

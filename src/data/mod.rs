@@ -114,6 +114,32 @@ pub struct Failed {
     pub timeline: bool,
 }
 
+/// A kind of data file; each is read from its own file of `content/data/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `sources.toml`.
+    Sources,
+    /// `glossary.toml`.
+    Glossary,
+    /// `timeline.toml` or `timeline.csv`.
+    Timeline,
+    /// `casualties.toml` or `casualties.csv`.
+    Casualties,
+}
+
+impl Kind {
+    /// The kind a file of `content/data/` holds, by its name; `None` for a file no kind reads.
+    pub fn of_file(name: &str) -> Option<Kind> {
+        match name {
+            sources::FILE => Some(Kind::Sources),
+            glossary::FILE => Some(Kind::Glossary),
+            timeline::toml_input::FILE | timeline::csv_input::FILE => Some(Kind::Timeline),
+            casualties::TOML_FILE | casualties::CSV_FILE => Some(Kind::Casualties),
+            _ => None,
+        }
+    }
+}
+
 impl SiteData {
     /// Loads every data file, recording each file's problems.
     pub fn load(
@@ -121,9 +147,19 @@ impl SiteData {
         config: &crate::config::Config,
         diagnostics: &mut crate::diagnostics::Collector,
     ) -> SiteData {
-        let sources = diagnostics.take(sources::load(root));
-        let glossary = diagnostics.take(glossary::load(root));
-        let timeline = diagnostics.take(timeline::load(root));
+        // The files are independent: read and check them side by side.
+        let ((sources, glossary), (timeline, casualties)) = rayon::join(
+            || rayon::join(|| sources::load(root), || glossary::load(root)),
+            || {
+                rayon::join(
+                    || timeline::load(root),
+                    || casualties::load(root, &config.casualties),
+                )
+            },
+        );
+        let sources = diagnostics.take(sources);
+        let glossary = diagnostics.take(glossary);
+        let timeline = diagnostics.take(timeline);
         SiteData {
             failed: Failed {
                 sources: sources.is_none(),
@@ -133,10 +169,33 @@ impl SiteData {
             sources: sources.flatten(),
             glossary: glossary.flatten(),
             timeline: timeline.flatten(),
-            casualties: diagnostics
-                .take(casualties::load(root, &config.casualties))
-                .flatten(),
+            casualties: diagnostics.take(casualties).flatten(),
         }
+    }
+
+    /// Reads one kind of data file again after it changed, keeping the others; its errors are returned.
+    pub fn reload(
+        &mut self,
+        kind: Kind,
+        root: &std::path::Path,
+        config: &crate::config::Config,
+    ) -> Result<(), crate::diagnostics::Diagnostics> {
+        match kind {
+            Kind::Sources => {
+                self.sources = sources::load(root)?;
+                self.failed.sources = false;
+            }
+            Kind::Glossary => {
+                self.glossary = glossary::load(root)?;
+                self.failed.glossary = false;
+            }
+            Kind::Timeline => {
+                self.timeline = timeline::load(root)?;
+                self.failed.timeline = false;
+            }
+            Kind::Casualties => self.casualties = casualties::load(root, &config.casualties)?,
+        }
+        Ok(())
     }
 
     /// Checks references between data files (unknown sources, terms, events).
@@ -151,8 +210,8 @@ impl SiteData {
             problems.extend(timeline.check_references(&has_source));
         }
         if let Some(casualties) = &self.casualties {
-            let has_event =
-                |id: &str| self.failed.timeline || self.event_ids().any(|event| event == id);
+            let events: std::collections::HashSet<&str> = self.event_ids().collect();
+            let has_event = |id: &str| self.failed.timeline || events.contains(id);
             problems.extend(casualties.check_references(&has_source, &has_event));
         }
         problems
@@ -227,41 +286,54 @@ impl SiteData {
         globals
     }
 
-    /// Renders the data pages and exports; `cited_by` lists the pages' citations.
-    pub fn generate(
-        &self,
-        renderer: &crate::markdown::Renderer<'_>,
-        mut cited_by: Vec<CitedBy>,
-    ) -> Generated {
-        let mut generated = Generated::default();
+    /// Renders the data pages and exports of every kind but the sources page, which needs
+    /// every citation: [`SiteData::add_sources_page`] adds it.
+    pub fn generate(&self, renderer: &crate::markdown::Renderer<'_>) -> Generated {
         let source_name = |id: &str| {
             self.sources
                 .as_ref()
                 .and_then(|s| s.get(id))
                 .map(|s| s.name.clone())
         };
-        if let Some(glossary) = &self.glossary {
-            generated.merge(glossary::generate(glossary, renderer, &source_name));
+        // The kinds are independent until the sources page: generate them side by side.
+        let (glossary, (timeline, casualties)) = rayon::join(
+            || {
+                self.glossary
+                    .as_ref()
+                    .map(|glossary| glossary::generate(glossary, renderer, &source_name))
+            },
+            || {
+                rayon::join(
+                    || {
+                        self.timeline.as_ref().map(|timeline| {
+                            timeline::generate(timeline, renderer, self.sources.as_ref())
+                        })
+                    },
+                    || {
+                        self.casualties.as_ref().map(|casualties| {
+                            casualties::generate(
+                                casualties,
+                                self.sources.as_ref(),
+                                renderer.targets,
+                            )
+                        })
+                    },
+                )
+            },
+        );
+        let mut generated = Generated::default();
+        for part in [glossary, timeline, casualties].into_iter().flatten() {
+            generated.merge(part);
         }
-        if let Some(timeline) = &self.timeline {
-            generated.merge(timeline::generate(
-                timeline,
-                renderer,
-                self.sources.as_ref(),
-            ));
-        }
-        if let Some(casualties) = &self.casualties {
-            generated.merge(casualties::generate(
-                casualties,
-                self.sources.as_ref(),
-                renderer.targets,
-            ));
-        }
-        // The sources page comes last: its back-links need every other citation.
+        generated
+    }
+
+    /// Adds the sources page to `generated`, with back-links to the places that cite each
+    /// source: `cited_by` (the pages' citations), then the data files' own.
+    pub fn add_sources_page(&self, generated: &mut Generated, mut cited_by: Vec<CitedBy>) {
         cited_by.extend(generated.cited_by.iter().cloned());
         if let Some(sources) = &self.sources {
             generated.merge(sources::generate(sources, &cited_by));
         }
-        generated
     }
 }

@@ -1,6 +1,6 @@
 //! The sources registry, `content/data/sources.toml`: who said what, and for which side.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -198,10 +198,13 @@ fn view_of<'a>(source: &'a Source, by_source: &HashMap<&str, Vec<&'a CitedBy>>) 
 /// The `/sources/` page, with back-links to every place that cites each source.
 pub fn generate(sources: &Sources, cited_by: &[CitedBy]) -> Generated {
     let mut by_source: HashMap<&str, Vec<&CitedBy>> = HashMap::new();
+    let mut listed: HashSet<(&str, &str)> = HashSet::with_capacity(cited_by.len());
     for citation in cited_by {
-        let list = by_source.entry(citation.source.as_str()).or_default();
-        if !list.iter().any(|c| c.href == citation.href) {
-            list.push(citation);
+        if listed.insert((citation.source.as_str(), citation.href.as_str())) {
+            by_source
+                .entry(citation.source.as_str())
+                .or_default()
+                .push(citation);
         }
     }
     let view = |source| view_of(source, &by_source);

@@ -1,7 +1,10 @@
 //! Glossary auto-linking: the first occurrence of each term (or alias) on a page
 //! becomes a link to its glossary entry, with the short definition readable in place.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// The total length of the names up to which the matcher is a DFA.
+const DFA_MAX_BYTES: usize = 256 * 1024;
 
 /// A glossary term as the linker needs it.
 #[derive(Debug, Clone)]
@@ -44,9 +47,13 @@ impl TermMatcher {
                 }
             }
         }
+        // A DFA scans fastest; past a size where its tables would grow large, the builder chooses.
+        let bytes: usize = names.iter().map(|name| name.len()).sum();
+        let kind = (bytes <= DFA_MAX_BYTES).then_some(AhoCorasickKind::DFA);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(!case_sensitive)
+            .kind(kind)
             .build(&names)
             .map_err(|e| format!("cannot build the glossary matcher: {e}"))?;
         Ok(TermMatcher {

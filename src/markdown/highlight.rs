@@ -4,6 +4,7 @@
 //! pays for it.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -15,13 +16,25 @@ const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 
+/// How many times the syntax set was loaded.
+static LOADS: AtomicUsize = AtomicUsize::new(0);
+
 fn syntaxes() -> &'static SyntaxSet {
-    SYNTAXES.get_or_init(two_face::syntax::extra_newlines)
+    SYNTAXES.get_or_init(|| {
+        LOADS.fetch_add(1, Ordering::Relaxed);
+        two_face::syntax::extra_newlines()
+    })
 }
 
 /// True once a code block has loaded the syntax set.
 pub fn syntaxes_loaded() -> bool {
     SYNTAXES.get().is_some()
+}
+
+/// How many times this process loaded the syntax set: 0 until a code block needs it, then 1,
+/// however many pages, threads and builds highlight code.
+pub fn syntax_set_loads() -> usize {
+    LOADS.load(Ordering::Relaxed)
 }
 
 /// Highlights `code` as `lang`, as HTML with classes; `None` when the language is unknown.

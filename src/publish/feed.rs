@@ -1,6 +1,8 @@
 //! The Atom feed and the sitemap: entries for every page, and for every update and
 //! correction, so readers can follow a developing story.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::config::BaseUrl;
@@ -95,13 +97,17 @@ pub fn entries(pages: &[Page], base: &BaseUrl) -> (Vec<FeedEntry>, Option<String
 
 /// The sitemap's entries for the given site paths, with each page's last change where known.
 pub fn sitemap(paths: &[String], pages: &[Page], base: &BaseUrl) -> Vec<SitemapEntry> {
+    let mut by_url: HashMap<&str, &Page> = HashMap::with_capacity(pages.len());
+    for page in pages {
+        // The first page of a URL wins, as a search from the start would find it.
+        by_url.entry(page.url.as_str()).or_insert(page);
+    }
     let mut entries: Vec<SitemapEntry> = paths
         .iter()
         .map(|path| SitemapEntry {
             loc: base.absolute(path),
-            lastmod: pages
-                .iter()
-                .find(|p| &p.url == path)
+            lastmod: by_url
+                .get(path.as_str())
                 .and_then(|p| p.meta.updated.or(p.meta.date))
                 .map(|d| d.full_iso()),
         })

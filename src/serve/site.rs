@@ -1,5 +1,6 @@
-//! Building the previewed site into its temporary folder: a full build, or, when only
-//! files of `static/` changed, a copy of those files into the served output.
+//! Building the previewed site into its temporary folder: a full build, a copy of the
+//! changed files of `static/`, or an update of the kept site that re-renders only what the
+//! changed pages, templates or data files touch (falling back to a full build when in doubt).
 
 use std::collections::HashSet;
 use std::fs;
@@ -9,9 +10,12 @@ use std::sync::{Mutex, PoisonError};
 
 use walkdir::WalkDir;
 
-use crate::build::{BuildFailure, BuildOptions, build};
+use crate::build::{BuildFailure, BuildOptions, Edit, Site, build_site};
 use crate::config::Config;
+use crate::content::{CONTENT_DIR, DATA_DIR};
+use crate::data::Kind;
 use crate::diagnostics::Diagnostic;
+use crate::render::TEMPLATES_DIR;
 use crate::static_files::STATIC_DIR;
 
 /// What a build or copy did.
@@ -57,6 +61,8 @@ pub(crate) struct Builder {
     /// The `static/` files (relative paths) whose copies are in the output as they are,
     /// after the last successful build; `None` while the last build failed.
     static_copies: Mutex<Option<HashSet<PathBuf>>>,
+    /// The site as last built, to apply edits to; `None` while the last build failed.
+    site: Mutex<Option<Site>>,
 }
 
 impl Builder {
@@ -77,10 +83,12 @@ impl Builder {
             output,
             scratch,
             static_copies: Mutex::new(None),
+            site: Mutex::new(None),
         }
     }
 
-    /// Applies a change: copies static files when that is all that changed, otherwise builds.
+    /// Applies a change: copies static files when that is all that changed, updates the kept
+    /// site when pages, templates or data files changed, otherwise builds.
     pub fn apply(&self, changed: &[PathBuf]) -> Outcome {
         match self.copy_static(changed) {
             Some(Ok(files)) => Outcome::Copied { files },
@@ -90,12 +98,59 @@ impl Builder {
                 );
                 self.build()
             }
-            None => self.build(),
+            None => self.update(changed).unwrap_or_else(|| self.build()),
+        }
+    }
+
+    /// Applies the changes to the kept site and writes the files they change; `None` when a
+    /// full build is needed.
+    fn update(&self, changed: &[PathBuf]) -> Option<Outcome> {
+        let mut kept = self.site.lock().unwrap_or_else(PoisonError::into_inner);
+        let site = kept.take()?;
+        let mut edits = Vec::new();
+        for path in changed {
+            edits.extend(self.edit_of(&site, path)?);
+        }
+        let (site, plan) = site.apply(&edits)?;
+        site.refresh(&plan.jobs, plan.site_files, &self.scratch)
+            .ok()?;
+        let outcome = Outcome::Built {
+            base_path: site.base.path.clone(),
+            pages: plan.jobs.len(),
+            warnings: site.warnings.clone(),
+        };
+        *kept = Some(site);
+        Some(outcome)
+    }
+
+    /// What a changed path is to the kept site: a template, a data file, a page's file, or
+    /// nothing (a file that came and went, as editors and tools write through temporary
+    /// files); `None` when only a full build can tell (a new or removed page, an asset, the
+    /// configuration).
+    fn edit_of(&self, site: &Site, path: &Path) -> Option<Option<Edit>> {
+        let relative = path.strip_prefix(&self.root).ok()?;
+        let parts: Vec<&str> = relative.iter().filter_map(|part| part.to_str()).collect();
+        let name = parts.last()?;
+        if let [CONTENT_DIR, DATA_DIR, file] = parts.as_slice()
+            && let Some(kind) = Kind::of_file(file)
+        {
+            return Some(Some(Edit::Data(kind)));
+        }
+        match parts.as_slice() {
+            [TEMPLATES_DIR, ..] => Some(Some(Edit::Templates)),
+            [CONTENT_DIR, ..] if !path.exists() && !site.has_source(relative) => Some(None),
+            [CONTENT_DIR, ..] if name.ends_with(".md") && path.is_file() => {
+                Some(Some(Edit::Page(relative.to_path_buf())))
+            }
+            _ => None,
         }
     }
 
     /// Builds the whole site, with absolute URLs pointing at the preview.
     pub fn build(&self) -> Outcome {
+        let mut kept = self.site.lock().unwrap_or_else(PoisonError::into_inner);
+        // The old site goes first: two at once would double the memory a large site needs.
+        *kept = None;
         let base_path = self
             .base_path
             .clone()
@@ -109,18 +164,21 @@ impl Builder {
             drafts: self.drafts,
             ..BuildOptions::default()
         };
-        let result = build(&options);
+        let result = build_site(&options);
         let copies = result.is_ok().then(|| self.unchanged_static_copies());
         *self
             .static_copies
             .lock()
             .unwrap_or_else(PoisonError::into_inner) = copies;
         match result {
-            Ok(report) => Outcome::Built {
-                base_path: base_path.unwrap_or_default(),
-                pages: report.pages,
-                warnings: report.warnings,
-            },
+            Ok((report, site)) => {
+                *kept = Some(site);
+                Outcome::Built {
+                    base_path: base_path.unwrap_or_default(),
+                    pages: report.pages,
+                    warnings: report.warnings,
+                }
+            }
             Err(BuildFailure { errors, warnings }) => Outcome::Failed {
                 base_path,
                 errors: errors.0,

@@ -1,5 +1,5 @@
 //! The cases a TOML file cannot hold: invalid bytes, byte-order marks and CRLF line
-//! ends, a very large page, links out of the site, the home folder as output.
+//! ends, very large files, pipes, links out of the site, the home folder as output.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -74,8 +74,12 @@ pub fn generate(
 ) -> Generated {
     let mut generated = Generated::default();
     let views = view::events(timeline, renderer, sources, &mut generated);
-    generated.pages = pages::pages(timeline, &views, renderer.targets);
-    match export::files(timeline) {
+    let (pages, files) = rayon::join(
+        || pages::pages(timeline, &views, renderer.targets),
+        || export::files(timeline),
+    );
+    generated.pages = pages;
+    match files {
         Ok(files) => generated.files = files,
         Err(diagnostic) => generated.diagnostics.push(diagnostic),
     }

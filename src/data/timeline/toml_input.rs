@@ -59,8 +59,13 @@ pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
 
 /// Parses the text of a timeline TOML file, already read.
 pub fn parse(source: SourceText) -> Result<(SourceText, Input), Diagnostic> {
-    let (source, parsed) = file::parse_toml::<TimelineFile>(source)?;
-    let mut problems = unknown_keys(&source)?;
+    // The events and the check for unknown keys each read the whole text: side by side.
+    let (parsed, unknown) = rayon::join(
+        || file::parse_toml::<TimelineFile>(source.clone()),
+        || unknown_keys(&source),
+    );
+    let (source, parsed) = parsed?;
+    let mut problems = unknown?;
     if parsed.event.is_empty() {
         problems.push(
             Diagnostic::error(&source.path, "the file has no [[event]]").with_help(

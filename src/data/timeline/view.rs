@@ -1,5 +1,6 @@
 //! Each event as the templates see it: its date, rendered body, tags, citations and links.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::model::{Event, Importance, Keyword, Timeline};
@@ -70,10 +71,21 @@ pub fn events(
     sources: Option<&Sources>,
     generated: &mut Generated,
 ) -> Vec<EventView> {
-    timeline
+    let views: Vec<(EventView, Generated)> = timeline
         .events
-        .iter()
-        .map(|event| view(timeline, event, renderer, sources, generated))
+        .par_iter()
+        .map(|event| {
+            let mut problems = Generated::default();
+            let view = view(timeline, event, renderer, sources, &mut problems);
+            (view, problems)
+        })
+        .collect();
+    views
+        .into_iter()
+        .map(|(view, problems)| {
+            generated.merge(problems);
+            view
+        })
         .collect()
 }
 

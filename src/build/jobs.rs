@@ -1,0 +1,137 @@
+//! Rendering pages: each page is a job, rendered in parallel and handed to a sink as soon as
+//! it is done, so that no build holds every page's HTML at once.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::diagnostics::Diagnostic;
+use crate::publish::json_ld;
+use crate::render::TEMPLATES_DIR;
+
+use super::NOTES_TITLE;
+use super::site::Site;
+use super::views::PageView;
+
+/// A page whose view is made once: the notes listing or a data page.
+pub(crate) struct FixedPage {
+    /// The site path.
+    pub path: String,
+    /// The template.
+    pub template: String,
+    /// The view.
+    pub view: PageView,
+}
+
+/// One page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Job {
+    /// A fixed page, by its index in [`Site::fixed`].
+    Fixed(usize),
+    /// A Markdown page, by its index in the site's pages.
+    Page(usize),
+}
+
+/// Receives each rendered page: its site path and HTML.
+pub(crate) type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
+impl Site {
+    /// Every page of the site: the fixed ones first, as they are the largest.
+    pub(crate) fn jobs(&self) -> Vec<Job> {
+        (0..self.fixed.len())
+            .map(Job::Fixed)
+            .chain((0..self.content.pages.len()).map(Job::Page))
+            .collect()
+    }
+
+    /// The pages whose template (or a template it extends or includes) reads the global `name`.
+    pub(crate) fn jobs_using(&self, name: &str) -> Vec<Job> {
+        let mut uses: HashMap<&str, bool> = HashMap::new();
+        self.jobs()
+            .into_iter()
+            .filter(|&job| {
+                let template = self.template_of(job);
+                *uses
+                    .entry(template)
+                    .or_insert_with(|| self.templates.uses(template, name))
+            })
+            .collect()
+    }
+
+    /// A page's site path.
+    pub(crate) fn path_of(&self, job: Job) -> &str {
+        match job {
+            Job::Fixed(i) => &self.fixed[i].path,
+            Job::Page(i) => &self.content.pages[i].url,
+        }
+    }
+
+    fn template_of(&self, job: Job) -> &str {
+        match job {
+            Job::Fixed(i) => &self.fixed[i].template,
+            Job::Page(i) => &self.content.pages[i].meta.template,
+        }
+    }
+
+    /// Renders `jobs` in parallel, giving each page to `sink`; every problem is returned.
+    pub(crate) fn render_jobs(&self, jobs: &[Job], sink: &Sink<'_>) -> Result<(), Vec<Diagnostic>> {
+        let results: Vec<Result<(), Diagnostic>> = jobs
+            .par_iter()
+            .map(|&job| {
+                let html = self.render_job(job)?;
+                sink(self.path_of(job), html.as_bytes())
+            })
+            .collect();
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for problem in results.into_iter().filter_map(Result::err) {
+            if !problems.contains(&problem) {
+                problems.push(problem);
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn render_job(&self, job: Job) -> Result<String, Diagnostic> {
+        let template = self.template_of(job);
+        let mut context = Context::new();
+        match job {
+            Job::Page(i) => {
+                let page = &self.content.pages[i];
+                if !self.templates.contains(template) {
+                    return Err(page
+                        .source
+                        .error_at_line(page.line_of("template"), 1, format!("the template {template:?} does not exist"))
+                        .with_help("add it under templates/ or name an existing template, such as \"page.html\""));
+                }
+                let mut view = PageView::of_page(
+                    page,
+                    &self.rendered[i],
+                    &self.base,
+                    self.data.sources.as_ref(),
+                    &self.index,
+                );
+                view.json_ld = json_ld::for_page(page, &self.config, &self.base, NOTES_TITLE);
+                context.insert("page", &view);
+            }
+            Job::Fixed(i) => {
+                if !self.templates.contains(template) {
+                    let path = &self.fixed[i].path;
+                    return Err(Diagnostic::error(
+                        TEMPLATES_DIR,
+                        format!("the template {template:?} (for {path}) does not exist"),
+                    )
+                    .with_help(
+                        "add it under templates/ or set `template` in the page's front matter",
+                    ));
+                }
+                context.insert("page", &self.fixed[i].view);
+            }
+        }
+        self.templates.render(template, &context)
+    }
+}

@@ -1,0 +1,358 @@
+//! A loaded site: its configuration, pages, data and templates, with every Markdown text
+//! rendered and every check done, ready to render pages from. A build renders it once; the
+//! preview keeps it between edits and re-renders only what an edit touches.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{BaseUrl, Config};
+use crate::content::{self, Content, Page, PageKind};
+use crate::data::{CitedBy, DataPage, Generated, SiteData};
+use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
+use crate::markdown::glossary_links::TermMatcher;
+use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
+use crate::output;
+use crate::publish::json_ld;
+use crate::render::Templates;
+
+use super::globals::Globals;
+use super::index::SiteIndex;
+use super::jobs::FixedPage;
+use super::views::PageView;
+use super::{BuildFailure, BuildOptions, NOTES_PATH, NOTES_TITLE, check_urls, fail, syntax_css};
+
+/// A site loaded, checked and with its Markdown rendered.
+pub(crate) struct Site {
+    /// How it was built.
+    pub options: BuildOptions,
+    /// The configuration, with the options' overrides.
+    pub config: Config,
+    /// The base URL.
+    pub base: BaseUrl,
+    /// Where the output goes.
+    pub output_dir: PathBuf,
+    /// The pages.
+    pub content: Content,
+    /// The data files.
+    pub data: SiteData,
+    /// The compiled templates, with their globals set.
+    pub templates: Templates,
+    /// Link targets.
+    pub index: SiteIndex,
+    /// The glossary linker.
+    pub matcher: Option<TermMatcher>,
+    /// Each page's rendered Markdown, in the order of `content.pages`.
+    pub rendered: Vec<Rendered>,
+    /// The data pages (their data moved into `fixed`), exports and citations.
+    pub generated: Generated,
+    /// The pages whose view is made once: the notes listing and the data pages.
+    pub fixed: Vec<FixedPage>,
+    /// True when some page has highlighted code.
+    pub has_code: bool,
+    /// The code stylesheet.
+    pub syntax_css: String,
+    /// Warnings found while loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site")
+            .field("root", &self.options.root)
+            .field("pages", &self.content.pages.len())
+            .field("fixed", &self.fixed.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Adds a step's diagnostics to the build's: errors and warnings each in their order.
+fn absorb(diagnostics: &mut Collector, step: Collector) {
+    let (errors, warnings) = step.finish();
+    diagnostics.extend(errors);
+    diagnostics.extend(warnings);
+}
+
+impl Site {
+    /// Loads the site at `options.root`: configuration, then pages, data and templates side by side.
+    pub(crate) fn load(options: &BuildOptions) -> Result<Site, BuildFailure> {
+        let root = options.root.as_path();
+        let mut config = Config::load(root)?;
+        if let Some(url) = &options.base_url {
+            BaseUrl::parse(url)
+                .map_err(|m| Diagnostics(vec![Diagnostic::error("--base-url", m)]))?;
+            config.base_url = url.clone();
+        }
+        let (mut content_problems, mut data_problems) =
+            (Collector::default(), Collector::default());
+        let ((content, target), (data, templates)) = rayon::join(
+            || {
+                rayon::join(
+                    || content::load(root, options.drafts, &mut content_problems),
+                    || check_output(options, &config),
+                )
+            },
+            || {
+                rayon::join(
+                    || SiteData::load(root, &config, &mut data_problems),
+                    || Templates::load(root),
+                )
+            },
+        );
+        let mut diagnostics = Collector::default();
+        absorb(&mut diagnostics, content_problems);
+        absorb(&mut diagnostics, data_problems);
+        let templates = diagnostics.take(templates);
+        diagnostics.take(target);
+        Site::assemble(
+            options.clone(),
+            config,
+            content,
+            data,
+            templates,
+            diagnostics,
+        )
+    }
+
+    /// Checks loaded parts, renders their Markdown and data, and sets the templates' globals.
+    pub(crate) fn assemble(
+        options: BuildOptions,
+        config: Config,
+        content: Content,
+        data: SiteData,
+        templates: Option<Templates>,
+        mut diagnostics: Collector,
+    ) -> Result<Site, BuildFailure> {
+        let base = config.base();
+        let output_dir = output_dir(&options, &config);
+        diagnostics.extend(data.check_references());
+        check_urls(&content, &data, &mut diagnostics);
+        let syntax_css = diagnostics.take(syntax_css(&config).map_err(Diagnostics::from));
+        let index = SiteIndex::new(
+            &base,
+            &content.pages,
+            data.source_ids(),
+            data.term_ids(),
+            data.event_ids(),
+        )
+        .tolerating(&content.failed, data.failed);
+        let matcher = match (&data.glossary, config.glossary.autolink) {
+            (Some(glossary), true) => diagnostics.take(
+                TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
+                    .map_err(|m| Diagnostics(vec![Diagnostic::error(&glossary.file.path, m)])),
+            ),
+            _ => None,
+        };
+        let renderer = renderer(&config, &index, matcher.as_ref());
+        // The data files' pages need the pages' citations only for the sources page.
+        let (rendered, mut generated) = rayon::join(
+            || {
+                content
+                    .pages
+                    .par_iter()
+                    .map(|page| render_page(&renderer, page))
+                    .collect::<Vec<Rendered>>()
+            },
+            || data.generate(&renderer),
+        );
+        data.add_sources_page(
+            &mut generated,
+            citations(&renderer, &content.pages, &rendered),
+        );
+        diagnostics.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
+        diagnostics.extend(std::mem::take(&mut generated.diagnostics));
+
+        let (Some(mut templates), Some(syntax_css)) = (templates, syntax_css) else {
+            return Err(fail(diagnostics));
+        };
+        if diagnostics.has_errors() {
+            return Err(fail(diagnostics));
+        }
+        let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
+        Globals {
+            config: &config,
+            base: &base,
+            content: &content,
+            data: &data,
+            generated: &generated,
+            index: &index,
+            has_code,
+        }
+        .set(&mut templates);
+        let fixed = fixed_pages(&config, &base, &content, &mut generated);
+        let (_, warnings) = diagnostics.finish();
+        Ok(Site {
+            options,
+            config,
+            base,
+            output_dir,
+            content,
+            data,
+            templates,
+            index,
+            matcher,
+            rendered,
+            generated,
+            fixed,
+            has_code,
+            syntax_css,
+            warnings,
+        })
+    }
+
+    /// The Markdown renderer of this site.
+    pub(crate) fn renderer(&self) -> Renderer<'_> {
+        renderer(&self.config, &self.index, self.matcher.as_ref())
+    }
+
+    /// True when a page or asset of the site comes from `relative` (a path under the root).
+    pub(crate) fn has_source(&self, relative: &Path) -> bool {
+        let absolute = self.options.root.join(relative);
+        self.content
+            .pages
+            .iter()
+            .any(|page| page.source.path == relative)
+            || self
+                .content
+                .assets
+                .iter()
+                .any(|(source, _)| *source == absolute)
+    }
+
+    /// Every global of the templates, as the site now stands.
+    pub(crate) fn globals(&self) -> Globals<'_> {
+        Globals {
+            config: &self.config,
+            base: &self.base,
+            content: &self.content,
+            data: &self.data,
+            generated: &self.generated,
+            index: &self.index,
+            has_code: self.has_code,
+        }
+    }
+}
+
+fn output_dir(options: &BuildOptions, config: &Config) -> PathBuf {
+    match &options.output_dir {
+        Some(dir) => dir.clone(),
+        None => options.root.join(&config.output_dir),
+    }
+}
+
+/// Refuses an output folder that would destroy something (not when only checking).
+fn check_output(options: &BuildOptions, config: &Config) -> Result<(), Diagnostics> {
+    if options.check_only {
+        return Ok(());
+    }
+    output::check_target(&options.root, &output_dir(options, config)).map_err(|refused| {
+        let in_config = options
+            .output_dir
+            .is_none()
+            .then(|| config.error_at_key("output_dir", &refused.message));
+        match in_config.flatten() {
+            Some(located) => Diagnostics::from(Diagnostic {
+                help: refused.help,
+                ..located
+            }),
+            None => Diagnostics::from(refused),
+        }
+    })
+}
+
+fn renderer<'a>(
+    config: &Config,
+    index: &'a SiteIndex,
+    terms: Option<&'a TermMatcher>,
+) -> Renderer<'a> {
+    Renderer {
+        options: MarkdownOptions {
+            smart_punctuation: config.markdown.smart_punctuation,
+            unsafe_html: config.markdown.unsafe_html,
+        },
+        targets: index,
+        terms,
+    }
+}
+
+/// A page's Markdown body, rendered.
+pub(crate) fn render_page(renderer: &Renderer<'_>, page: &Page) -> Rendered {
+    let mode = Mode::Page {
+        autolink: page.meta.glossary,
+    };
+    renderer.render(&page.source, page.body_offset, page.body(), mode)
+}
+
+/// The pages' citations of sources, for the back-links on `/sources/`.
+pub(crate) fn citations(
+    renderer: &Renderer<'_>,
+    pages: &[Page],
+    rendered: &[Rendered],
+) -> Vec<CitedBy> {
+    pages
+        .iter()
+        .zip(rendered)
+        .flat_map(|(page, r)| {
+            r.citations.iter().map(move |id| CitedBy {
+                source: id.clone(),
+                title: page.meta.title.clone(),
+                href: renderer.targets.href(&page.url),
+            })
+        })
+        .collect()
+}
+
+/// The notes listing (unless `content/notes/index.md` replaces it) and the data pages, each
+/// with its view made once; the data pages' data moves out of `generated`.
+fn fixed_pages(
+    config: &Config,
+    base: &BaseUrl,
+    content: &Content,
+    generated: &mut Generated,
+) -> Vec<FixedPage> {
+    let mut fixed = Vec::new();
+    let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
+    if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
+        let mut view = PageView::of_data(
+            NOTES_PATH,
+            NOTES_TITLE,
+            "Background notes to the explainer.",
+            "notes_index",
+            serde_json::Value::Null,
+            base,
+        );
+        view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
+        fixed.push(FixedPage {
+            path: NOTES_PATH.to_owned(),
+            template: "notes.html".to_owned(),
+            view,
+        });
+    }
+    let has_code = generated.has_code;
+    fixed.extend(
+        generated
+            .pages
+            .iter_mut()
+            .map(|page| data_page(config, base, page, has_code)),
+    );
+    fixed
+}
+
+/// A data page, ready for its template; its data moves into the view.
+pub(crate) fn data_page(
+    config: &Config,
+    base: &BaseUrl,
+    page: &mut DataPage,
+    has_code: bool,
+) -> FixedPage {
+    let kind = page.template.trim_end_matches(".html");
+    let data = std::mem::take(&mut page.data);
+    let mut view = PageView::of_data(&page.path, &page.title, &page.description, kind, data, base);
+    view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
+    view.has_code = has_code;
+    FixedPage {
+        path: page.path.clone(),
+        template: page.template.to_owned(),
+        view,
+    }
+}

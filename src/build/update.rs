@@ -1,0 +1,206 @@
+//! Applying edits to a loaded site, for the preview: an edited page is read and rendered
+//! again with the pages that show something of it, edited templates are compiled again and
+//! every page re-rendered from the kept Markdown and data, an edited data file is read again.
+//!
+//! Whenever an edit could change more than these rules know of (a page's URL, a new or
+//! removed file, an error or warning), [`Site::apply`] declines and the preview builds in full.
+
+use std::path::PathBuf;
+
+use crate::content::{Page, PageKind};
+use crate::data::{Kind, sources};
+use crate::diagnostics::{Collector, SourceText};
+use crate::markdown::links::paths::SOURCES;
+use crate::render::Templates;
+
+use super::drop_later;
+use super::globals::{notes_list, other_pages};
+use super::jobs::Job;
+use super::site::{Site, citations, data_page, render_page};
+
+/// A change the preview can apply to a loaded site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Edit {
+    /// A page's Markdown file changed: its path under the site root, such as `content/notes/a.md`.
+    Page(PathBuf),
+    /// A file under `templates/` changed.
+    Templates,
+    /// A data file changed.
+    Data(Kind),
+}
+
+/// What to render after edits: these pages, and the feed, sitemap and other site files when `site_files`.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    /// The pages to render again.
+    pub jobs: Vec<Job>,
+    /// True when the site's own files (feed, sitemap, 404 page) may have changed.
+    pub site_files: bool,
+}
+
+/// What a page edit changed besides the page itself.
+#[derive(Default)]
+struct Touched {
+    /// Titles, descriptions, weights or dates: lists of pages and the feed.
+    meta: bool,
+    /// Which sources the page cites, or the title they list it under.
+    sources: bool,
+}
+
+impl Site {
+    /// Applies `edits`, returning the updated site and what to render; `None` when the edits
+    /// need a full build (the site is then of no further use).
+    pub(crate) fn apply(mut self, edits: &[Edit]) -> Option<(Site, Plan)> {
+        let mut plan = Plan::default();
+        let (notes, pages) = (
+            notes_list(&self.base, &self.content),
+            other_pages(&self.base, &self.content),
+        );
+        let mut touched = Touched::default();
+        for edit in edits {
+            if let Edit::Page(path) = edit {
+                let (job, page) = self.edit_page(path)?;
+                plan.jobs.push(job);
+                touched.meta |= page.meta;
+                touched.sources |= page.sources;
+            }
+        }
+        let kinds: Vec<Kind> = edits
+            .iter()
+            .filter_map(|edit| {
+                if let Edit::Data(kind) = edit {
+                    Some(*kind)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let templates = if edits.contains(&Edit::Templates) {
+            Some(Templates::load(&self.options.root).ok()?)
+        } else {
+            None
+        };
+        if !kinds.is_empty() {
+            return self.reload_data(&kinds, templates);
+        }
+        if let Some(mut templates) = templates {
+            self.globals().set(&mut templates);
+            self.templates = templates;
+            let jobs = self.jobs();
+            return Some((
+                self,
+                Plan {
+                    jobs,
+                    site_files: true,
+                },
+            ));
+        }
+        if notes_list(&self.base, &self.content) != notes {
+            self.templates
+                .set_global("notes", &notes_list(&self.base, &self.content));
+            plan.jobs.extend(self.jobs_using("notes"));
+        }
+        if other_pages(&self.base, &self.content) != pages {
+            self.templates
+                .set_global("pages", &other_pages(&self.base, &self.content));
+            plan.jobs.extend(self.jobs_using("pages"));
+        }
+        if touched.sources {
+            plan.jobs.push(self.regenerate_sources()?);
+        }
+        plan.site_files = touched.meta;
+        plan.jobs.sort_unstable();
+        plan.jobs.dedup();
+        Some((self, plan))
+    }
+
+    /// Reads and renders an edited page again, in place, when nothing but its own output and
+    /// the lists showing it can change.
+    fn edit_page(&mut self, path: &std::path::Path) -> Option<(Job, Touched)> {
+        let i = self
+            .content
+            .pages
+            .iter()
+            .position(|p| p.source.path == path)?;
+        if self.warnings.iter().any(|w| w.file == path) {
+            return None;
+        }
+        let old = &self.content.pages[i];
+        let root = &self.options.root;
+        let page = Page::parse(
+            SourceText::read(root, &root.join(path)).ok()?,
+            old.content_path.clone(),
+        )
+        .ok()?;
+        let same_place =
+            page.url == old.url && page.kind == old.kind && page.meta.template == old.meta.template;
+        let empty = page.body().trim().is_empty() && page.kind != PageKind::NotesIndex;
+        if !same_place || empty || (page.meta.draft && !self.options.drafts) {
+            return None;
+        }
+        let rendered = render_page(&self.renderer(), &page);
+        let has_code = self.generated.has_code
+            || rendered.has_code
+            || self
+                .rendered
+                .iter()
+                .enumerate()
+                .any(|(j, r)| j != i && r.has_code);
+        if !rendered.diagnostics.is_empty() || has_code != self.has_code {
+            return None;
+        }
+        let old_rendered = &self.rendered[i];
+        let cites = !rendered.citations.is_empty() || !old_rendered.citations.is_empty();
+        let touched = Touched {
+            meta: page.meta != old.meta,
+            sources: rendered.citations != old_rendered.citations
+                || (cites && page.meta.title != old.meta.title),
+        };
+        self.content.pages[i] = page;
+        self.rendered[i] = rendered;
+        Some((Job::Page(i), touched))
+    }
+
+    /// Makes the sources page again, with the back-links of every page and data file.
+    fn regenerate_sources(&mut self) -> Option<Job> {
+        let sources = self.data.sources.as_ref()?;
+        let mut cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
+        cited_by.extend(self.generated.cited_by.iter().cloned());
+        let mut page = sources::generate(sources, &cited_by).pages.pop()?;
+        let i = self.fixed.iter().position(|f| f.path == SOURCES)?;
+        let new = data_page(&self.config, &self.base, &mut page, self.generated.has_code);
+        drop_later((std::mem::replace(&mut self.fixed[i], new), cited_by));
+        Some(Job::Fixed(i))
+    }
+
+    /// Reads edited data files again and renders everything from the kept pages and templates.
+    fn reload_data(mut self, kinds: &[Kind], templates: Option<Templates>) -> Option<(Site, Plan)> {
+        if !self.warnings.is_empty() {
+            // Warnings of the pages would be lost: a full build reports them again.
+            return None;
+        }
+        for &kind in kinds {
+            self.data
+                .reload(kind, &self.options.root, &self.config)
+                .ok()?;
+        }
+        let templates = templates.unwrap_or(self.templates);
+        let site = Site::assemble(
+            self.options,
+            self.config,
+            self.content,
+            self.data,
+            Some(templates),
+            Collector::default(),
+        )
+        .ok()?;
+        let jobs = site.jobs();
+        Some((
+            site,
+            Plan {
+                jobs,
+                site_files: true,
+            },
+        ))
+    }
+}

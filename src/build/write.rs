@@ -1,0 +1,211 @@
+//! Writing a rendered site: a whole new output through a staging folder, or, for the
+//! preview, only the files whose bytes changed, each replaced at once.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::publish::feed;
+
+use super::site::Site;
+use super::views::PageView;
+use super::{BuildFailure, jobs::Job};
+
+/// The output file of a site path: `notes/a/index.html` for `/notes/a/`.
+pub(crate) fn page_file(path: &str) -> String {
+    if path.ends_with('/') {
+        format!("{}index.html", path.trim_start_matches('/'))
+    } else {
+        path.trim_start_matches('/').to_owned()
+    }
+}
+
+impl Site {
+    fn failure(&self, errors: Vec<Diagnostic>) -> BuildFailure {
+        let mut errors = errors;
+        crate::diagnostics::sort(&mut errors);
+        BuildFailure {
+            errors: crate::diagnostics::Diagnostics(errors),
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    /// Renders every page and file without writing anything.
+    pub(crate) fn check(&self) -> Result<(), BuildFailure> {
+        let jobs = self.jobs();
+        let (rendered, files) = rayon::join(
+            || self.render_jobs(&jobs, &|_, _| Ok(())),
+            || self.site_files(&jobs),
+        );
+        match (rendered, files) {
+            (Ok(()), Ok(_)) => Ok(()),
+            (pages, files) => Err(self.failure(
+                pages
+                    .err()
+                    .into_iter()
+                    .chain(files.err())
+                    .flatten()
+                    .collect(),
+            )),
+        }
+    }
+
+    /// Writes the whole site into a staging folder and swaps it in place of the old output.
+    pub(crate) fn write(&self) -> Result<PathBuf, BuildFailure> {
+        let output_dir = self.output_dir.as_path();
+        let io_error = |what: &str, e: io::Error| {
+            Diagnostic::error(output_dir, format!("cannot {what}: {e}")).with_help(
+                "check that the output folder's parent is writable and the disk is not full; the previous output is untouched",
+            )
+        };
+        let failed = |d: Diagnostic| self.failure(vec![d]);
+        let staging = Staging::new(output_dir)
+            .map_err(|e| failed(io_error("create the staging folder", e)))?;
+        crate::static_files::copy(&self.options.root, &staging).map_err(failed)?;
+        for (source, content_path) in &self.content.assets {
+            staging
+                .copy(source, content_path)
+                .map_err(|e| failed(io_error(&format!("copy content/{content_path}"), e)))?;
+        }
+        let jobs = self.jobs();
+        let sink = |path: &str, html: &[u8]| {
+            staging
+                .write(&page_file(path), html)
+                .map_err(|e| io_error("write a page", e))
+        };
+        let (rendered, files) =
+            rayon::join(|| self.render_jobs(&jobs, &sink), || self.site_files(&jobs));
+        let files = match (rendered, files) {
+            (Ok(()), Ok(files)) => files,
+            (pages, files) => {
+                return Err(self.failure(
+                    pages
+                        .err()
+                        .into_iter()
+                        .chain(files.err())
+                        .flatten()
+                        .collect(),
+                ));
+            }
+        };
+        let exports = self
+            .generated
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice()));
+        for (path, bytes) in exports.chain(files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))) {
+            staging
+                .write(path, bytes)
+                .map_err(|e| failed(io_error(&format!("write {path}"), e)))?;
+        }
+        staging
+            .commit()
+            .map_err(|e| failed(io_error("replace the previous output", e)))
+    }
+
+    /// Renders `jobs` (and the site's own files when `site_files`) into the served output,
+    /// replacing only the files whose bytes changed; returns how many were replaced.
+    pub(crate) fn refresh(
+        &self,
+        jobs: &[Job],
+        site_files: bool,
+        scratch: &Path,
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let changed = AtomicUsize::new(0);
+        let replace = |path: &str, bytes: &[u8]| {
+            let target = self.output_dir.join(page_file(path));
+            match replace_if_changed(&target, bytes, scratch) {
+                Ok(true) => {
+                    changed.fetch_add(1, Ordering::Relaxed);
+                    Ok(())
+                }
+                Ok(false) => Ok(()),
+                Err(e) => Err(Diagnostic::error(
+                    &target,
+                    format!("cannot write the preview: {e}"),
+                )),
+            }
+        };
+        let files = || site_files.then(|| self.site_files(&self.jobs()));
+        let (pages, files) = rayon::join(|| self.render_jobs(jobs, &replace), files);
+        pages?;
+        for (path, bytes) in files.transpose()?.unwrap_or_default() {
+            replace(&path, &bytes).map_err(|d| vec![d])?;
+        }
+        Ok(changed.into_inner())
+    }
+
+    /// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`, the code stylesheet.
+    pub(crate) fn site_files(
+        &self,
+        jobs: &[Job],
+    ) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+        let (base, templates, pages) = (&self.base, &self.templates, &self.content.pages);
+        let mut files = vec![(".nojekyll".to_owned(), Vec::new())];
+        let (entries, updated) = feed::entries(pages, base);
+        let paths: Vec<String> = jobs
+            .iter()
+            .map(|&job| self.path_of(job).to_owned())
+            .collect();
+        let mut context = Context::new();
+        context.insert("feed_entries", &entries);
+        context.insert("feed_updated", &updated);
+        context.insert("feed_url", &base.absolute("/atom.xml"));
+        context.insert("sitemap_entries", &feed::sitemap(&paths, pages, base));
+        context.insert("sitemap_url", &base.absolute("/sitemap.xml"));
+        let feeds: Vec<Result<(String, Vec<u8>), Diagnostic>> = ["atom.xml", "sitemap.xml", "robots.txt"]
+            .into_par_iter()
+            .filter(|name| templates.contains(name))
+            .map(|name| Ok((name.to_owned(), templates.render(name, &context)?.into_bytes())))
+            .collect();
+        for feed in feeds {
+            files.push(feed.map_err(|d| vec![d])?);
+        }
+        if let Some(cname) = &self.config.cname {
+            files.push(("CNAME".to_owned(), format!("{cname}\n").into_bytes()));
+        }
+        if templates.contains("404.html") {
+            let mut context = Context::new();
+            let view = PageView::of_data(
+                "/404.html",
+                "Page not found",
+                "",
+                "not_found",
+                serde_json::Value::Null,
+                base,
+            );
+            context.insert("page", &view);
+            let html = templates
+                .render("404.html", &context)
+                .map_err(|d| vec![d])?;
+            files.push(("404.html".to_owned(), html.into_bytes()));
+        }
+        if self.has_code {
+            files.push((
+                "syntax.css".to_owned(),
+                self.syntax_css.clone().into_bytes(),
+            ));
+        }
+        Ok(files)
+    }
+}
+
+/// Replaces `target` with `bytes` at once (through a file in `scratch`) unless it holds them already.
+fn replace_if_changed(target: &Path, bytes: &[u8], scratch: &Path) -> io::Result<bool> {
+    if fs::read(target).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let mut temporary = tempfile::NamedTempFile::new_in(scratch)?;
+    io::Write::write_all(&mut temporary, bytes)?;
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    temporary.persist(target).map_err(|e| e.error)?;
+    Ok(true)
+}

@@ -254,13 +254,26 @@ impl SourceText {
     /// Reads a file as UTF-8; invalid UTF-8 is an error naming the line.
     pub fn read(root: &Path, path: &Path) -> Result<Self, Diagnostic> {
         let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let cannot_read =
+            |e: std::io::Error| Diagnostic::error(&shown, format!("cannot read file: {e}"));
+        // One opening serves both the size check and the reading.
+        let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+        let size = file.metadata().map_or(0, |m| m.len());
         if size > MAX_TEXT_FILE {
-            return Err(Diagnostic::error(&shown, format!("the file is {} MB: text files over {} MB are not read", size >> 20, MAX_TEXT_FILE >> 20))
-                .with_help("split it into smaller files, or move it out of the site if it is not text"));
+            return Err(Diagnostic::error(
+                &shown,
+                format!(
+                    "the file is {} MB: text files over {} MB are not read",
+                    size >> 20,
+                    MAX_TEXT_FILE >> 20
+                ),
+            )
+            .with_help(
+                "split it into smaller files, or move it out of the site if it is not text",
+            ));
         }
-        let bytes = std::fs::read(path)
-            .map_err(|e| Diagnostic::error(&shown, format!("cannot read file: {e}")))?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot_read)?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceText::new(shown, text)),
             Err(err) => {

@@ -17,6 +17,13 @@ pub fn json_for_script<T: Serialize + ?Sized>(value: &T) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Appends `text` as a JSON string escaped as [`json_for_script`] escapes strings.
+pub fn push_string(out: &mut Vec<u8>, text: &str) {
+    let mut serializer = serde_json::Serializer::with_formatter(out, ScriptSafe);
+    // Writing into memory cannot fail.
+    let _ = serde::Serializer::serialize_str(&mut serializer, text);
+}
+
 /// Compact JSON whose strings escape what could end a script, or a line in old parsers.
 struct ScriptSafe;
 
@@ -67,7 +74,10 @@ mod tests {
     fn line_separators_are_escaped_and_the_rest_kept() {
         let text = "a\u{2028}b\u{2029}c é — \"q\" \n";
         let json = json_for_script(&serde_json::json!({ "k<": text }));
-        assert_eq!(json, "{\"k\\u003c\":\"a\\u2028b\\u2029c é — \\\"q\\\" \\n\"}");
+        assert_eq!(
+            json,
+            "{\"k\\u003c\":\"a\\u2028b\\u2029c é — \\\"q\\\" \\n\"}"
+        );
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["k<"], text);
     }

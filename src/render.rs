@@ -128,6 +128,20 @@ impl Templates {
             .render(name, context)
             .map_err(|err| template_error(&err, &self.names, &self.sources))
     }
+
+    /// Renders a template as bytes, into room for `capacity` bytes made in advance.
+    pub fn render_bytes(
+        &self,
+        name: &str,
+        context: &Context,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(capacity);
+        self.tera
+            .render_to(name, context, &mut out)
+            .map_err(|err| template_error(&err, &self.names, &self.sources))?;
+        Ok(out)
+    }
 }
 
 fn is_syntax_error(err: &tera::Error) -> bool {

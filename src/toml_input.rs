@@ -13,15 +13,30 @@ pub fn parse<T: DeserializeOwned>(
     text: &str,
     offset: usize,
 ) -> Result<T, Diagnostic> {
-    toml::from_str(text).map_err(|err| {
-        let at = offset + err.span().map_or(0, |span| span.start);
-        let message = err.message().trim().to_owned();
-        let diagnostic = source.error_at(at, plain_words(&first_line(&message)));
-        match unknown_field_help(&message) {
-            Some(help) => diagnostic.with_help(help),
-            None => diagnostic,
-        }
-    })
+    toml::from_str(text).map_err(|err| located(source, offset, &err))
+}
+
+/// Deserializes a whole file's text as two types, reading the text once: a large file's
+/// typed reading and, say, the list of its keys.
+pub fn parse_twice<A: DeserializeOwned, B: DeserializeOwned>(
+    source: &SourceText,
+) -> Result<(A, B), Diagnostic> {
+    let located = |err: toml::de::Error| located(source, 0, &err);
+    let table = toml::de::DeTable::parse(&source.text).map_err(located)?;
+    let first = A::deserialize(toml::de::Deserializer::from(table.clone())).map_err(located)?;
+    let second = B::deserialize(toml::de::Deserializer::from(table)).map_err(located)?;
+    Ok((first, second))
+}
+
+/// A TOML error as a diagnostic at its place, with a "did you mean" for an unknown key.
+fn located(source: &SourceText, offset: usize, err: &toml::de::Error) -> Diagnostic {
+    let at = offset + err.span().map_or(0, |span| span.start);
+    let message = err.message().trim().to_owned();
+    let diagnostic = source.error_at(at, plain_words(&first_line(&message)));
+    match unknown_field_help(&message) {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
 }
 
 fn first_line(message: &str) -> String {

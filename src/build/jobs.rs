@@ -20,8 +20,8 @@ pub(crate) struct FixedPage {
     pub path: String,
     /// The template.
     pub template: String,
-    /// The view.
-    pub view: PageView,
+    /// The view, owning its data.
+    pub view: PageView<'static>,
 }
 
 /// One page to render.
@@ -32,6 +32,9 @@ pub(crate) enum Job {
     /// A Markdown page, by its index in the site's pages.
     Page(usize),
 }
+
+/// Room made in advance for the layout around a page's body.
+const PAGE_ROOM: usize = 12 * 1024;
 
 /// Receives each rendered page: its site path and HTML.
 pub(crate) type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
@@ -80,7 +83,7 @@ impl Site {
             .par_iter()
             .map(|&job| {
                 let html = self.render_job(job)?;
-                sink(self.path_of(job), html.as_bytes())
+                sink(self.path_of(job), &html)
             })
             .collect();
         let mut problems: Vec<Diagnostic> = Vec::new();
@@ -96,7 +99,7 @@ impl Site {
         }
     }
 
-    fn render_job(&self, job: Job) -> Result<String, Diagnostic> {
+    fn render_job(&self, job: Job) -> Result<Vec<u8>, Diagnostic> {
         let template = self.template_of(job);
         let mut context = Context::new();
         match job {
@@ -132,6 +135,12 @@ impl Site {
                 context.insert("page", &self.fixed[i].view);
             }
         }
-        self.templates.render(template, &context)
+        // A page is its body and some 8 KB of layout; a data page grows as it needs.
+        let body = match job {
+            Job::Page(i) => self.rendered[i].html.len(),
+            Job::Fixed(_) => 0,
+        };
+        self.templates
+            .render_bytes(template, &context, body + PAGE_ROOM)
     }
 }

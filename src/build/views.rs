@@ -1,5 +1,7 @@
 //! What templates see: the site, its navigation, and each page.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::config::{BaseUrl, Config};
@@ -112,9 +114,9 @@ pub struct CitationView {
     pub refs: Vec<String>,
 }
 
-/// A page as templates see it (`page`).
+/// A page as templates see it (`page`), borrowing the page's rendered body.
 #[derive(Debug, Serialize)]
-pub struct PageView {
+pub struct PageView<'a> {
     /// The title.
     pub title: String,
     /// The summary.
@@ -136,17 +138,17 @@ pub struct PageView {
     /// Updates and corrections, newest first.
     pub updates: Vec<UpdateView>,
     /// The rendered body.
-    pub content: String,
+    pub content: &'a str,
     /// The body's headings.
-    pub headings: Vec<Heading>,
+    pub headings: &'a [Heading],
     /// The body cut before each second-level heading, so templates can insert boxes between sections.
-    pub sections: Vec<SectionView>,
+    pub sections: Vec<SectionView<'a>>,
     /// The ids of the second-level headings, to test whether a section exists.
     pub section_ids: Vec<String>,
     /// The numbered sources cited on the page.
     pub citations: Vec<CitationView>,
     /// Free-form front matter values.
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: Cow<'a, serde_json::Map<String, serde_json::Value>>,
     /// The template's data, for generated pages.
     pub data: serde_json::Value,
     /// schema.org metadata, safe to place in a `<script>` element.
@@ -155,15 +157,15 @@ pub struct PageView {
     pub has_code: bool,
 }
 
-impl PageView {
+impl<'a> PageView<'a> {
     /// The view of a Markdown page and its rendering.
     pub fn of_page(
-        page: &Page,
-        rendered: &Rendered,
+        page: &'a Page,
+        rendered: &'a Rendered,
         base: &BaseUrl,
         sources: Option<&Sources>,
         targets: &dyn Targets,
-    ) -> PageView {
+    ) -> PageView<'a> {
         let citations = rendered
             .citations
             .iter()
@@ -204,8 +206,8 @@ impl PageView {
                     correction: u.correction,
                 })
                 .collect(),
-            content: rendered.html.clone(),
-            headings: rendered.headings.clone(),
+            content: &rendered.html,
+            headings: &rendered.headings,
             sections: sections(&rendered.html),
             section_ids: rendered
                 .headings
@@ -214,7 +216,7 @@ impl PageView {
                 .map(|h| h.id.clone())
                 .collect(),
             citations,
-            extra: page.meta.extra.clone(),
+            extra: Cow::Borrowed(&page.meta.extra),
             data: serde_json::Value::Null,
             json_ld: String::new(),
             has_code: rendered.has_code,
@@ -229,7 +231,7 @@ impl PageView {
         kind: &str,
         data: serde_json::Value,
         base: &BaseUrl,
-    ) -> PageView {
+    ) -> PageView<'a> {
         PageView {
             title: title.to_owned(),
             description: description.to_owned(),
@@ -241,12 +243,12 @@ impl PageView {
             updated: None,
             authors: Vec::new(),
             updates: Vec::new(),
-            content: String::new(),
-            headings: Vec::new(),
+            content: "",
+            headings: &[],
             sections: Vec::new(),
             section_ids: Vec::new(),
             citations: Vec::new(),
-            extra: serde_json::Map::new(),
+            extra: Cow::Owned(serde_json::Map::new()),
             data,
             json_ld: String::new(),
             has_code: false,
@@ -256,14 +258,14 @@ impl PageView {
 
 /// A part of a page's body: the text before the first `h2`, or one `h2` and what follows it.
 #[derive(Debug, Serialize)]
-pub struct SectionView {
+pub struct SectionView<'a> {
     /// The heading's id (empty for the part before the first heading).
-    pub id: String,
+    pub id: &'a str,
     /// The part's HTML.
-    pub html: String,
+    pub html: &'a str,
 }
 
-fn sections(html: &str) -> Vec<SectionView> {
+fn sections(html: &str) -> Vec<SectionView<'_>> {
     const MARK: &str = "<h2 id=\"";
     let mut starts: Vec<usize> = html.match_indices(MARK).map(|(i, _)| i).collect();
     starts.insert(0, 0);
@@ -275,13 +277,9 @@ fn sections(html: &str) -> Vec<SectionView> {
         let id = part
             .strip_prefix(MARK)
             .and_then(|rest| rest.split('"').next())
-            .unwrap_or_default()
-            .to_owned();
+            .unwrap_or_default();
         if !part.trim().is_empty() {
-            parts.push(SectionView {
-                id,
-                html: part.to_owned(),
-            });
+            parts.push(SectionView { id, html: part });
         }
     }
     parts

@@ -159,11 +159,17 @@ impl Site {
         context.insert("feed_url", &base.absolute("/atom.xml"));
         context.insert("sitemap_entries", &feed::sitemap(&paths, pages, base));
         context.insert("sitemap_url", &base.absolute("/sitemap.xml"));
-        let feeds: Vec<Result<(String, Vec<u8>), Diagnostic>> = ["atom.xml", "sitemap.xml", "robots.txt"]
-            .into_par_iter()
-            .filter(|name| templates.contains(name))
-            .map(|name| Ok((name.to_owned(), templates.render(name, &context)?.into_bytes())))
-            .collect();
+        let feeds: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+            ["atom.xml", "sitemap.xml", "robots.txt"]
+                .into_par_iter()
+                .filter(|name| templates.contains(name))
+                .map(|name| {
+                    Ok((
+                        name.to_owned(),
+                        templates.render(name, &context)?.into_bytes(),
+                    ))
+                })
+                .collect();
         for feed in feeds {
             files.push(feed.map_err(|d| vec![d])?);
         }

@@ -126,10 +126,10 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Collector) -> Vec<(PathBuf, S
                 );
                 continue;
             }
+            if !path.is_file() {
+                continue;
+            }
         } else if !entry.file_type().is_file() {
-            continue;
-        }
-        if !path.is_file() {
             continue;
         }
         let Ok(relative) = path.strip_prefix(dir) else {

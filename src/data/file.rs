@@ -40,12 +40,26 @@ pub fn read_toml<T: DeserializeOwned>(
 
 /// Parses the text of a TOML data file; an empty file is an error.
 pub fn parse_toml<T: DeserializeOwned>(source: SourceText) -> Result<(SourceText, T), Diagnostic> {
+    check_not_empty(&source)?;
+    let value = toml_input::parse(&source, &source.text, 0)?;
+    Ok((source, value))
+}
+
+/// Like [`parse_toml`], deserializing the text as two types from one reading of it.
+pub fn parse_toml_twice<A: DeserializeOwned, B: DeserializeOwned>(
+    source: SourceText,
+) -> Result<(SourceText, A, B), Diagnostic> {
+    check_not_empty(&source)?;
+    let (first, second) = toml_input::parse_twice(&source)?;
+    Ok((source, first, second))
+}
+
+fn check_not_empty(source: &SourceText) -> Result<(), Diagnostic> {
     if source.text.trim().is_empty() {
         return Err(Diagnostic::error(&source.path, "the file is empty")
             .with_help("add entries, or delete the file to leave its page out of the site"));
     }
-    let value = toml_input::parse(&source, &source.text, 0)?;
-    Ok((source, value))
+    Ok(())
 }
 
 /// A data file's text as if read from `content/data/<name>`, for checking text that is not on disk.

@@ -1,108 +1,71 @@
 //! schema.org JSON-LD for each page: `NewsArticle` on the article,
 //! `BackgroundNewsArticle` on the notes, `WebPage` elsewhere, and a `BreadcrumbList`.
 //!
-//! Written straight from typed values (keys in alphabetical order), since every page has one.
-
-use serde::Serialize;
+//! Every page has one, so it is written straight into bytes, keys in alphabetical order.
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{Page, PageKind};
-use crate::json_script::json_for_script;
+use crate::json_script::push_string;
 
-/// `{ "@type": ..., "name": ... }`: an author, a publisher.
-#[derive(Serialize)]
-struct Named<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-}
-
-/// The website a page is part of.
-#[derive(Serialize)]
-struct WebSite<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    url: &'a str,
-}
-
-/// A correction of the page.
-#[derive(Serialize)]
-struct Correction<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "datePublished")]
-    date_published: String,
-    text: &'a str,
-}
-
-/// The page itself.
-#[derive(Serialize)]
+/// The page's own node; absent fields are left out.
 struct Main<'a> {
-    #[serde(rename = "@id")]
     id: &'a str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    author: Vec<Named<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    correction: Vec<Correction<'a>>,
-    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    kind: &'a str,
+    /// Authors as (`@type`, name).
+    authors: Vec<(&'a str, &'a str)>,
+    /// Corrections as (date, text).
+    corrections: Vec<(String, &'a str)>,
     date_modified: Option<String>,
-    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
     date_published: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<[String; 1]>,
-    #[serde(rename = "inLanguage")]
-    in_language: &'a str,
-    #[serde(rename = "isPartOf")]
-    is_part_of: WebSite<'a>,
-    #[serde(rename = "mainEntityOfPage", skip_serializing_if = "Option::is_none")]
-    main_entity_of_page: Option<&'a str>,
+    image: Option<String>,
+    language: &'a str,
+    site_name: &'a str,
+    site_url: &'a str,
+    main_entity: Option<&'a str>,
     name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<Named<'a>>,
+    publisher: Option<&'a str>,
     url: &'a str,
 }
 
-/// One step of the breadcrumbs.
-#[derive(Serialize)]
-struct ListItem<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    item: &'a str,
-    name: &'a str,
-    position: usize,
-}
+/// JSON written into bytes: keys are this module's own, every value is escaped.
+struct Writer(Vec<u8>);
 
-/// The breadcrumbs.
-#[derive(Serialize)]
-struct Breadcrumbs<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "itemListElement")]
-    items: Vec<ListItem<'a>>,
-}
-
-/// One node of the graph: the page or its breadcrumbs.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Node<'a> {
-    Main(Box<Main<'a>>),
-    Breadcrumbs(Breadcrumbs<'a>),
-}
-
-/// The whole document.
-#[derive(Serialize)]
-struct Graph<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@graph")]
-    graph: [Node<'a>; 2],
+impl Writer {
+    /// A comma unless a value is the first of its object or array.
+    fn separate(&mut self) {
+        if !matches!(self.0.last(), Some(b'{' | b'[')) {
+            self.0.push(b',');
+        }
+    }
+    fn key(&mut self, key: &str) {
+        self.separate();
+        self.0.push(b'"');
+        self.0.extend_from_slice(key.as_bytes());
+        self.0.extend_from_slice(b"\":");
+    }
+    fn text(&mut self, key: &str, value: &str) {
+        self.key(key);
+        push_string(&mut self.0, value);
+    }
+    fn optional(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.text(key, value);
+        }
+    }
+    /// Starts an object as the next element of an array.
+    fn element(&mut self) {
+        self.separate();
+        self.0.push(b'{');
+    }
+    fn open(&mut self, key: &str, bracket: u8) {
+        self.key(key);
+        self.0.push(bracket);
+    }
+    fn close(&mut self, bracket: u8) {
+        self.0.push(bracket);
+    }
 }
 
 /// The JSON-LD of a Markdown page, ready to go inside `<script type="application/ld+json">`.
@@ -115,23 +78,26 @@ pub fn for_page(page: &Page, config: &Config, base: &BaseUrl, notes_title: &str)
         PageKind::Note => "BackgroundNewsArticle",
         PageKind::NotesIndex | PageKind::Page => "WebPage",
     };
+    let author_kind = |name: &str| {
+        if config.publisher.as_deref() == Some(name) {
+            "Organization"
+        } else {
+            "Person"
+        }
+    };
     let main = Main {
         id: &permalink,
         kind,
-        author: meta
+        authors: meta
             .authors
             .iter()
-            .map(|name| author(name, config))
+            .map(|name| (author_kind(name), name.as_str()))
             .collect(),
-        correction: meta
+        corrections: meta
             .updates
             .iter()
             .filter(|u| u.correction)
-            .map(|u| Correction {
-                kind: "CorrectionComment",
-                date_published: u.date.full_iso(),
-                text: &u.text,
-            })
+            .map(|u| (u.date.full_iso(), u.text.as_str()))
             .collect(),
         date_modified: meta.updated.or(meta.date).map(|d| d.full_iso()),
         date_published: meta.date.map(|d| d.full_iso()),
@@ -140,15 +106,13 @@ pub fn for_page(page: &Page, config: &Config, base: &BaseUrl, notes_title: &str)
         image: config
             .default_image
             .as_ref()
-            .map(|image| [base.absolute(&format!("/{}", image.trim_start_matches('/')))]),
-        in_language: &config.language,
-        is_part_of: website(config, &home),
-        main_entity_of_page: Some(&permalink),
+            .map(|image| base.absolute(&format!("/{}", image.trim_start_matches('/')))),
+        language: &config.language,
+        site_name: &config.title,
+        site_url: &home,
+        main_entity: Some(&permalink),
         name: &meta.title,
-        publisher: config.publisher.as_deref().map(|name| Named {
-            kind: "Organization",
-            name,
-        }),
+        publisher: config.publisher.as_deref(),
         url: &permalink,
     };
     let notes = base.absolute("/notes/");
@@ -159,7 +123,7 @@ pub fn for_page(page: &Page, config: &Config, base: &BaseUrl, notes_title: &str)
     if page.url != "/" {
         trail.push((meta.title.as_str(), &permalink));
     }
-    graph(main, &trail)
+    graph(&main, &trail)
 }
 
 /// The JSON-LD of a page generated from data (a `WebPage` and its breadcrumbs).
@@ -169,59 +133,102 @@ pub fn for_data_page(title: &str, path: &str, config: &Config, base: &BaseUrl) -
     let main = Main {
         id: &permalink,
         kind: "WebPage",
-        author: Vec::new(),
-        correction: Vec::new(),
+        authors: Vec::new(),
+        corrections: Vec::new(),
         date_modified: None,
         date_published: None,
         description: None,
         headline: None,
         image: None,
-        in_language: &config.language,
-        is_part_of: website(config, &home),
-        main_entity_of_page: None,
+        language: &config.language,
+        site_name: &config.title,
+        site_url: &home,
+        main_entity: None,
         name: title,
         publisher: None,
         url: &permalink,
     };
-    graph(main, &[(config.title.as_str(), &home), (title, &permalink)])
+    graph(
+        &main,
+        &[(config.title.as_str(), &home), (title, &permalink)],
+    )
 }
 
-fn author<'a>(name: &'a str, config: &Config) -> Named<'a> {
-    let kind = if config.publisher.as_deref() == Some(name) {
-        "Organization"
-    } else {
-        "Person"
-    };
-    Named { kind, name }
-}
-
-fn website<'a>(config: &'a Config, home: &'a str) -> WebSite<'a> {
-    WebSite {
-        kind: "WebSite",
-        name: &config.title,
-        url: home,
+fn graph(main: &Main<'_>, trail: &[(&str, &str)]) -> String {
+    let mut w = Writer(Vec::with_capacity(1024));
+    w.close(b'{');
+    w.text("@context", "https://schema.org");
+    w.open("@graph", b'[');
+    w.element();
+    write_main(&mut w, main);
+    w.close(b'}');
+    w.element();
+    w.text("@type", "BreadcrumbList");
+    w.open("itemListElement", b'[');
+    for (i, (name, item)) in trail.iter().enumerate() {
+        w.element();
+        w.text("@type", "ListItem");
+        w.text("item", item);
+        w.text("name", name);
+        w.key("position");
+        w.0.extend_from_slice((i + 1).to_string().as_bytes());
+        w.close(b'}');
     }
+    w.close(b']');
+    w.close(b'}');
+    w.close(b']');
+    w.close(b'}');
+    // Only whole UTF-8 strings and ASCII were written.
+    String::from_utf8(w.0).unwrap_or_default()
 }
 
-fn graph(main: Main<'_>, trail: &[(&str, &str)]) -> String {
-    let items = trail
-        .iter()
-        .enumerate()
-        .map(|(i, &(name, item))| ListItem {
-            kind: "ListItem",
-            item,
-            name,
-            position: i + 1,
-        })
-        .collect();
-    json_for_script(&Graph {
-        context: "https://schema.org",
-        graph: [
-            Node::Main(Box::new(main)),
-            Node::Breadcrumbs(Breadcrumbs {
-                kind: "BreadcrumbList",
-                items,
-            }),
-        ],
-    })
+fn write_main(w: &mut Writer, main: &Main<'_>) {
+    w.text("@id", main.id);
+    w.text("@type", main.kind);
+    if !main.authors.is_empty() {
+        w.open("author", b'[');
+        for (kind, name) in &main.authors {
+            w.element();
+            w.text("@type", kind);
+            w.text("name", name);
+            w.close(b'}');
+        }
+        w.close(b']');
+    }
+    if !main.corrections.is_empty() {
+        w.open("correction", b'[');
+        for (date, text) in &main.corrections {
+            w.element();
+            w.text("@type", "CorrectionComment");
+            w.text("datePublished", date);
+            w.text("text", text);
+            w.close(b'}');
+        }
+        w.close(b']');
+    }
+    w.optional("dateModified", main.date_modified.as_deref());
+    w.optional("datePublished", main.date_published.as_deref());
+    w.optional("description", main.description);
+    w.optional("headline", main.headline);
+    if let Some(image) = &main.image {
+        w.open("image", b'[');
+        w.separate();
+        push_string(&mut w.0, image);
+        w.close(b']');
+    }
+    w.text("inLanguage", main.language);
+    w.open("isPartOf", b'{');
+    w.text("@type", "WebSite");
+    w.text("name", main.site_name);
+    w.text("url", main.site_url);
+    w.close(b'}');
+    w.optional("mainEntityOfPage", main.main_entity);
+    w.text("name", main.name);
+    if let Some(publisher) = main.publisher {
+        w.open("publisher", b'{');
+        w.text("@type", "Organization");
+        w.text("name", publisher);
+        w.close(b'}');
+    }
+    w.text("url", main.url);
 }

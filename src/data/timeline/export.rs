@@ -1,18 +1,45 @@
 //! The exports: `/timeline/timeline.json` and `/timeline/timeline.csv`, with the data file's fields.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::csv_input::LIST_SEPARATOR;
 use super::model::{Event, Keyword, Timeline};
 use super::pages::{CSV_PATH, JSON_PATH};
 use super::raw::FIELDS;
 use crate::data::ExportFile;
+use crate::dates::Precision;
 use crate::diagnostics::Diagnostic;
+
+/// An event as the JSON export writes it: every field, keys in alphabetical order.
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    body: &'a str,
+    date: String,
+    date_precision: Precision,
+    display_date: Option<&'a str>,
+    end: Option<String>,
+    end_precision: Option<Precision>,
+    group: Option<&'a str>,
+    id: &'a str,
+    importance: &'static str,
+    links: &'a [String],
+    place: Option<&'a str>,
+    qualifier: &'static str,
+    sources: &'a [String],
+    tags: &'a [String],
+    title: &'a str,
+}
+
+/// The JSON export: `{"events": [...]}`.
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    events: Vec<JsonEvent<'a>>,
+}
 
 /// Both export files; a CSV writing failure is a diagnostic.
 pub fn files(timeline: &Timeline) -> Result<Vec<ExportFile>, Diagnostic> {
-    let events: Vec<Value> = timeline.events.iter().map(json_event).collect();
-    let json = serde_json::to_vec_pretty(&json!({ "events": events })).map_err(|e| {
+    let events = timeline.events.iter().map(json_event).collect();
+    let json = serde_json::to_vec_pretty(&JsonExport { events }).map_err(|e| {
         Diagnostic::error(
             &timeline.file.path,
             format!("cannot write {JSON_PATH}: {e}"),
@@ -33,25 +60,25 @@ pub fn files(timeline: &Timeline) -> Result<Vec<ExportFile>, Diagnostic> {
     ])
 }
 
-fn json_event(event: &Event) -> Value {
+fn json_event(event: &Event) -> JsonEvent<'_> {
     let when = &event.when;
-    json!({
-        "id": event.id,
-        "date": when.date.iso(),
-        "date_precision": when.date.precision(),
-        "end": when.end.map(|d| d.iso()),
-        "end_precision": when.end.map(|d| d.precision()),
-        "title": event.title,
-        "sources": event.sources,
-        "tags": event.tags,
-        "importance": event.importance.name(),
-        "qualifier": when.qualifier.name(),
-        "display_date": when.display,
-        "place": event.place,
-        "group": event.group,
-        "links": event.links,
-        "body": event.body,
-    })
+    JsonEvent {
+        body: &event.body,
+        date: when.date.iso(),
+        date_precision: when.date.precision(),
+        display_date: when.display.as_deref(),
+        end: when.end.map(|d| d.iso()),
+        end_precision: when.end.map(|d| d.precision()),
+        group: event.group.as_deref(),
+        id: &event.id,
+        importance: event.importance.name(),
+        links: &event.links,
+        place: event.place.as_deref(),
+        qualifier: when.qualifier.name(),
+        sources: &event.sources,
+        tags: &event.tags,
+        title: &event.title,
+    }
 }
 
 fn csv_bytes(timeline: &Timeline) -> Result<Vec<u8>, csv::Error> {

@@ -59,13 +59,8 @@ pub fn read(root: &Path) -> Result<Option<(SourceText, Input)>, Diagnostic> {
 
 /// Parses the text of a timeline TOML file, already read.
 pub fn parse(source: SourceText) -> Result<(SourceText, Input), Diagnostic> {
-    // The events and the check for unknown keys each read the whole text: side by side.
-    let (parsed, unknown) = rayon::join(
-        || file::parse_toml::<TimelineFile>(source.clone()),
-        || unknown_keys(&source),
-    );
-    let (source, parsed) = parsed?;
-    let mut problems = unknown?;
+    let (source, parsed, keys) = file::parse_toml_twice::<TimelineFile, KeysFile>(source)?;
+    let mut problems = unknown_keys(&source, &keys);
     if parsed.event.is_empty() {
         problems.push(
             Diagnostic::error(&source.path, "the file has no [[event]]").with_help(
@@ -87,14 +82,13 @@ pub fn parse(source: SourceText) -> Result<(SourceText, Input), Diagnostic> {
 }
 
 /// Every key of an `[[event]]` that is not a field, with a "did you mean".
-fn unknown_keys(source: &SourceText) -> Result<Vec<Diagnostic>, Diagnostic> {
-    let keys: KeysFile = crate::toml_input::parse(source, &source.text, 0)?;
+fn unknown_keys(source: &SourceText, keys: &KeysFile) -> Vec<Diagnostic> {
     let unknown = keys
         .event
         .iter()
         .flat_map(BTreeMap::keys)
         .filter(|key| !FIELDS.contains(&key.get_ref().as_str()));
-    Ok(unknown
+    unknown
         .map(|key| {
             let name = key.get_ref();
             let help = match crate::toml_input::did_you_mean(name, &FIELDS) {
@@ -105,7 +99,7 @@ fn unknown_keys(source: &SourceText) -> Result<Vec<Diagnostic>, Diagnostic> {
                 .error_at(key.span().start, format!("unknown field `{name}`"))
                 .with_help(help)
         })
-        .collect())
+        .collect()
 }
 
 fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {

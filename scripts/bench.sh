@@ -120,12 +120,12 @@ url="$(sed -n 's/^Serving \([^ ]*\).*/\1/p' "$log")"
 [ -n "$url" ] || { cat "$log" >&2; exit 1; }
 sed -n 's/^\(Built .*\)/first build: \1/p' "$log"
 
-# Saves a file with one change, waits for the rebuild and for `page` to show `marker`.
+# Saves a file changed by a sed script, waits for the rebuild and for `page` to show `marker`.
 edit() {
-    local what="$1" file="$2" from="$3" to="$4" page="$5" marker="$6" before start now
+    local what="$1" file="$2" script="$3" page="$4" marker="$5" before start now
     before="$(grep -c '^Rebuilt in' "$log" || true)"
     start="$(date +%s%N)"
-    sed -i "s|$from|$to|" "$site/$file"
+    sed -i "$script" "$site/$file"
     for _ in $(seq 1000); do
         grep -q "$marker" <<<"$(curl -fs "$url${page#/}" || true)" && break
         sleep 0.005
@@ -141,11 +141,11 @@ edit() {
 }
 note="content/notes/note-00042.md"
 for i in 1 2 3 4 5; do
-    edit "a note's body ($i)" "$note" "## Background.*" "## Background $i" /notes/note-00042/ "Background $i"
+    edit "a note's body ($i)" "$note" "s|^## Background.*|## Background $i|" /notes/note-00042/ "Background $i"
 done
-edit "a note's title" "$note" '^title = "Note 42[^:]*:' 'title = "Note 42 renamed:' /notes/ "Note 42 renamed"
-edit "a note's citation" "$note" '(source:source-[0-9]*)' '(source:source-299)' /notes/note-00042/ "source-299"
-edit "a template (every page)" templates/note.html '<article class="article note"' '<article class="article note" data-edited' /notes/note-00007/ data-edited
-edit "a data file (glossary)" content/data/glossary.toml 'A \([a-z]*\) of the region' 'An edited \1 of the region' /glossary/ "An edited"
+edit "a note's title" "$note" 's|^title = "Note 42[^:]*:|title = "Note 42 renamed:|' /notes/ "Note 42 renamed"
+edit "a note's citation" "$note" '0,/(source:source-[0-9]*)/s||(source:source-299)|' /notes/note-00042/ "source-299"
+edit "a template (every page)" templates/note.html 's|<article class="article note"|& data-edited|' /notes/note-00007/ data-edited
+edit "a data file (glossary)" content/data/glossary.toml '/^id = "term-0007"/,/^definition/s|"""A |"""An edited |' /glossary/ "An edited"
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true

@@ -11,6 +11,7 @@ use crate::publish::json_ld;
 use crate::render::TEMPLATES_DIR;
 
 use super::NOTES_TITLE;
+use super::page_data::PageData;
 use super::site::Site;
 use super::views::PageView;
 
@@ -20,8 +21,10 @@ pub(crate) struct FixedPage {
     pub path: String,
     /// The template.
     pub template: String,
-    /// The view, owning its data.
+    /// The view, but for its `data`.
     pub view: PageView<'static>,
+    /// The view's `data`.
+    pub data: PageData,
 }
 
 /// One page to render.
@@ -132,7 +135,12 @@ impl Site {
                         "add it under templates/ or set `template` in the page's front matter",
                     ));
                 }
-                context.insert("page", &self.fixed[i].view);
+                let fixed = &self.fixed[i];
+                let mut page = tera::Value::from_serializable(&fixed.view)
+                    .into_map()
+                    .unwrap_or_default();
+                page.insert("data".into(), fixed.data.to_value());
+                context.insert_value("page", page.into());
             }
         }
         // A page is its body and some 8 KB of layout; a data page grows as it needs.

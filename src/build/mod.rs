@@ -7,6 +7,7 @@
 mod globals;
 mod index;
 mod jobs;
+mod page_data;
 mod site;
 mod update;
 mod views;

@@ -19,6 +19,7 @@ use crate::render::Templates;
 use super::globals::Globals;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
+use super::page_data::PageData;
 use super::views::PageView;
 use super::{BuildFailure, BuildOptions, NOTES_PATH, NOTES_TITLE, check_urls, fail, syntax_css};
 
@@ -326,19 +327,20 @@ fn fixed_pages(
             path: NOTES_PATH.to_owned(),
             template: "notes.html".to_owned(),
             view,
+            data: PageData::default(),
         });
     }
     let has_code = generated.has_code;
-    fixed.extend(
+    fixed.par_extend(
         generated
             .pages
-            .iter_mut()
+            .par_iter_mut()
             .map(|page| data_page(config, base, page, has_code)),
     );
     fixed
 }
 
-/// A data page, ready for its template; its data moves into the view.
+/// A data page, ready for its template; its data is kept as text.
 pub(crate) fn data_page(
     config: &Config,
     base: &BaseUrl,
@@ -346,13 +348,21 @@ pub(crate) fn data_page(
     has_code: bool,
 ) -> FixedPage {
     let kind = page.template.trim_end_matches(".html");
-    let data = std::mem::take(&mut page.data);
-    let mut view = PageView::of_data(&page.path, &page.title, &page.description, kind, data, base);
+    let data = PageData::new(&std::mem::take(&mut page.data));
+    let mut view = PageView::of_data(
+        &page.path,
+        &page.title,
+        &page.description,
+        kind,
+        serde_json::Value::Null,
+        base,
+    );
     view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
     view.has_code = has_code;
     FixedPage {
         path: page.path.clone(),
         template: page.template.to_owned(),
         view,
+        data,
     }
 }

@@ -15,7 +15,7 @@ use crate::render::Templates;
 
 use super::drop_later;
 use super::globals::{notes_list, other_pages};
-use super::jobs::Job;
+use super::jobs::{FixedPage, Job};
 use super::site::{Site, citations, data_page, render_page};
 
 /// A change the preview can apply to a loaded site.
@@ -36,13 +36,19 @@ pub(crate) struct Plan {
     pub jobs: Vec<Job>,
     /// True when the site's own files (feed, sitemap, 404 page) may have changed.
     pub site_files: bool,
+    /// True when the sources page's back-links changed: it is made again, and rendered.
+    pub sources: bool,
 }
 
 /// What a page edit changed besides the page itself.
 #[derive(Default)]
 struct Touched {
-    /// Titles, descriptions, weights or dates: lists of pages and the feed.
+    /// The front matter: the feed and the sitemap.
     meta: bool,
+    /// A note's title, description or weight: the notes listing.
+    notes: bool,
+    /// An ordinary page's title, description or weight: the list of pages.
+    pages: bool,
     /// Which sources the page cites, or the title they list it under.
     sources: bool,
 }
@@ -52,16 +58,14 @@ impl Site {
     /// need a full build (the site is then of no further use).
     pub(crate) fn apply(mut self, edits: &[Edit]) -> Option<(Site, Plan)> {
         let mut plan = Plan::default();
-        let (notes, pages) = (
-            notes_list(&self.base, &self.content),
-            other_pages(&self.base, &self.content),
-        );
         let mut touched = Touched::default();
         for edit in edits {
             if let Edit::Page(path) = edit {
                 let (job, page) = self.edit_page(path)?;
                 plan.jobs.push(job);
                 touched.meta |= page.meta;
+                touched.notes |= page.notes;
+                touched.pages |= page.pages;
                 touched.sources |= page.sources;
             }
         }
@@ -92,25 +96,28 @@ impl Site {
                 Plan {
                     jobs,
                     site_files: true,
+                    sources: false,
                 },
             ));
         }
-        if notes_list(&self.base, &self.content) != notes {
+        if touched.notes {
             self.templates
                 .set_global("notes", &notes_list(&self.base, &self.content));
             plan.jobs.extend(self.jobs_using("notes"));
         }
-        if other_pages(&self.base, &self.content) != pages {
+        if touched.pages {
             self.templates
                 .set_global("pages", &other_pages(&self.base, &self.content));
             plan.jobs.extend(self.jobs_using("pages"));
         }
-        if touched.sources {
-            plan.jobs.push(self.regenerate_sources()?);
-        }
+        plan.sources = touched.sources;
         plan.site_files = touched.meta;
         plan.jobs.sort_unstable();
         plan.jobs.dedup();
+        if plan.sources {
+            // Rendered once it is made again.
+            plan.jobs.retain(|&job| self.path_of(job) != SOURCES);
+        }
         Some((self, plan))
     }
 
@@ -151,8 +158,12 @@ impl Site {
         }
         let old_rendered = &self.rendered[i];
         let cites = !rendered.citations.is_empty() || !old_rendered.citations.is_empty();
+        let relisted = (&page.meta.title, &page.meta.description, page.meta.weight)
+            != (&old.meta.title, &old.meta.description, old.meta.weight);
         let touched = Touched {
             meta: page.meta != old.meta,
+            notes: relisted && page.kind == PageKind::Note,
+            pages: relisted && page.kind == PageKind::Page,
             sources: rendered.citations != old_rendered.citations
                 || (cites && page.meta.title != old.meta.title),
         };
@@ -161,16 +172,19 @@ impl Site {
         Some((Job::Page(i), touched))
     }
 
-    /// Makes the sources page again, with the back-links of every page and data file.
-    fn regenerate_sources(&mut self) -> Option<Job> {
+    /// The sources page made again, with the back-links of every page and data file, and
+    /// its place among the fixed pages; `None` when the site has no sources page.
+    pub(crate) fn sources_page(&self) -> Option<(usize, FixedPage)> {
         let sources = self.data.sources.as_ref()?;
         let mut cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
         cited_by.extend(self.generated.cited_by.iter().cloned());
         let mut page = sources::generate(sources, &cited_by).pages.pop()?;
+        drop_later(cited_by);
         let i = self.fixed.iter().position(|f| f.path == SOURCES)?;
-        let new = data_page(&self.config, &self.base, &mut page, self.generated.has_code);
-        drop_later((std::mem::replace(&mut self.fixed[i], new), cited_by));
-        Some(Job::Fixed(i))
+        Some((
+            i,
+            data_page(&self.config, &self.base, &mut page, self.generated.has_code),
+        ))
     }
 
     /// Reads edited data files again and renders everything from the kept pages and templates.
@@ -200,6 +214,7 @@ impl Site {
             Plan {
                 jobs,
                 site_files: true,
+                sources: false,
             },
         ))
     }

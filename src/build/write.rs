@@ -14,8 +14,9 @@ use crate::output::Staging;
 use crate::publish::feed;
 
 use super::site::Site;
+use super::update::Plan;
 use super::views::PageView;
-use super::{BuildFailure, jobs::Job};
+use super::{BuildFailure, drop_later, jobs::Job};
 
 /// The output file of a site path: `notes/a/index.html` for `/notes/a/`.
 pub(crate) fn page_file(path: &str) -> String {
@@ -109,17 +110,18 @@ impl Site {
             .map_err(|e| failed(io_error("replace the previous output", e)))
     }
 
-    /// Renders `jobs` (and the site's own files when `site_files`) into the served output,
-    /// replacing only the files whose bytes changed; returns how many were replaced.
+    /// Renders what `plan` names into the served output, replacing only the files whose bytes
+    /// changed; returns how many were replaced. A new sources page is made while the other
+    /// pages render.
     pub(crate) fn refresh(
-        &self,
-        jobs: &[Job],
-        site_files: bool,
+        &mut self,
+        plan: &Plan,
         scratch: &Path,
     ) -> Result<usize, Vec<Diagnostic>> {
         let changed = AtomicUsize::new(0);
+        let output = self.output_dir.clone();
         let replace = |path: &str, bytes: &[u8]| {
-            let target = self.output_dir.join(page_file(path));
+            let target = output.join(page_file(path));
             match replace_if_changed(&target, bytes, scratch) {
                 Ok(true) => {
                     changed.fetch_add(1, Ordering::Relaxed);
@@ -132,11 +134,25 @@ impl Site {
                 )),
             }
         };
-        let files = || site_files.then(|| self.site_files(&self.jobs()));
-        let (pages, files) = rayon::join(|| self.render_jobs(jobs, &replace), files);
+        let site = &*self;
+        let (sources, (pages, files)) = rayon::join(
+            || plan.sources.then(|| site.sources_page()),
+            || {
+                rayon::join(
+                    || site.render_jobs(&plan.jobs, &replace),
+                    || plan.site_files.then(|| site.site_files(&site.jobs())),
+                )
+            },
+        );
         pages?;
         for (path, bytes) in files.transpose()?.unwrap_or_default() {
             replace(&path, &bytes).map_err(|d| vec![d])?;
+        }
+        if let Some(sources) = sources {
+            let no_page = || vec![Diagnostic::error(&output, "the sources page is missing")];
+            let (i, page) = sources.ok_or_else(no_page)?;
+            drop_later(std::mem::replace(&mut self.fixed[i], page));
+            self.render_jobs(&[Job::Fixed(i)], &replace)?;
         }
         Ok(changed.into_inner())
     }

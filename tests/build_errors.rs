@@ -87,13 +87,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = fixture("basic");
     build_ok(site.path());
     let public = site.path().join("public");
-    let before: Vec<(String, Vec<u8>)> = files_under(&public)
-        .into_iter()
-        .map(|f| {
-            let bytes = fs::read(public.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let before = snapshot(&public);
     fs::write(
         site.path().join("content/notes/second.md"),
         "+++\ntitle = \"x\"\n+++\n[x](@/nowhere.md)\n",

@@ -122,3 +122,14 @@ pub fn files_under(dir: &Path) -> Vec<String> {
     files.sort();
     files
 }
+
+/// Every file under a folder with its bytes, keyed by relative path.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files_under(dir)
+        .into_iter()
+        .map(|file| {
+            let bytes = fs::read(dir.join(&file)).unwrap();
+            (file, bytes)
+        })
+        .collect()
+}

@@ -11,7 +11,6 @@ use crate::publish::json_ld;
 use crate::render::TEMPLATES_DIR;
 
 use super::NOTES_TITLE;
-use super::page_data::PageData;
 use super::site::Site;
 use super::views::PageView;
 
@@ -21,10 +20,19 @@ pub(crate) struct FixedPage {
     pub path: String,
     /// The template.
     pub template: String,
-    /// The view, but for its `data`.
-    pub view: PageView<'static>,
-    /// The view's `data`.
-    pub data: PageData,
+    /// The view, as the templates' values: made once, shared by every rendering.
+    value: tera::Value,
+}
+
+impl FixedPage {
+    /// A page rendered with `template` from `view`; the view is freed once converted.
+    pub(crate) fn new(path: String, template: String, view: PageView<'static>) -> FixedPage {
+        FixedPage {
+            path,
+            template,
+            value: tera::Value::from_serializable(&view),
+        }
+    }
 }
 
 /// One page to render.
@@ -135,12 +143,7 @@ impl Site {
                         "add it under templates/ or set `template` in the page's front matter",
                     ));
                 }
-                let fixed = &self.fixed[i];
-                let mut page = tera::Value::from_serializable(&fixed.view)
-                    .into_map()
-                    .unwrap_or_default();
-                page.insert("data".into(), fixed.data.to_value());
-                context.insert_value("page", page.into());
+                context.insert_value("page", self.fixed[i].value.clone());
             }
         }
         // A page is its body and some 8 KB of layout; a data page grows as it needs.

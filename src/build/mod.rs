@@ -7,7 +7,6 @@
 mod globals;
 mod index;
 mod jobs;
-mod page_data;
 mod site;
 mod update;
 mod views;

@@ -19,7 +19,6 @@ use crate::render::Templates;
 use super::globals::Globals;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
-use super::page_data::PageData;
 use super::views::PageView;
 use super::{BuildFailure, BuildOptions, NOTES_PATH, NOTES_TITLE, check_urls, fail, syntax_css};
 
@@ -156,10 +155,6 @@ impl Site {
             },
             || data.generate(&renderer),
         );
-        data.add_sources_page(
-            &mut generated,
-            citations(&renderer, &content.pages, &rendered),
-        );
         diagnostics.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
         diagnostics.extend(std::mem::take(&mut generated.diagnostics));
 
@@ -170,6 +165,21 @@ impl Site {
             return Err(fail(diagnostics));
         }
         let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
+        // The sources page needs every citation: the other pages are made ready meanwhile.
+        let page_citations = citations(&renderer, &content.pages, &rendered);
+        let mut pages = std::mem::take(&mut generated.pages);
+        let (mut sources, mut fixed) = rayon::join(
+            || data.sources_page(page_citations, &generated.cited_by),
+            || fixed_pages(&config, &base, &content, &mut pages, generated.has_code),
+        );
+        fixed.extend(
+            sources
+                .pages
+                .iter_mut()
+                .map(|page| data_page(&config, &base, page, generated.has_code)),
+        );
+        generated.pages = pages;
+        generated.merge(sources);
         Globals {
             config: &config,
             base: &base,
@@ -180,7 +190,6 @@ impl Site {
             has_code,
         }
         .set(&mut templates);
-        let fixed = fixed_pages(&config, &base, &content, &mut generated);
         let (_, warnings) = diagnostics.finish();
         Ok(Site {
             options,
@@ -304,12 +313,13 @@ pub(crate) fn citations(
 }
 
 /// The notes listing (unless `content/notes/index.md` replaces it) and the data pages, each
-/// with its view made once; the data pages' data moves out of `generated`.
+/// with its view made once; the data pages' data moves out of them.
 fn fixed_pages(
     config: &Config,
     base: &BaseUrl,
     content: &Content,
-    generated: &mut Generated,
+    pages: &mut [DataPage],
+    has_code: bool,
 ) -> Vec<FixedPage> {
     let mut fixed = Vec::new();
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
@@ -323,24 +333,21 @@ fn fixed_pages(
             base,
         );
         view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
-        fixed.push(FixedPage {
-            path: NOTES_PATH.to_owned(),
-            template: "notes.html".to_owned(),
+        fixed.push(FixedPage::new(
+            NOTES_PATH.to_owned(),
+            "notes.html".to_owned(),
             view,
-            data: PageData::default(),
-        });
+        ));
     }
-    let has_code = generated.has_code;
     fixed.par_extend(
-        generated
-            .pages
+        pages
             .par_iter_mut()
             .map(|page| data_page(config, base, page, has_code)),
     );
     fixed
 }
 
-/// A data page, ready for its template; its data is kept as text.
+/// A data page, ready for its template: its data made the templates' values.
 pub(crate) fn data_page(
     config: &Config,
     base: &BaseUrl,
@@ -348,21 +355,9 @@ pub(crate) fn data_page(
     has_code: bool,
 ) -> FixedPage {
     let kind = page.template.trim_end_matches(".html");
-    let data = PageData::new(&std::mem::take(&mut page.data));
-    let mut view = PageView::of_data(
-        &page.path,
-        &page.title,
-        &page.description,
-        kind,
-        serde_json::Value::Null,
-        base,
-    );
+    let data = std::mem::take(&mut page.data);
+    let mut view = PageView::of_data(&page.path, &page.title, &page.description, kind, data, base);
     view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
     view.has_code = has_code;
-    FixedPage {
-        path: page.path.clone(),
-        template: page.template.to_owned(),
-        view,
-        data,
-    }
+    FixedPage::new(page.path.clone(), page.template.to_owned(), view)
 }

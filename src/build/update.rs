@@ -8,12 +8,11 @@
 use std::path::PathBuf;
 
 use crate::content::{Page, PageKind};
-use crate::data::{Kind, sources};
+use crate::data::Kind;
 use crate::diagnostics::{Collector, SourceText};
 use crate::markdown::links::paths::SOURCES;
 use crate::render::Templates;
 
-use super::drop_later;
 use super::globals::{notes_list, other_pages};
 use super::jobs::{FixedPage, Job};
 use super::site::{Site, citations, data_page, render_page};
@@ -175,11 +174,12 @@ impl Site {
     /// The sources page made again, with the back-links of every page and data file, and
     /// its place among the fixed pages; `None` when the site has no sources page.
     pub(crate) fn sources_page(&self) -> Option<(usize, FixedPage)> {
-        let sources = self.data.sources.as_ref()?;
-        let mut cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
-        cited_by.extend(self.generated.cited_by.iter().cloned());
-        let mut page = sources::generate(sources, &cited_by).pages.pop()?;
-        drop_later(cited_by);
+        let cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
+        let mut page = self
+            .data
+            .sources_page(cited_by, &self.generated.cited_by)
+            .pages
+            .pop()?;
         let i = self.fixed.iter().position(|f| f.path == SOURCES)?;
         Some((
             i,

@@ -287,7 +287,7 @@ impl SiteData {
     }
 
     /// Renders the data pages and exports of every kind but the sources page, which needs
-    /// every citation: [`SiteData::add_sources_page`] adds it.
+    /// every citation: [`SiteData::sources_page`] makes it.
     pub fn generate(&self, renderer: &crate::markdown::Renderer<'_>) -> Generated {
         let source_name = |id: &str| {
             self.sources
@@ -328,12 +328,18 @@ impl SiteData {
         generated
     }
 
-    /// Adds the sources page to `generated`, with back-links to the places that cite each
-    /// source: `cited_by` (the pages' citations), then the data files' own.
-    pub fn add_sources_page(&self, generated: &mut Generated, mut cited_by: Vec<CitedBy>) {
-        cited_by.extend(generated.cited_by.iter().cloned());
-        if let Some(sources) = &self.sources {
-            generated.merge(sources::generate(sources, &cited_by));
-        }
+    /// The sources page, with back-links to the places that cite each source: `cited_by`
+    /// (the pages' citations), then `data_citations` (the data files' own, from
+    /// [`SiteData::generate`]). Nothing without a sources file.
+    pub fn sources_page(
+        &self,
+        mut cited_by: Vec<CitedBy>,
+        data_citations: &[CitedBy],
+    ) -> Generated {
+        cited_by.extend(data_citations.iter().cloned());
+        self.sources
+            .as_ref()
+            .map(|sources| sources::generate(sources, &cited_by))
+            .unwrap_or_default()
     }
 }

@@ -273,7 +273,13 @@ impl SourceText {
             ));
         }
         let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot_read)?;
+        // Read through `take`, which also stops a file that grows meanwhile at the limit: a
+        // plain file's `read_to_end` would ask the size and position of the file again.
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(&mut file, MAX_TEXT_FILE + 1),
+            &mut bytes,
+        )
+        .map_err(cannot_read)?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceText::new(shown, text)),
             Err(err) => {

@@ -8,6 +8,6 @@ fuzz_target!(|data: &[u8]| {
     if let Some(text) = explainer_fuzz::text(data)
         && let Ok(list) = sources::parse(file::source_text(sources::FILE, text))
     {
-        let _ = sources::generate(&list, &[]);
+        let _ = sources::page(&list, &[]);
     }
 });

@@ -3,15 +3,22 @@
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageKind};
-use crate::data::{Generated, SiteData};
+use crate::data::{Generated, SiteData, sources};
+use crate::markdown::links::paths::SOURCES;
 use crate::render::Templates;
 
 use super::NOTES_PATH;
 use super::index::SiteIndex;
 use super::views::{NavItem, NoteLink, SiteView};
 
-/// The main navigation: the article, the notes listing and the data pages (tag pages aside).
-pub(crate) fn navigation(base: &BaseUrl, content: &Content, generated: &Generated) -> Vec<NavItem> {
+/// The main navigation: the article, the notes listing and the data pages (tag pages aside),
+/// the sources page last.
+pub(crate) fn navigation(
+    base: &BaseUrl,
+    content: &Content,
+    data: &SiteData,
+    generated: &Generated,
+) -> Vec<NavItem> {
     let mut nav = Vec::new();
     let mut add = |title: &str, path: &str| {
         nav.push(NavItem {
@@ -30,6 +37,9 @@ pub(crate) fn navigation(base: &BaseUrl, content: &Content, generated: &Generate
         if !page.path.contains("/tags/") {
             add(&page.title, &page.path);
         }
+    }
+    if data.sources.is_some() {
+        add(sources::TITLE, SOURCES);
     }
     nav
 }
@@ -94,7 +104,10 @@ impl Globals<'_> {
     pub(crate) fn set(&self, templates: &mut Templates) {
         let base = self.base;
         templates.set_global("site", &SiteView::new(self.config, base, self.has_code));
-        templates.set_global("nav", &navigation(base, self.content, self.generated));
+        templates.set_global(
+            "nav",
+            &navigation(base, self.content, self.data, self.generated),
+        );
         templates.set_global("notes", &notes_list(base, self.content));
         templates.set_global("pages", &other_pages(base, self.content));
         for (key, value) in self.data.template_globals(self.index) {

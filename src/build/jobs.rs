@@ -2,11 +2,14 @@
 //! it is done, so that no build holds every page's HTML at once.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::data::sources;
 use crate::diagnostics::Diagnostic;
+use crate::markdown::links::paths::SOURCES;
 use crate::publish::json_ld;
 use crate::render::TEMPLATES_DIR;
 
@@ -20,8 +23,10 @@ pub(crate) struct FixedPage {
     pub path: String,
     /// The template.
     pub template: String,
-    /// The view, as the templates' values: made once, shared by every rendering.
-    value: tera::Value,
+    /// The view, as the templates' values: made once, shared by every rendering. The sources
+    /// page's is made when it is first rendered, from every citation, while the other pages
+    /// render.
+    value: OnceLock<tera::Value>,
 }
 
 impl FixedPage {
@@ -30,7 +35,16 @@ impl FixedPage {
         FixedPage {
             path,
             template,
-            value: tera::Value::from_serializable(&view),
+            value: OnceLock::from(tera::Value::from_serializable(&view)),
+        }
+    }
+
+    /// The sources page, to be made when rendered.
+    pub(crate) fn sources() -> FixedPage {
+        FixedPage {
+            path: SOURCES.to_owned(),
+            template: sources::TEMPLATE.to_owned(),
+            value: OnceLock::new(),
         }
     }
 }
@@ -143,7 +157,8 @@ impl Site {
                         "add it under templates/ or set `template` in the page's front matter",
                     ));
                 }
-                context.insert_value("page", self.fixed[i].value.clone());
+                let value = self.fixed[i].value.get_or_init(|| self.sources_value());
+                context.insert_value("page", value.clone());
             }
         }
         // A page is its body and some 8 KB of layout; a data page grows as it needs.

@@ -165,21 +165,10 @@ impl Site {
             return Err(fail(diagnostics));
         }
         let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
-        // The sources page needs every citation: the other pages are made ready meanwhile.
-        let page_citations = citations(&renderer, &content.pages, &rendered);
-        let mut pages = std::mem::take(&mut generated.pages);
-        let (mut sources, mut fixed) = rayon::join(
-            || data.sources_page(page_citations, &generated.cited_by),
-            || fixed_pages(&config, &base, &content, &mut pages, generated.has_code),
-        );
-        fixed.extend(
-            sources
-                .pages
-                .iter_mut()
-                .map(|page| data_page(&config, &base, page, generated.has_code)),
-        );
-        generated.pages = pages;
-        generated.merge(sources);
+        let mut fixed = fixed_pages(&config, &base, &content, &mut generated);
+        if data.sources.is_some() {
+            fixed.push(FixedPage::sources());
+        }
         Globals {
             config: &config,
             base: &base,
@@ -227,6 +216,17 @@ impl Site {
                 .assets
                 .iter()
                 .any(|(source, _)| *source == absolute)
+    }
+
+    /// The sources page's view, with the back-links of every page and data file.
+    pub(crate) fn sources_value(&self) -> tera::Value {
+        let cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
+        self.data
+            .sources_page(cited_by, &self.generated.cited_by)
+            .map_or_else(tera::Value::none, |mut page| {
+                let view = data_view(&self.config, &self.base, &mut page, self.generated.has_code);
+                tera::Value::from_serializable(&view)
+            })
     }
 
     /// Every global of the templates, as the site now stands.
@@ -312,14 +312,14 @@ pub(crate) fn citations(
         .collect()
 }
 
-/// The notes listing (unless `content/notes/index.md` replaces it) and the data pages, each
-/// with its view made once; the data pages' data moves out of them.
+/// The notes listing (unless `content/notes/index.md` replaces it) and the data pages but
+/// the sources page, each with its view made once; the data pages' data moves out of
+/// `generated`.
 fn fixed_pages(
     config: &Config,
     base: &BaseUrl,
     content: &Content,
-    pages: &mut [DataPage],
-    has_code: bool,
+    generated: &mut Generated,
 ) -> Vec<FixedPage> {
     let mut fixed = Vec::new();
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
@@ -329,7 +329,7 @@ fn fixed_pages(
             NOTES_TITLE,
             "Background notes to the explainer.",
             "notes_index",
-            serde_json::Value::Null,
+            tera::Value::none(),
             base,
         );
         view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
@@ -339,25 +339,25 @@ fn fixed_pages(
             view,
         ));
     }
-    fixed.par_extend(
-        pages
-            .par_iter_mut()
-            .map(|page| data_page(config, base, page, has_code)),
-    );
+    let has_code = generated.has_code;
+    fixed.par_extend(generated.pages.par_iter_mut().map(|page| {
+        let view = data_view(config, base, page, has_code);
+        FixedPage::new(page.path.clone(), page.template.to_owned(), view)
+    }));
     fixed
 }
 
-/// A data page, ready for its template: its data made the templates' values.
-pub(crate) fn data_page(
+/// A data page's view; its data moves into it.
+fn data_view(
     config: &Config,
     base: &BaseUrl,
     page: &mut DataPage,
     has_code: bool,
-) -> FixedPage {
+) -> PageView<'static> {
     let kind = page.template.trim_end_matches(".html");
-    let data = std::mem::take(&mut page.data);
+    let data = std::mem::replace(&mut page.data, tera::Value::none());
     let mut view = PageView::of_data(&page.path, &page.title, &page.description, kind, data, base);
     view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
     view.has_code = has_code;
-    FixedPage::new(page.path.clone(), page.template.to_owned(), view)
+    view
 }

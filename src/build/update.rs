@@ -13,9 +13,10 @@ use crate::diagnostics::{Collector, SourceText};
 use crate::markdown::links::paths::SOURCES;
 use crate::render::Templates;
 
+use super::drop_later;
 use super::globals::{notes_list, other_pages};
 use super::jobs::{FixedPage, Job};
-use super::site::{Site, citations, data_page, render_page};
+use super::site::{Site, render_page};
 
 /// A change the preview can apply to a loaded site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +36,6 @@ pub(crate) struct Plan {
     pub jobs: Vec<Job>,
     /// True when the site's own files (feed, sitemap, 404 page) may have changed.
     pub site_files: bool,
-    /// True when the sources page's back-links changed: it is made again, and rendered.
-    pub sources: bool,
 }
 
 /// What a page edit changed besides the page itself.
@@ -95,7 +94,6 @@ impl Site {
                 Plan {
                     jobs,
                     site_files: true,
-                    sources: false,
                 },
             ));
         }
@@ -109,14 +107,12 @@ impl Site {
                 .set_global("pages", &other_pages(&self.base, &self.content));
             plan.jobs.extend(self.jobs_using("pages"));
         }
-        plan.sources = touched.sources;
+        if touched.sources {
+            plan.jobs.extend(self.remake_sources_page());
+        }
         plan.site_files = touched.meta;
         plan.jobs.sort_unstable();
         plan.jobs.dedup();
-        if plan.sources {
-            // Rendered once it is made again.
-            plan.jobs.retain(|&job| self.path_of(job) != SOURCES);
-        }
         Some((self, plan))
     }
 
@@ -171,20 +167,12 @@ impl Site {
         Some((Job::Page(i), touched))
     }
 
-    /// The sources page made again, with the back-links of every page and data file, and
-    /// its place among the fixed pages; `None` when the site has no sources page.
-    pub(crate) fn sources_page(&self) -> Option<(usize, FixedPage)> {
-        let cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
-        let mut page = self
-            .data
-            .sources_page(cited_by, &self.generated.cited_by)
-            .pages
-            .pop()?;
+    /// Marks the sources page to be made again when next rendered, and returns its job;
+    /// `None` when the site has no sources page.
+    pub(crate) fn remake_sources_page(&mut self) -> Option<Job> {
         let i = self.fixed.iter().position(|f| f.path == SOURCES)?;
-        Some((
-            i,
-            data_page(&self.config, &self.base, &mut page, self.generated.has_code),
-        ))
+        drop_later(std::mem::replace(&mut self.fixed[i], FixedPage::sources()));
+        Some(Job::Fixed(i))
     }
 
     /// Reads edited data files again and renders everything from the kept pages and templates.
@@ -214,7 +202,6 @@ impl Site {
             Plan {
                 jobs,
                 site_files: true,
-                sources: false,
             },
         ))
     }

@@ -149,8 +149,8 @@ pub struct PageView<'a> {
     pub citations: Vec<CitationView>,
     /// Free-form front matter values.
     pub extra: Cow<'a, serde_json::Map<String, serde_json::Value>>,
-    /// The template's data, for generated pages.
-    pub data: serde_json::Value,
+    /// The template's data, for generated pages (passed on as is, not copied).
+    pub data: tera::Value,
     /// schema.org metadata, safe to place in a `<script>` element.
     pub json_ld: String,
     /// True when the page has highlighted code, so it links `syntax.css`.
@@ -217,7 +217,7 @@ impl<'a> PageView<'a> {
                 .collect(),
             citations,
             extra: Cow::Borrowed(&page.meta.extra),
-            data: serde_json::Value::Null,
+            data: tera::Value::none(),
             json_ld: String::new(),
             has_code: rendered.has_code,
         }
@@ -229,7 +229,7 @@ impl<'a> PageView<'a> {
         title: &str,
         description: &str,
         kind: &str,
-        data: serde_json::Value,
+        data: tera::Value,
         base: &BaseUrl,
     ) -> PageView<'a> {
         PageView {

@@ -16,7 +16,7 @@ use crate::publish::feed;
 use super::site::Site;
 use super::update::Plan;
 use super::views::PageView;
-use super::{BuildFailure, drop_later, jobs::Job};
+use super::{BuildFailure, jobs::Job};
 
 /// The output file of a site path: `notes/a/index.html` for `/notes/a/`.
 pub(crate) fn page_file(path: &str) -> String {
@@ -111,13 +111,8 @@ impl Site {
     }
 
     /// Renders what `plan` names into the served output, replacing only the files whose bytes
-    /// changed; returns how many were replaced. A new sources page is made while the other
-    /// pages render.
-    pub(crate) fn refresh(
-        &mut self,
-        plan: &Plan,
-        scratch: &Path,
-    ) -> Result<usize, Vec<Diagnostic>> {
+    /// changed; returns how many were replaced.
+    pub(crate) fn refresh(&self, plan: &Plan, scratch: &Path) -> Result<usize, Vec<Diagnostic>> {
         let changed = AtomicUsize::new(0);
         let output = self.output_dir.clone();
         let replace = |path: &str, bytes: &[u8]| {
@@ -134,25 +129,13 @@ impl Site {
                 )),
             }
         };
-        let site = &*self;
-        let (sources, (pages, files)) = rayon::join(
-            || plan.sources.then(|| site.sources_page()),
-            || {
-                rayon::join(
-                    || site.render_jobs(&plan.jobs, &replace),
-                    || plan.site_files.then(|| site.site_files(&site.jobs())),
-                )
-            },
+        let (pages, files) = rayon::join(
+            || self.render_jobs(&plan.jobs, &replace),
+            || plan.site_files.then(|| self.site_files(&self.jobs())),
         );
         pages?;
         for (path, bytes) in files.transpose()?.unwrap_or_default() {
             replace(&path, &bytes).map_err(|d| vec![d])?;
-        }
-        if let Some(sources) = sources {
-            let no_page = || vec![Diagnostic::error(&output, "the sources page is missing")];
-            let (i, page) = sources.ok_or_else(no_page)?;
-            drop_later(std::mem::replace(&mut self.fixed[i], page));
-            self.render_jobs(&[Job::Fixed(i)], &replace)?;
         }
         Ok(changed.into_inner())
     }
@@ -199,7 +182,7 @@ impl Site {
                 "Page not found",
                 "",
                 "not_found",
-                serde_json::Value::Null,
+                tera::Value::none(),
                 base,
             );
             context.insert("page", &view);

@@ -366,19 +366,45 @@ pub fn generate(
             .map_or_else(|| "#".to_owned(), |c| c.to_uppercase().collect());
         letters.entry(letter).or_default().push(entry);
     }
-    let groups: Vec<_> = letters
+    let groups: Vec<LetterGroup> = letters
         .into_iter()
-        .map(|(letter, entries)| serde_json::json!({ "letter": letter, "anchor": format!("letter-{}", crate::markdown::anchors::slugify(&letter)), "entries": entries }))
+        .map(|(letter, entries)| LetterGroup {
+            anchor: format!("letter-{}", crate::markdown::anchors::slugify(&letter)),
+            letter,
+            entries,
+        })
         .collect();
     let json_ld = defined_term_set(glossary, &page_href);
     generated.pages.push(DataPage {
         path: links::paths::GLOSSARY.to_owned(),
         template: "glossary.html",
         title: "Glossary".to_owned(),
-        description: "Places, parties and contested terms of the conflict, with the names each side uses.".to_owned(),
-        data: serde_json::json!({ "groups": groups, "count": glossary.terms.len(), "json_ld_script": crate::json_script::json_for_script(&json_ld) }),
+        description:
+            "Places, parties and contested terms of the conflict, with the names each side uses."
+                .to_owned(),
+        data: tera::Value::from_serializable(&PageData {
+            groups,
+            count: glossary.terms.len(),
+            json_ld_script: crate::json_script::json_for_script(&json_ld),
+        }),
     });
     generated
+}
+
+/// The entries under one letter of `/glossary/`.
+#[derive(Serialize)]
+struct LetterGroup {
+    letter: String,
+    anchor: String,
+    entries: Vec<EntryView>,
+}
+
+/// The `/glossary/` page's data.
+#[derive(Serialize)]
+struct PageData {
+    groups: Vec<LetterGroup>,
+    count: usize,
+    json_ld_script: String,
 }
 
 fn definition_start(file: &SourceText, span_start: usize) -> usize {

@@ -24,8 +24,9 @@ pub struct DataPage {
     pub title: String,
     /// A one-sentence description for meta tags.
     pub description: String,
-    /// What the template gets as `data`.
-    pub data: serde_json::Value,
+    /// What the template gets as `data`, as the templates' values: made once, and shared
+    /// (not copied) by every page that lists the same entries.
+    pub data: tera::Value,
 }
 
 /// A file written as is, such as `/timeline/timeline.json`.
@@ -335,11 +336,9 @@ impl SiteData {
         &self,
         mut cited_by: Vec<CitedBy>,
         data_citations: &[CitedBy],
-    ) -> Generated {
+    ) -> Option<DataPage> {
         cited_by.extend(data_citations.iter().cloned());
-        self.sources
-            .as_ref()
-            .map(|sources| sources::generate(sources, &cited_by))
-            .unwrap_or_default()
+        let sources = self.sources.as_ref()?;
+        Some(sources::page(sources, &cited_by))
     }
 }

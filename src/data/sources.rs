@@ -6,12 +6,16 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::data::{CitedBy, DataPage, Generated, ID_HELP, file, is_valid_id};
+use crate::data::{CitedBy, DataPage, ID_HELP, file, is_valid_id};
 use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Collector, Diagnostics, SourceText};
 
 /// The data file's name.
 pub const FILE: &str = "sources.toml";
+/// The template of `/sources/`.
+pub const TEMPLATE: &str = "sources.html";
+/// The title of `/sources/`.
+pub const TITLE: &str = "Sources";
 
 /// The kinds a source may be.
 pub const KINDS: [&str; 7] = [
@@ -195,8 +199,16 @@ fn view_of<'a>(source: &'a Source, by_source: &HashMap<&str, Vec<&'a CitedBy>>) 
     }
 }
 
+/// The `/sources/` page's data: parties first, then the other sources.
+#[derive(Serialize)]
+struct PageData<'a> {
+    parties: Vec<SourceView<'a>>,
+    others: Vec<SourceView<'a>>,
+    count: usize,
+}
+
 /// The `/sources/` page, with back-links to every place that cites each source.
-pub fn generate(sources: &Sources, cited_by: &[CitedBy]) -> Generated {
+pub fn page(sources: &Sources, cited_by: &[CitedBy]) -> DataPage {
     let mut by_source: HashMap<&str, Vec<&CitedBy>> = HashMap::new();
     let mut listed: HashSet<(&str, &str)> = HashSet::with_capacity(cited_by.len());
     for citation in cited_by {
@@ -210,20 +222,19 @@ pub fn generate(sources: &Sources, cited_by: &[CitedBy]) -> Generated {
     let view = |source| view_of(source, &by_source);
     let (parties, others): (Vec<&Source>, Vec<&Source>) =
         sources.list.iter().partition(|s| s.party.is_some());
-    let data = serde_json::json!({
-        "parties": parties.into_iter().map(view).collect::<Vec<_>>(),
-        "others": others.into_iter().map(view).collect::<Vec<_>>(),
-        "count": sources.list.len(),
+    let data = tera::Value::from_serializable(&PageData {
+        parties: parties.into_iter().map(view).collect(),
+        others: others.into_iter().map(view).collect(),
+        count: sources.list.len(),
     });
-    Generated {
-        pages: vec![DataPage {
-            path: crate::markdown::links::paths::SOURCES.to_owned(),
-            template: "sources.html",
-            title: "Sources".to_owned(),
-            description: "Every source this explainer cites, which side it speaks for, and where it is cited.".to_owned(),
-            data,
-        }],
-        ..Generated::default()
+    DataPage {
+        path: crate::markdown::links::paths::SOURCES.to_owned(),
+        template: TEMPLATE,
+        title: TITLE.to_owned(),
+        description:
+            "Every source this explainer cites, which side it speaks for, and where it is cited."
+                .to_owned(),
+        data,
     }
 }
 

@@ -111,11 +111,11 @@ impl Builder {
         for path in changed {
             edits.extend(self.edit_of(&site, path)?);
         }
-        let (mut site, plan) = site.apply(&edits)?;
+        let (site, plan) = site.apply(&edits)?;
         site.refresh(&plan, &self.scratch).ok()?;
         let outcome = Outcome::Built {
             base_path: site.base.path.clone(),
-            pages: plan.jobs.len() + usize::from(plan.sources),
+            pages: plan.jobs.len(),
             warnings: site.warnings.clone(),
         };
         *kept = Some(site);

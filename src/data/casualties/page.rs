@@ -87,8 +87,22 @@ struct ScopeView {
     histories: Vec<HistoryView>,
 }
 
+#[derive(Serialize)]
+struct Downloads {
+    json: String,
+    csv: String,
+}
+
+#[derive(Serialize)]
+struct PageData {
+    count: usize,
+    not_added: &'static str,
+    scopes: Vec<ScopeView>,
+    downloads: Downloads,
+}
+
 /// The `/casualties/` page's data.
-pub fn page(claims: &[Claim], lookup: &Lookup<'_>) -> serde_json::Value {
+pub fn page(claims: &[Claim], lookup: &Lookup<'_>) -> tera::Value {
     let summary = Summary::new(claims, lookup.categories);
     let anchors = scope_anchors(&summary, claims);
     let scopes: Vec<ScopeView> = summary
@@ -127,11 +141,14 @@ pub fn page(claims: &[Claim], lookup: &Lookup<'_>) -> serde_json::Value {
             }
         })
         .collect();
-    serde_json::json!({
-        "count": claims.len(),
-        "not_added": NOT_ADDED,
-        "scopes": scopes,
-        "downloads": { "json": format!("{}casualties.json", lookup.page), "csv": format!("{}casualties.csv", lookup.page) },
+    tera::Value::from_serializable(&PageData {
+        count: claims.len(),
+        not_added: NOT_ADDED,
+        scopes,
+        downloads: Downloads {
+            json: format!("{}casualties.json", lookup.page),
+            csv: format!("{}casualties.csv", lookup.page),
+        },
     })
 }
 

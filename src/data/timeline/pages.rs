@@ -1,6 +1,9 @@
 //! The pages: `/timeline/`, one page per tag, and the key dates every template sees.
 
-use serde_json::{Value, json};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+use tera::Value;
 
 use super::model::{Importance, Timeline};
 use super::validate::YEAR_ANCHOR;
@@ -13,10 +16,53 @@ pub const JSON_PATH: &str = "/timeline/timeline.json";
 /// The CSV export's site path.
 pub const CSV_PATH: &str = "/timeline/timeline.csv";
 
-/// `/timeline/` and a page for each tag, all listing the same event views.
+/// A tag in the tag index.
+#[derive(Serialize)]
+struct TagView<'a> {
+    name: &'a str,
+    label: String,
+    href: String,
+    count: usize,
+    current: bool,
+}
+
+/// The tag a page lists.
+#[derive(Serialize)]
+struct CurrentTag<'a> {
+    name: &'a str,
+    label: String,
+}
+
+/// The events of one year.
+#[derive(Serialize)]
+struct YearView {
+    year: i32,
+    anchor: String,
+    /// The events' values, shared with every other page that lists them.
+    events: Vec<Value>,
+}
+
+/// The data of `/timeline/` or of a tag's page.
+#[derive(Serialize)]
+struct PageData<'a> {
+    tag: Option<CurrentTag<'a>>,
+    count: usize,
+    years: Vec<YearView>,
+    tags: Vec<TagView<'a>>,
+    all_href: String,
+    json_href: String,
+    csv_href: String,
+}
+
+/// `/timeline/` and a page for each tag, all listing the same event views: each event is
+/// made a template value once, and the pages share it.
 pub fn pages(timeline: &Timeline, views: &[EventView], targets: &dyn Targets) -> Vec<DataPage> {
     let tags = timeline.tags();
-    let all: Vec<&EventView> = views.iter().collect();
+    let values: Vec<(&EventView, Value)> = views
+        .par_iter()
+        .map(|view| (view, Value::from_serializable(view)))
+        .collect();
+    let all: Vec<&(&EventView, Value)> = values.iter().collect();
     let mut pages = vec![DataPage {
         path: links::paths::TIMELINE.to_owned(),
         template: "timeline.html",
@@ -25,9 +71,9 @@ pub fn pages(timeline: &Timeline, views: &[EventView], targets: &dyn Targets) ->
         data: page_data(&all, None, &tags, targets),
     }];
     for &(tag, _) in &tags {
-        let tagged: Vec<&EventView> = views
+        let tagged: Vec<&(&EventView, Value)> = values
             .iter()
-            .filter(|v| v.tags.iter().any(|t| t.name.as_deref() == Some(tag)))
+            .filter(|(v, _)| v.tags.iter().any(|t| t.name.as_deref() == Some(tag)))
             .collect();
         let label = tag_label(tag);
         pages.push(DataPage {
@@ -44,48 +90,48 @@ pub fn pages(timeline: &Timeline, views: &[EventView], targets: &dyn Targets) ->
 }
 
 fn page_data(
-    events: &[&EventView],
+    events: &[&(&EventView, Value)],
     current: Option<&str>,
     tags: &[(&str, usize)],
     targets: &dyn Targets,
 ) -> Value {
-    let mut years: Vec<(i32, Vec<&EventView>)> = Vec::new();
-    for &event in events {
+    let mut years: Vec<YearView> = Vec::new();
+    for &(view, value) in events {
         match years.last_mut() {
-            Some((year, list)) if *year == event.year => list.push(event),
-            _ => years.push((event.year, vec![event])),
+            Some(year) if year.year == view.year => year.events.push(value.clone()),
+            _ => years.push(YearView {
+                year: view.year,
+                anchor: format!("{YEAR_ANCHOR}{}", view.year),
+                events: vec![value.clone()],
+            }),
         }
     }
-    let years: Vec<Value> = years
-        .into_iter()
-        .map(|(year, events)| json!({ "year": year, "anchor": format!("{YEAR_ANCHOR}{year}"), "events": events }))
-        .collect();
-    let tags: Vec<Value> = tags
-        .iter()
-        .map(|&(tag, count)| {
-            json!({
-                "name": tag,
-                "label": tag_label(tag),
-                "href": targets.href(&tag_path(tag)),
-                "count": count,
-                "current": current == Some(tag),
+    Value::from_serializable(&PageData {
+        tag: current.map(|name| CurrentTag {
+            name,
+            label: tag_label(name),
+        }),
+        count: events.len(),
+        years,
+        tags: tags
+            .iter()
+            .map(|&(tag, count)| TagView {
+                name: tag,
+                label: tag_label(tag),
+                href: targets.href(&tag_path(tag)),
+                count,
+                current: current == Some(tag),
             })
-        })
-        .collect();
-    json!({
-        "tag": current.map(|tag| json!({ "name": tag, "label": tag_label(tag) })),
-        "count": events.len(),
-        "years": years,
-        "tags": tags,
-        "all_href": targets.href(links::paths::TIMELINE),
-        "json_href": targets.href(JSON_PATH),
-        "csv_href": targets.href(CSV_PATH),
+            .collect(),
+        all_href: targets.href(links::paths::TIMELINE),
+        json_href: targets.href(JSON_PATH),
+        csv_href: targets.href(CSV_PATH),
     })
 }
 
 /// The major events, for the article's "Key dates" box.
-pub fn key_dates(timeline: &Timeline, targets: &dyn Targets) -> Value {
-    let dates: Vec<Value> = timeline
+pub fn key_dates(timeline: &Timeline, targets: &dyn Targets) -> serde_json::Value {
+    let dates: Vec<serde_json::Value> = timeline
         .events
         .iter()
         .filter(|e| e.importance == Importance::Major)
@@ -99,5 +145,5 @@ pub fn key_dates(timeline: &Timeline, targets: &dyn Targets) -> Value {
             })
         })
         .collect();
-    Value::Array(dates)
+    serde_json::Value::Array(dates)
 }

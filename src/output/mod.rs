@@ -7,10 +7,11 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
+
+mod remove;
 
 /// The file that marks a folder as written by this tool; it lists the files written.
 pub const MARKER: &str = ".explainer-output";
@@ -18,6 +19,11 @@ pub const MARKER: &str = ".explainer-output";
 /// The first line of the marker; the files written follow, one per line.
 const MARKER_HEADER: &str =
     "This folder is written by explainer; it is replaced on every build. The files it wrote:";
+
+/// The files a marker lists: every line after its header.
+fn listed_files(manifest: &str) -> impl Iterator<Item = &str> {
+    manifest.lines().skip(1)
+}
 
 /// The name of a staging folder beside `target_name` for the process `pid`.
 fn staging_name(target_name: &str, pid: u32) -> String {
@@ -80,7 +86,7 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// A file of a previous build's output that the build did not write (and that is not a
 /// copy of a file of `static/`, which the preview server updates in place).
 fn foreign_file(root: &Path, target: &Path, manifest: &str) -> Option<String> {
-    let written: HashSet<&str> = manifest.lines().skip(1).collect();
+    let written: HashSet<&str> = listed_files(manifest).collect();
     if written.is_empty() {
         // A marker from before markers listed files: nothing to compare with.
         return None;
@@ -220,42 +226,13 @@ impl Staging {
         if self.target.exists() {
             swap(&self.dir, &self.target)?;
             // The staging path now holds the previous build.
-            remove_tree(&self.dir)?;
+            remove::previous_build(&self.dir)?;
         } else {
             fs::rename(&self.dir, &self.target)?;
         }
         self.committed = true;
         Ok(self.target.clone())
     }
-}
-
-/// Removes a folder with everything in it. A site has a folder per page, thousands of them:
-/// the entries one level down are removed side by side.
-fn remove_tree(dir: &Path) -> io::Result<()> {
-    let mut folders = Vec::new();
-    let mut entries = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_type()?.is_dir() {
-            for inner in fs::read_dir(entry.path())? {
-                entries.push(inner?);
-            }
-            folders.push(entry.path());
-        } else {
-            entries.push(entry);
-        }
-    }
-    entries.par_iter().try_for_each(|entry| {
-        if entry.file_type()?.is_dir() {
-            fs::remove_dir_all(entry.path())
-        } else {
-            fs::remove_file(entry.path())
-        }
-    })?;
-    for folder in folders {
-        fs::remove_dir(folder)?;
-    }
-    fs::remove_dir(dir)
 }
 
 /// Removes the staging folders of builds that were killed: those of processes no longer running.

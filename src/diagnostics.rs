@@ -273,13 +273,11 @@ impl SourceText {
             ));
         }
         let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        // Read through `take`, which also stops a file that grows meanwhile at the limit: a
-        // plain file's `read_to_end` would ask the size and position of the file again.
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(&mut file, MAX_TEXT_FILE + 1),
-            &mut bytes,
-        )
-        .map_err(cannot_read)?;
+        // The size just read is the text's: one read takes it all (a plain file's
+        // `read_to_end` would ask for the size and position again, then read once more to
+        // find the end). A file still being written is read again at its next change.
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, size), &mut bytes)
+            .map_err(cannot_read)?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceText::new(shown, text)),
             Err(err) => {

@@ -267,7 +267,7 @@ pub struct SectionView<'a> {
 
 fn sections(html: &str) -> Vec<SectionView<'_>> {
     const MARK: &str = "<h2 id=\"";
-    let mut starts: Vec<usize> = html.match_indices(MARK).map(|(i, _)| i).collect();
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(html.as_bytes(), MARK).collect();
     starts.insert(0, 0);
     starts.dedup();
     let mut parts = Vec::with_capacity(starts.len());

@@ -1,11 +1,12 @@
 //! Writing the site: into a staging folder beside the output, swapped in only
 //! when the whole build succeeded, so a failed build never damages the last good output.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+use std::time::SystemTime;
 
 use walkdir::WalkDir;
 
@@ -85,34 +86,80 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 
 /// A file of a previous build's output that the build did not write (and that is not a
 /// copy of a file of `static/`, which the preview server updates in place).
+///
+/// Adding a file to a folder changes the folder's modification time, so only the folders
+/// changed since the marker was written are listed: on an untouched output, one look at
+/// each folder instead of a walk through it.
 fn foreign_file(root: &Path, target: &Path, manifest: &str) -> Option<String> {
     let written: HashSet<&str> = listed_files(manifest).collect();
     if written.is_empty() {
         // A marker from before markers listed files: nothing to compare with.
         return None;
     }
-    WalkDir::new(target)
-        .min_depth(1)
+    let marked = modified(&target.join(MARKER));
+    let mut folders: BTreeSet<&str> = BTreeSet::from([""]);
+    for file in &written {
+        let mut path = *file;
+        while let Some((parent, _)) = path.rsplit_once('/') {
+            if !folders.insert(parent) {
+                break;
+            }
+            path = parent;
+        }
+    }
+    let ours = |name: &str| {
+        name == MARKER
+            || written.contains(name)
+            || root
+                .join(crate::static_files::STATIC_DIR)
+                .join(name)
+                .is_file()
+    };
+    folders.iter().find_map(|&folder| {
+        let dir = target.join(folder);
+        // The output's own folder changed when the marker was written into it.
+        let unchanged = !folder.is_empty()
+            && marked.is_some_and(|marked| modified(&dir).is_some_and(|time| time < marked));
+        if unchanged {
+            return None;
+        }
+        fs::read_dir(&dir).ok()?.flatten().find_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let name = if folder.is_empty() {
+                name
+            } else {
+                format!("{folder}/{name}")
+            };
+            let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+            match (is_dir, folders.contains(name.as_str())) {
+                (true, true) => None,
+                (true, false) => first_file(target, &entry.path()),
+                (false, _) => (!ours(&name)).then_some(name),
+            }
+        })
+    })
+}
+
+/// When `path` was last modified; `None` when that cannot be known.
+fn modified(path: &Path) -> Option<SystemTime> {
+    fs::symlink_metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The first file (or link) inside the folder `dir`, by its path under `target`.
+fn first_file(target: &Path, dir: &Path) -> Option<String> {
+    WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|entry| !entry.file_type().is_dir())
-        .filter_map(|entry| {
+        .find(|entry| !entry.file_type().is_dir())
+        .and_then(|entry| {
             let relative = entry.path().strip_prefix(target).ok()?;
-            let name = relative
+            let parts: Vec<_> = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let ours = name == MARKER
-                || written.contains(name.as_str())
-                || root
-                    .join(crate::static_files::STATIC_DIR)
-                    .join(relative)
-                    .is_file();
-            (!ours).then_some(name)
+                .collect();
+            Some(parts.join("/"))
         })
-        .next()
 }
 
 fn absolute(path: &Path) -> PathBuf {

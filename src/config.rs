@@ -236,12 +236,12 @@ impl BaseUrl {
 
     /// The absolute URL of a site path such as `/notes/history/`.
     pub fn absolute(&self, site_path: &str) -> String {
-        format!("{}{}{}", self.origin, self.path, site_path)
+        [self.origin.as_str(), &self.path, site_path].concat()
     }
 
     /// The root-relative URL of a site path, with the base path in front.
     pub fn relative(&self, site_path: &str) -> String {
-        format!("{}{}", self.path, site_path)
+        [self.path.as_str(), site_path].concat()
     }
 }
 

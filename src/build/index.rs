@@ -68,6 +68,6 @@ impl Targets for SiteIndex {
         self.failed.timeline || self.events.contains(id)
     }
     fn href(&self, site_path: &str) -> String {
-        format!("{}{}", self.base_path, site_path)
+        [self.base_path.as_str(), site_path].concat()
     }
 }

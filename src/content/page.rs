@@ -168,20 +168,21 @@ type CheckedMeta = ((PageMeta, Option<String>), Vec<Diagnostic>);
 
 fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> CheckedMeta {
     let mut problems = Vec::new();
-    let mut date = |line: usize, input: Option<DateInput>| -> Option<PartialDate> {
+    // The line of a date is looked for only when the date is wrong.
+    let mut date = |line: &dyn Fn() -> usize, input: Option<DateInput>| -> Option<PartialDate> {
         input.and_then(|input| match input.parse() {
             Ok(date) => Some(date),
             Err(message) => {
-                problems.push(source.error_at_line(line, 1, message));
+                problems.push(source.error_at_line(line(), 1, message));
                 None
             }
         })
     };
-    let published = date(line_of(source, "date"), front.date);
-    let updated = date(line_of(source, "updated"), front.updated);
+    let published = date(&|| line_of(source, "date"), front.date);
+    let updated = date(&|| line_of(source, "updated"), front.updated);
     let mut updates = Vec::new();
     for (n, update) in front.updates.into_iter().enumerate() {
-        if let Some(when) = date(update_date_line(source, n), Some(update.date)) {
+        if let Some(when) = date(&|| update_date_line(source, n), Some(update.date)) {
             updates.push(Update {
                 date: when,
                 text: update.text,

@@ -71,3 +71,14 @@ pub fn source_text(name: &str, text: &str) -> SourceText {
 pub fn error_at(source: &SourceText, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
     source.error_at(span.start, message)
 }
+
+/// The byte offset where a CSV record starts in `text`. After a CRLF line end the reader
+/// places a record at that line end's `\n`: the record starts past it.
+pub fn csv_record_start(text: &str, record: &csv::StringRecord) -> usize {
+    let start = record
+        .position()
+        .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
+    text.get(start..).map_or(start, |rest| {
+        start + rest.len() - rest.trim_start_matches(['\r', '\n']).len()
+    })
+}

@@ -102,6 +102,23 @@ fn csv_errors_name_the_line_and_column() {
 }
 
 #[test]
+fn crlf_csv_errors_are_at_the_same_lines_and_columns() {
+    let places = |text: &str| -> Vec<(usize, usize, String)> {
+        let site = site_with("casualties.csv", text);
+        let mut places: Vec<_> = errors_of(site.path())
+            .into_iter()
+            .map(|e| (e.line, e.col, e.message))
+            .collect();
+        places.sort();
+        places
+    };
+    let lf = fixture_text("invalid.csv");
+    let crlf = lf.replace('\n', "\r\n");
+    assert!(!places(&lf).is_empty());
+    assert_eq!(places(&crlf), places(&lf));
+}
+
+#[test]
 fn unknown_sources_and_events_are_reported_where_they_are_named() {
     let site = site_with("casualties.toml", &fixture_text("unknown_references.toml"));
     let errors = errors_of(site.path());

@@ -9,7 +9,7 @@ use std::path::Path;
 use csv::StringRecord;
 
 use super::csv_layout::{
-    CLAIM_COLUMNS, COLUMNS, LIST_SEPARATOR, cell_starts, column, header_columns, record_offset,
+    CLAIM_COLUMNS, COLUMNS, LIST_SEPARATOR, cell_starts, column, header_columns,
 };
 use super::draft::{At, DraftClaim, DraftFigure, Loc};
 use crate::data::file;
@@ -57,11 +57,11 @@ fn parse(file: &SourceText) -> (Vec<DraftClaim>, Collector) {
     for record in records {
         match record {
             Ok(record) if record.len() != header.len() => problems.push(
-                file.error_at(record_offset(&record), format!("this row has {} cells; the header has {}", record.len(), header.len()))
+                file.error_at(file::csv_record_start(&file.text, &record), format!("this row has {} cells; the header has {}", record.len(), header.len()))
                     .with_help("give every row the header's columns, leaving unknown values empty; quote cells that contain commas"),
             ),
             Ok(record) => {
-                let row = Row { file, starts: cell_starts(&file.text, record_offset(&record), record.len()), record: &record, columns: &columns };
+                let row = Row { file, starts: cell_starts(&file.text, file::csv_record_start(&file.text, &record), record.len()), record: &record, columns: &columns };
                 builder.add(&row, &mut problems);
             }
             Err(err) => problems.push(read_error(file, &err)),
@@ -179,7 +179,9 @@ impl Row<'_> {
     }
 
     fn line(&self) -> usize {
-        self.record.position().map_or(0, |p| p.line() as usize)
+        self.file
+            .line_col(self.starts.first().copied().unwrap_or(0))
+            .0
     }
 }
 

@@ -3,6 +3,7 @@
 
 use csv::StringRecord;
 
+use crate::data::file::csv_record_start;
 use crate::diagnostics::{Collector, SourceText};
 use crate::toml_input::did_you_mean;
 
@@ -21,11 +22,6 @@ pub const LIST_SEPARATOR: &str = ";";
 
 const REQUIRED: [&str; 5] = ["id", "source", "reported", "scope", "category"];
 
-/// The byte offset where a record starts.
-pub fn record_offset(record: &StringRecord) -> usize {
-    record.position().map_or(0, |p| p.byte() as usize)
-}
-
 /// For each of [`COLUMNS`], its index in the file's rows, when the header has it.
 pub fn header_columns(
     file: &SourceText,
@@ -33,7 +29,8 @@ pub fn header_columns(
     problems: &mut Collector,
 ) -> Vec<Option<usize>> {
     let mut columns = vec![None; COLUMNS.len()];
-    let starts = cell_starts(&file.text, record_offset(header), header.len());
+    let header_start = csv_record_start(&file.text, header);
+    let starts = cell_starts(&file.text, header_start, header.len());
     for (index, name) in header.iter().enumerate() {
         let at = starts.get(index).copied().unwrap_or(0);
         match COLUMNS.iter().position(|c| *c == name) {
@@ -60,7 +57,7 @@ pub fn header_columns(
         if columns[column(required)].is_none() {
             problems.push(
                 file.error_at(
-                    record_offset(header),
+                    header_start,
                     format!("the header has no `{required}` column"),
                 )
                 .with_help(format!("the columns are: {}", COLUMNS.join(","))),

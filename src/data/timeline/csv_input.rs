@@ -64,13 +64,7 @@ pub fn parse(source: &SourceText) -> Input {
                 continue;
             }
         };
-        let start = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
-        // After a CRLF line end the reader's position is that of the `\n`: the row starts past it.
-        let start = source.text.get(start..).map_or(start, |rest| {
-            start + rest.len() - rest.trim_start_matches(['\r', '\n']).len()
-        });
+        let start = file::csv_record_start(&source.text, &record);
         if record.len() != header.len() {
             let unclosed = source
                 .text

@@ -258,7 +258,7 @@ impl SourceText {
             |e: std::io::Error| Diagnostic::error(&shown, format!("cannot read file: {e}"));
         // One opening serves both the size check and the reading.
         let mut file = std::fs::File::open(path).map_err(cannot_read)?;
-        let size = file.metadata().map_or(0, |m| m.len());
+        let size = file.metadata().map_err(cannot_read)?.len();
         if size > MAX_TEXT_FILE {
             return Err(Diagnostic::error(
                 &shown,

@@ -85,6 +85,11 @@ impl Site {
         if !kinds.is_empty() {
             return self.reload_data(&kinds, templates);
         }
+        // Made again whatever else is rendered: new templates render it too.
+        let sources_job = touched
+            .sources
+            .then(|| self.remake_sources_page())
+            .flatten();
         if let Some(mut templates) = templates {
             self.globals().set(&mut templates);
             self.templates = templates;
@@ -107,9 +112,7 @@ impl Site {
                 .set_global("pages", &other_pages(&self.base, &self.content));
             plan.jobs.extend(self.jobs_using("pages"));
         }
-        if touched.sources {
-            plan.jobs.extend(self.remake_sources_page());
-        }
+        plan.jobs.extend(sources_job);
         plan.site_files = touched.meta;
         plan.jobs.sort_unstable();
         plan.jobs.dedup();

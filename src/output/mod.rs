@@ -6,7 +6,6 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
-use std::time::SystemTime;
 
 use walkdir::WalkDir;
 
@@ -87,16 +86,16 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// A file of a previous build's output that the build did not write (and that is not a
 /// copy of a file of `static/`, which the preview server updates in place).
 ///
-/// Adding a file to a folder changes the folder's modification time, so only the folders
-/// changed since the marker was written are listed: on an untouched output, one look at
-/// each folder instead of a walk through it.
+/// Adding, removing or renaming an entry changes a folder's change time, which, unlike its
+/// modification time, no tool can set back. Only the folders changed since the marker was
+/// written are listed: on an untouched output, one look at each folder instead of a walk.
 fn foreign_file(root: &Path, target: &Path, manifest: &str) -> Option<String> {
     let written: HashSet<&str> = listed_files(manifest).collect();
     if written.is_empty() {
         // A marker from before markers listed files: nothing to compare with.
         return None;
     }
-    let marked = modified(&target.join(MARKER));
+    let marked = changed(&target.join(MARKER));
     let mut folders: BTreeSet<&str> = BTreeSet::from([""]);
     for file in &written {
         let mut path = *file;
@@ -119,7 +118,7 @@ fn foreign_file(root: &Path, target: &Path, manifest: &str) -> Option<String> {
         let dir = target.join(folder);
         // The output's own folder changed when the marker was written into it.
         let unchanged = !folder.is_empty()
-            && marked.is_some_and(|marked| modified(&dir).is_some_and(|time| time < marked));
+            && marked.is_some_and(|marked| changed(&dir).is_some_and(|time| time < marked));
         if unchanged {
             return None;
         }
@@ -133,32 +132,46 @@ fn foreign_file(root: &Path, target: &Path, manifest: &str) -> Option<String> {
             let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
             match (is_dir, folders.contains(name.as_str())) {
                 (true, true) => None,
-                (true, false) => first_file(target, &entry.path()),
+                (true, false) => unlisted_file(target, &entry.path(), &ours),
                 (false, _) => (!ours(&name)).then_some(name),
             }
         })
     })
 }
 
-/// When `path` was last modified; `None` when that cannot be known.
-fn modified(path: &Path) -> Option<SystemTime> {
-    fs::symlink_metadata(path).and_then(|m| m.modified()).ok()
+/// When the entry at `path` last changed, from its change time; `None` where that cannot be
+/// known, and then every folder is listed.
+fn changed(path: &Path) -> Option<(i64, i64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::symlink_metadata(path)
+            .ok()
+            .map(|m| (m.ctime(), m.ctime_nsec()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
-/// The first file (or link) inside the folder `dir`, by its path under `target`.
-fn first_file(target: &Path, dir: &Path) -> Option<String> {
+/// The first file (or link) inside the folder `dir` that is not `ours`, by its path under
+/// `target`.
+fn unlisted_file(target: &Path, dir: &Path, ours: &dyn Fn(&str) -> bool) -> Option<String> {
     WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
         .filter_map(Result::ok)
-        .find(|entry| !entry.file_type().is_dir())
-        .and_then(|entry| {
+        .filter(|entry| !entry.file_type().is_dir())
+        .find_map(|entry| {
             let relative = entry.path().strip_prefix(target).ok()?;
             let parts: Vec<_> = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect();
-            Some(parts.join("/"))
+            let name = parts.join("/");
+            (!ours(&name)).then_some(name)
         })
 }
 
@@ -354,6 +367,60 @@ mod tests {
         fs::write(root.join("mine/notes.txt"), "keep").unwrap();
         assert!(check_target(root, &root.join("mine")).is_err());
         assert!(check_target(root, &root.join("public")).is_ok());
+    }
+
+    /// A site with a first build in `public/`: `notes/a/index.html` and a copy of `static/`.
+    fn built_site() -> (tempfile::TempDir, PathBuf) {
+        let site = tempfile::tempdir().unwrap();
+        fs::create_dir_all(site.path().join("static/fonts")).unwrap();
+        fs::write(site.path().join("static/fonts/a.woff2"), "font").unwrap();
+        let target = site.path().join("public");
+        let build = Staging::new(&target).unwrap();
+        build.write("notes/a/index.html", b"a").unwrap();
+        build.write("index.html", b"home").unwrap();
+        build.commit().unwrap();
+        (site, target)
+    }
+
+    fn refusal(root: &Path, target: &Path) -> String {
+        check_target(root, target).unwrap_err().message
+    }
+
+    #[test]
+    fn files_added_by_hand_are_found_even_with_old_folder_times() {
+        let (site, target) = built_site();
+        assert!(check_target(site.path(), &target).is_ok());
+        let folder = target.join("notes/a");
+        let before = fs::metadata(&folder).unwrap().modified().unwrap();
+        fs::write(folder.join("mine.txt"), "by hand").unwrap();
+        // As `cp -a` or `touch -r` would leave it.
+        fs::File::open(&folder)
+            .unwrap()
+            .set_modified(before)
+            .unwrap();
+        assert!(refusal(site.path(), &target).contains("notes/a/mine.txt"));
+    }
+
+    #[test]
+    fn a_folder_moved_in_under_a_built_name_is_looked_through() {
+        let (site, target) = built_site();
+        let prepared = site.path().join("prepared");
+        fs::create_dir_all(&prepared).unwrap();
+        fs::write(prepared.join("index.html"), "mine").unwrap();
+        fs::write(prepared.join("extra.txt"), "mine").unwrap();
+        fs::remove_dir_all(target.join("notes/a")).unwrap();
+        fs::rename(&prepared, target.join("notes/a")).unwrap();
+        assert!(refusal(site.path(), &target).contains("notes/a/extra.txt"));
+    }
+
+    #[test]
+    fn copies_of_static_files_in_new_folders_are_ours() {
+        let (site, target) = built_site();
+        fs::create_dir_all(target.join("fonts")).unwrap();
+        fs::write(target.join("fonts/a.woff2"), "font").unwrap();
+        assert!(check_target(site.path(), &target).is_ok());
+        fs::write(target.join("fonts/b.woff2"), "not in static/").unwrap();
+        assert!(refusal(site.path(), &target).contains("fonts/b.woff2"));
     }
 
     #[test]

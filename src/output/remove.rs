@@ -5,24 +5,44 @@
 //! its folder, folders side by side. Folders are opened without following symbolic links, so
 //! nothing outside the old build is touched. Whatever the marker does not account for (a file
 //! added since, or a build from before markers listed files) is left to a plain recursive
-//! removal at the end.
+//! removal at the end, which is all there is on systems other than Unix.
 
+#[cfg(unix)]
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::Path;
 
+#[cfg(unix)]
 use rayon::prelude::*;
 
+#[cfg(unix)]
 use super::{MARKER, listed_files};
 
+/// Removes the previous build held in `dir`, and `dir` itself.
+pub(super) fn previous_build(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    if let Ok(manifest) = fs::read_to_string(dir.join(MARKER)) {
+        let tree = Folder::of(listed_files(&manifest).filter(|file| is_plain(file)));
+        // A failure here only leaves more for the recursive removal below.
+        let _ = remove_listed(dir, &tree);
+        let _ = fs::remove_file(dir.join(MARKER));
+    }
+    match fs::remove_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(_) => fs::remove_dir_all(dir),
+    }
+}
+
 /// The files and folders of a build, from its marker.
+#[cfg(unix)]
 #[derive(Default)]
 struct Folder<'a> {
     files: Vec<&'a str>,
     folders: BTreeMap<&'a str, Folder<'a>>,
 }
 
+#[cfg(unix)]
 impl<'a> Folder<'a> {
     /// The tree of `files`, each a relative path of plain names joined by `/`.
     fn of(files: impl Iterator<Item = &'a str>) -> Folder<'a> {
@@ -41,21 +61,8 @@ impl<'a> Folder<'a> {
     }
 }
 
-/// Removes the previous build held in `dir`, and `dir` itself.
-pub(super) fn previous_build(dir: &Path) -> io::Result<()> {
-    if let Ok(manifest) = fs::read_to_string(dir.join(MARKER)) {
-        let tree = Folder::of(listed_files(&manifest).filter(|file| is_plain(file)));
-        // A failure here only leaves more for the recursive removal below.
-        let _ = remove_listed(dir, &tree);
-        let _ = fs::remove_file(dir.join(MARKER));
-    }
-    match fs::remove_dir(dir) {
-        Ok(()) => Ok(()),
-        Err(_) => fs::remove_dir_all(dir),
-    }
-}
-
 /// True for a relative path of plain names: no `..`, `.`, empty or absolute parts.
+#[cfg(unix)]
 fn is_plain(path: &str) -> bool {
     path.split('/')
         .all(|name| !name.is_empty() && name != "." && name != "..")
@@ -92,21 +99,10 @@ fn remove_in(fd: &rustix::fd::OwnedFd, tree: &Folder<'_>) -> io::Result<()> {
     })
 }
 
-#[cfg(not(unix))]
-fn remove_listed(dir: &Path, tree: &Folder<'_>) -> io::Result<()> {
-    for name in &tree.files {
-        let _ = fs::remove_file(dir.join(name));
-    }
-    tree.folders.par_iter().try_for_each(|(name, inner)| {
-        let folder = dir.join(name);
-        remove_listed(&folder, inner)?;
-        fs::remove_dir(folder)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::MARKER;
 
     fn manifest(files: &[&str]) -> String {
         format!("header\n{}\n", files.join("\n"))

@@ -86,6 +86,21 @@ fn sources_page_lists_details_and_back_links() {
 }
 
 #[test]
+fn sources_linked_from_a_definition_link_back_to_its_entry() {
+    let site = fixture("glossary");
+    let file = site.path().join("content/data/glossary.toml");
+    let toml = fs::read_to_string(&file).unwrap().replace(
+        "definition = \"Azerbaijan's capital.\"",
+        "definition = \"Azerbaijan's capital, as [the ministry](source:ministry) says.\"",
+    );
+    fs::write(&file, toml).unwrap();
+    build_ok(site.path());
+    let html = page(site.path(), "sources/index.html");
+    let back = select(&html, "li#ministry .cited-by a[href='/sub/glossary/#baku']");
+    assert_eq!(texts(&back), vec!["Glossary: Baku"]);
+}
+
+#[test]
 fn glossary_page_lists_terms_and_aliases_alphabetically() {
     let site = built();
     let html = page(site.path(), "glossary/index.html");

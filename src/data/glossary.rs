@@ -297,7 +297,7 @@ pub fn generate(
         );
         generated.diagnostics.extend(rendered.diagnostics);
         generated.has_code |= rendered.has_code;
-        for id in &term.sources {
+        for id in term.sources.iter().chain(&rendered.citations) {
             generated.cited_by.push(CitedBy {
                 source: id.clone(),
                 title: format!("Glossary: {}", term.term),

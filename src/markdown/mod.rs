@@ -265,7 +265,16 @@ impl<'r, 'a> State<'r, 'a> {
                 return;
             }
             Ok(Resolved::Citation(source)) => {
-                links::anchor(self.renderer.targets, links::paths::SOURCES, &source)
+                // A snippet links to the source's entry, and lists it for the back-links there.
+                let href = links::anchor(self.renderer.targets, links::paths::SOURCES, &source);
+                match self.rendered.citations.iter().position(|s| *s == source) {
+                    Some(i) => self.rendered.citation_uses[i] += 1,
+                    None => {
+                        self.rendered.citations.push(source);
+                        self.rendered.citation_uses.push(1);
+                    }
+                }
+                href
             }
             Ok(Resolved::Href(href)) => href,
             Err(message) => {

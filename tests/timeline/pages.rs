@@ -269,6 +269,28 @@ fn the_sources_page_links_back_to_citing_events() {
 }
 
 #[test]
+fn sources_linked_from_an_event_body_link_back_to_it() {
+    let site = site(&[]);
+    let file = site.path().join("content/data/timeline.toml");
+    let toml = fs::read_to_string(&file).unwrap().replace(
+        r#"body = "Said \"first\", with a comma.""#,
+        r#"body = "Said [first](source:ombudsman), with a comma.""#,
+    );
+    fs::write(&file, toml).unwrap();
+    build_ok(site.path());
+    let sources = page(site.path(), "sources/index.html");
+    let back = select(
+        &sources,
+        "li#ombudsman .cited-by a[href='/explainer/timeline/#same-day-first']",
+    );
+    assert_eq!(back.len(), 1);
+    assert_eq!(
+        back[0].text().collect::<String>(),
+        "Timeline: First in the file on 19 September"
+    );
+}
+
+#[test]
 fn the_real_sites_timeline_builds() {
     let site = real_site();
     build_ok(site.path());

@@ -83,15 +83,14 @@ pub fn generate(
         Ok(files) => generated.files = files,
         Err(diagnostic) => generated.diagnostics.push(diagnostic),
     }
-    for event in &timeline.events {
+    for (event, view) in timeline.events.iter().zip(&views) {
         let href = links::anchor(renderer.targets, links::paths::TIMELINE, &event.id);
-        generated
-            .cited_by
-            .extend(event.sources.iter().map(|source| CitedBy {
-                source: source.clone(),
-                title: format!("Timeline: {}", event.title),
-                href: href.clone(),
-            }));
+        let cited = event.sources.iter().chain(&view.body_citations);
+        generated.cited_by.extend(cited.map(|source| CitedBy {
+            source: source.clone(),
+            title: format!("Timeline: {}", event.title),
+            href: href.clone(),
+        }));
     }
     generated
 }

@@ -40,6 +40,9 @@ pub struct EventView {
     pub sources: Vec<SourceView>,
     /// Pages with more.
     pub links: Vec<LinkView>,
+    /// The sources its body links to, for the back-links on `/sources/`.
+    #[serde(skip)]
+    pub body_citations: Vec<String>,
 }
 
 /// A link with its text.
@@ -97,8 +100,8 @@ fn view(
     generated: &mut Generated,
 ) -> EventView {
     let targets = renderer.targets;
-    let body_html = if event.body.is_empty() {
-        String::new()
+    let (body_html, body_citations) = if event.body.is_empty() {
+        (String::new(), Vec::new())
     } else {
         let rendered = renderer.render(
             &timeline.file,
@@ -108,7 +111,7 @@ fn view(
         );
         generated.diagnostics.extend(rendered.diagnostics);
         generated.has_code |= rendered.has_code;
-        rendered.html
+        (rendered.html, rendered.citations)
     };
     let mut links = Vec::new();
     for (link, &at) in event.links.iter().zip(&event.places.links) {
@@ -157,6 +160,7 @@ fn view(
             })
             .collect(),
         links,
+        body_citations,
     }
 }
 

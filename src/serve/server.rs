@@ -9,7 +9,7 @@ use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderValue};
 use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
-use percent_encoding::percent_decode_str;
+use percent_encoding::{CONTROLS, percent_decode_str, utf8_percent_encode};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -52,7 +52,7 @@ async fn respond(state: &SiteState, mut request: Request) -> Response {
     let base = status.base_path.as_str();
     let Some(rest) = within_base(&path, base) else {
         return if path == "/" {
-            Redirect::temporary(&format!("{base}/")).into_response()
+            Redirect::temporary(&format!("{}/", encoded(base))).into_response()
         } else {
             not_found(state, &status).await
         };
@@ -63,7 +63,7 @@ async fn respond(state: &SiteState, mut request: Request) -> Response {
             .query()
             .map(|q| format!("?{q}"))
             .unwrap_or_default();
-        return Redirect::temporary(&format!("{base}/{query}")).into_response();
+        return Redirect::temporary(&format!("{}/{query}", encoded(base))).into_response();
     }
     if rest == EVENTS_PATH {
         return reload::events(state).into_response();
@@ -162,10 +162,21 @@ async fn decorate(response: Response, status: &Status) -> Response {
 }
 
 /// The path under the base path (`""` for the base path itself, without its slash), or
-/// `None` when the path is outside it.
+/// `None` when the path is outside it. Both are compared percent-decoded: a browser asks for
+/// `/%C3%A9t%C3%A9/` where the base path is `/été`.
 fn within_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
-    let rest = path.strip_prefix(base)?;
-    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+    let segments = base.split('/').count() - 1;
+    let end = path
+        .match_indices('/')
+        .nth(segments)
+        .map_or(path.len(), |(i, _)| i);
+    let (head, rest) = path.split_at(end);
+    (percent_decode_str(head).eq(percent_decode_str(base))).then_some(rest)
+}
+
+/// The base path as a URL path, for the `Location` of redirects.
+fn encoded(base: &str) -> String {
+    utf8_percent_encode(base, CONTROLS).to_string()
 }
 
 /// The request's URI with its path replaced by `path` (the query kept).
@@ -229,5 +240,12 @@ mod tests {
         assert_eq!(within_base("/repository/", "/repo"), None);
         assert_eq!(within_base("/notes/", ""), Some("/notes/"));
         assert_eq!(within_base("/", "/repo"), None);
+        assert_eq!(
+            within_base("/%C3%A9t%C3%A9/notes/", "/été"),
+            Some("/notes/")
+        );
+        assert_eq!(within_base("/%c3%a9t%c3%a9", "/%C3%A9t%C3%A9"), Some(""));
+        assert_eq!(within_base("/%C3%A9t%C3%A9s/", "/été"), None);
+        assert_eq!(encoded("/été"), "/%C3%A9t%C3%A9");
     }
 }

@@ -300,13 +300,14 @@ pub(crate) fn citations(
     rendered: &[Rendered],
 ) -> Vec<CitedBy> {
     pages
-        .iter()
+        .par_iter()
         .zip(rendered)
-        .flat_map(|(page, r)| {
+        .flat_map_iter(|(page, r)| {
+            let href = renderer.targets.href(&page.url);
             r.citations.iter().map(move |id| CitedBy {
                 source: id.clone(),
                 title: page.meta.title.clone(),
-                href: renderer.targets.href(&page.url),
+                href: href.clone(),
             })
         })
         .collect()

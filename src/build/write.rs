@@ -129,14 +129,18 @@ impl Site {
                 )),
             }
         };
+        let write_site_files = || -> Result<(), Vec<Diagnostic>> {
+            for (path, bytes) in self.site_files(&self.jobs())? {
+                replace(&path, &bytes).map_err(|d| vec![d])?;
+            }
+            Ok(())
+        };
         let (pages, files) = rayon::join(
             || self.render_jobs(&plan.jobs, &replace),
-            || plan.site_files.then(|| self.site_files(&self.jobs())),
+            || plan.site_files.then(write_site_files),
         );
         pages?;
-        for (path, bytes) in files.transpose()?.unwrap_or_default() {
-            replace(&path, &bytes).map_err(|d| vec![d])?;
-        }
+        files.transpose()?;
         Ok(changed.into_inner())
     }
 

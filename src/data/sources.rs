@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -199,11 +200,12 @@ fn view_of<'a>(source: &'a Source, by_source: &HashMap<&str, Vec<&'a CitedBy>>) 
     }
 }
 
-/// The `/sources/` page's data: parties first, then the other sources.
+/// The `/sources/` page's data: parties first, then the other sources, each made the
+/// templates' value.
 #[derive(Serialize)]
-struct PageData<'a> {
-    parties: Vec<SourceView<'a>>,
-    others: Vec<SourceView<'a>>,
+struct PageData {
+    parties: Vec<tera::Value>,
+    others: Vec<tera::Value>,
     count: usize,
 }
 
@@ -219,12 +221,21 @@ pub fn page(sources: &Sources, cited_by: &[CitedBy]) -> DataPage {
                 .push(citation);
         }
     }
-    let view = |source| view_of(source, &by_source);
-    let (parties, others): (Vec<&Source>, Vec<&Source>) =
-        sources.list.iter().partition(|s| s.party.is_some());
+    // A source cited in thousands of places has as many back-links: sources are made
+    // values side by side.
+    let views: Vec<(bool, tera::Value)> = sources
+        .list
+        .par_iter()
+        .map(|source| {
+            let view = tera::Value::from_serializable(&view_of(source, &by_source));
+            (source.party.is_some(), view)
+        })
+        .collect();
+    let (parties, others): (Vec<_>, Vec<_>) = views.into_iter().partition(|(party, _)| *party);
+    let values = |list: Vec<(bool, tera::Value)>| list.into_iter().map(|(_, v)| v).collect();
     let data = tera::Value::from_serializable(&PageData {
-        parties: parties.into_iter().map(view).collect(),
-        others: others.into_iter().map(view).collect(),
+        parties: values(parties),
+        others: values(others),
         count: sources.list.len(),
     });
     DataPage {

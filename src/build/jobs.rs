@@ -103,6 +103,7 @@ impl Site {
     }
 
     /// Renders `jobs` in parallel, giving each page to `sink`; every problem is returned.
+    /// No job may be listed twice: the sources page is made by the first rendering of it.
     pub(crate) fn render_jobs(&self, jobs: &[Job], sink: &Sink<'_>) -> Result<(), Vec<Diagnostic>> {
         let results: Vec<Result<(), Diagnostic>> = jobs
             .par_iter()

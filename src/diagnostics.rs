@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,7 +232,8 @@ pub struct SourceText {
     pub path: PathBuf,
     /// The file's contents, without a byte-order mark.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, found when a diagnostic first needs it.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
@@ -241,14 +243,19 @@ impl SourceText {
             Some(rest) => rest.to_owned(),
             None => text,
         };
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceText {
             path: path.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
     }
 
     /// Reads a file as UTF-8; invalid UTF-8 is an error naming the line.
@@ -301,8 +308,9 @@ impl SourceText {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line - 1];
+        let line_starts = self.line_starts();
+        let line = line_starts.partition_point(|&start| start <= offset);
+        let start = line_starts[line - 1];
         let col = self
             .text
             .get(start..offset)
@@ -312,11 +320,9 @@ impl SourceText {
 
     /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next);
+        let line_starts = self.line_starts();
+        let start = *line_starts.get(line.checked_sub(1)?)?;
+        let end = line_starts.get(line).map_or(self.text.len(), |&next| next);
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 

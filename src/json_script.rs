@@ -36,10 +36,7 @@ impl Formatter for ScriptSafe {
         let bytes = fragment.as_bytes();
         let mut copied = 0;
         // Most fragments hold none of these bytes: find each, and check it only then.
-        while let Some(found) = bytes[copied..]
-            .iter()
-            .position(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2))
-        {
+        while let Some(found) = next_special(&bytes[copied..]) {
             let at = copied + found;
             let (escaped, len): (&[u8], usize) = match &bytes[at..] {
                 [b'<', ..] => (b"\\u003c", 1),
@@ -55,6 +52,16 @@ impl Formatter for ScriptSafe {
             copied = at + len;
         }
         writer.write_all(&bytes[copied..])
+    }
+}
+
+/// The first `<`, `>`, `&` or first byte of U+2028 and U+2029 (`0xE2`) in `bytes`.
+fn next_special(bytes: &[u8]) -> Option<usize> {
+    let markup = memchr::memchr3(b'<', b'>', b'&', bytes);
+    let separator = memchr::memchr(0xE2, bytes);
+    match (markup, separator) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (found, None) | (None, found) => found,
     }
 }
 

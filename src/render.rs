@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use tera::{Context, Tera};
 use walkdir::WalkDir;
 
@@ -115,6 +116,18 @@ impl Templates {
     /// Sets values every template sees (the site, navigation, lists of pages).
     pub fn set_global<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.tera.global_context().insert(key, value);
+    }
+
+    /// Sets a list every template sees, such as every note: its items become the templates'
+    /// values side by side.
+    pub fn set_global_list<T: serde::Serialize + Sync>(&mut self, key: &'static str, items: &[T]) {
+        let values: Vec<tera::Value> = items
+            .par_iter()
+            .map(tera::Value::from_serializable)
+            .collect();
+        self.tera
+            .global_context()
+            .insert_value(key, tera::Value::from(values));
     }
 
     /// Sets a value every template sees, by a name decided at run time.

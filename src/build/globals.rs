@@ -108,7 +108,7 @@ impl Globals<'_> {
             "nav",
             &navigation(base, self.content, self.data, self.generated),
         );
-        templates.set_global("notes", &notes_list(base, self.content));
+        templates.set_global_list("notes", &notes_list(base, self.content));
         templates.set_global("pages", &other_pages(base, self.content));
         for (key, value) in self.data.template_globals(self.index) {
             templates.set_global_value(key, value);

@@ -104,7 +104,7 @@ impl Site {
         }
         if touched.notes {
             self.templates
-                .set_global("notes", &notes_list(&self.base, &self.content));
+                .set_global_list("notes", &notes_list(&self.base, &self.content));
             plan.jobs.extend(self.jobs_using("notes"));
         }
         if touched.pages {

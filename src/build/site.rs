@@ -125,24 +125,34 @@ impl Site {
     ) -> Result<Site, BuildFailure> {
         let base = config.base();
         let output_dir = output_dir(&options, &config);
-        diagnostics.extend(data.check_references());
-        check_urls(&content, &data, &mut diagnostics);
-        let syntax_css = diagnostics.take(syntax_css(&config).map_err(Diagnostics::from));
-        let index = SiteIndex::new(
-            &base,
-            &content.pages,
-            data.source_ids(),
-            data.term_ids(),
-            data.event_ids(),
-        )
-        .tolerating(&content.failed, data.failed);
-        let matcher = match (&data.glossary, config.glossary.autolink) {
-            (Some(glossary), true) => diagnostics.take(
-                TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
-                    .map_err(|m| Diagnostics(vec![Diagnostic::error(&glossary.file.path, m)])),
-            ),
-            _ => None,
-        };
+        // The checks run beside the link index and the glossary matcher built from it.
+        let (css, (index, matcher)) = rayon::join(
+            || {
+                diagnostics.extend(data.check_references());
+                check_urls(&content, &data, &mut diagnostics);
+                syntax_css(&config)
+            },
+            || {
+                let index = SiteIndex::new(
+                    &base,
+                    &content.pages,
+                    data.source_ids(),
+                    data.term_ids(),
+                    data.event_ids(),
+                )
+                .tolerating(&content.failed, data.failed);
+                let matcher = match (&data.glossary, config.glossary.autolink) {
+                    (Some(glossary), true) => Some(
+                        TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
+                            .map_err(|m| Diagnostic::error(&glossary.file.path, m)),
+                    ),
+                    _ => None,
+                };
+                (index, matcher)
+            },
+        );
+        let syntax_css = diagnostics.take(css.map_err(Diagnostics::from));
+        let matcher = matcher.and_then(|m| diagnostics.take(m.map_err(Diagnostics::from)));
         let renderer = renderer(&config, &index, matcher.as_ref());
         // The data files' pages need the pages' citations only for the sources page.
         let (rendered, mut generated) = rayon::join(

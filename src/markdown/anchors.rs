@@ -5,15 +5,23 @@ use std::collections::HashMap;
 /// Hands out unique heading ids within one page.
 #[derive(Debug, Default)]
 pub struct Anchors {
+    /// Ids never handed out.
+    reserved: &'static [&'static str],
+    /// Ids handed out, with the last count added to each base.
     seen: HashMap<String, usize>,
 }
 
 impl Anchors {
     /// Anchors that never hand out the given ids (ids the page templates use themselves).
-    pub fn reserving(ids: &[&str]) -> Self {
+    pub fn reserving(ids: &'static [&'static str]) -> Self {
         Anchors {
-            seen: ids.iter().map(|id| ((*id).to_owned(), 0)).collect(),
+            reserved: ids,
+            seen: HashMap::new(),
         }
+    }
+
+    fn taken(&self, id: &str) -> bool {
+        self.seen.contains_key(id) || self.reserved.contains(&id)
     }
 
     /// A unique id for a heading with this text.
@@ -31,7 +39,7 @@ impl Anchors {
     pub fn unique(&mut self, base: String) -> String {
         let mut count = self.seen.get(&base).copied().unwrap_or(0);
         let mut id = base.clone();
-        while self.seen.contains_key(&id) {
+        while self.taken(&id) {
             count += 1;
             id = format!("{base}-{count}");
         }
@@ -75,5 +83,9 @@ mod tests {
         assert_eq!(anchors.id_for("The survey 1"), "the-survey-1");
         assert_eq!(anchors.id_for("The survey"), "the-survey");
         assert_eq!(anchors.id_for("The survey"), "the-survey-2");
+        let mut anchors = Anchors::reserving(&["main", "main-1"]);
+        assert_eq!(anchors.id_for("Main"), "main-2");
+        assert_eq!(anchors.id_for("Main"), "main-3");
+        assert_eq!(anchors.unique("main-1".to_owned()), "main-1-1");
     }
 }

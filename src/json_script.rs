@@ -19,6 +19,13 @@ pub fn json_for_script<T: Serialize + ?Sized>(value: &T) -> String {
 
 /// Appends `text` as a JSON string escaped as [`json_for_script`] escapes strings.
 pub fn push_string(out: &mut Vec<u8>, text: &str) {
+    // Most strings (URLs, titles, dates) hold nothing to escape: they are copied as they are.
+    if !text.bytes().any(needs_escape) {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+        return;
+    }
     let mut serializer = serde_json::Serializer::with_formatter(out, ScriptSafe);
     // Writing into memory cannot fail.
     let _ = serde::Serializer::serialize_str(&mut serializer, text);
@@ -55,6 +62,12 @@ impl Formatter for ScriptSafe {
     }
 }
 
+/// True for a byte that JSON (controls, `"`, `\`) or a `<script>` element (`<`, `>`, `&`, the
+/// first byte of U+2028 and U+2029) needs escaped.
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || matches!(byte, b'"' | b'\\' | b'<' | b'>' | b'&' | 0xE2)
+}
+
 /// The first `<`, `>`, `&` or first byte of U+2028 and U+2029 (`0xE2`) in `bytes`.
 fn next_special(bytes: &[u8]) -> Option<usize> {
     let markup = memchr::memchr3(b'<', b'>', b'&', bytes);
@@ -68,6 +81,28 @@ fn next_special(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_are_written_as_whole_values_are() {
+        for text in [
+            "plain",
+            "https://example.org/a/",
+            "é — “q”",
+            "a\"b\\c",
+            "</script>",
+            "a\u{2028}",
+            "\t\n",
+            "",
+        ] {
+            let mut out = Vec::new();
+            push_string(&mut out, text);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                json_for_script(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn json_cannot_close_a_script() {

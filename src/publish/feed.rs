@@ -38,7 +38,9 @@ pub struct SitemapEntry {
 }
 
 fn timestamp(date: PartialDate) -> String {
-    format!("{}T00:00:00Z", date.full_iso())
+    let mut time = date.full_iso();
+    time.push_str("T00:00:00Z");
+    time
 }
 
 /// The feed's entries, newest first, and the feed's own `updated` time.

@@ -113,6 +113,9 @@ pub struct CategoryConfig {
     pub id: String,
     /// The label shown to readers, such as "Civilians wounded".
     pub label: String,
+    /// The category this one counts part of, such as `wounded`: no claim may give the part a
+    /// larger figure than the whole.
+    pub part_of: Option<toml::Spanned<String>>,
 }
 
 fn default_language() -> String {
@@ -140,6 +143,12 @@ impl Config {
         config.check(&source)?;
         config.source = Some(source);
         Ok(config)
+    }
+
+    /// The text of `explainer.toml`, for errors placed in it (`None` for a config not read
+    /// from a file).
+    pub fn file(&self) -> Option<&SourceText> {
+        self.source.as_ref()
     }
 
     /// An error at the line that sets `key`; `None` when no line sets it (the default is in use).

@@ -154,7 +154,7 @@ impl SiteData {
             || {
                 rayon::join(
                     || timeline::load(root),
-                    || casualties::load(root, &config.casualties),
+                    || casualties::load(root, &config.casualties, config.file()),
                 )
             },
         );
@@ -194,7 +194,9 @@ impl SiteData {
                 self.timeline = timeline::load(root)?;
                 self.failed.timeline = false;
             }
-            Kind::Casualties => self.casualties = casualties::load(root, &config.casualties)?,
+            Kind::Casualties => {
+                self.casualties = casualties::load(root, &config.casualties, config.file())?
+            }
         }
         Ok(())
     }

@@ -119,6 +119,57 @@ fn crlf_csv_errors_are_at_the_same_lines_and_columns() {
 }
 
 #[test]
+fn declared_parts_are_checked_against_their_whole() {
+    let site = fixture("casualties/site");
+    let config = site.path().join("explainer.toml");
+    let text = fs::read_to_string(&config).unwrap().replace(
+        r#"label = "Civilians wounded" }"#,
+        r#"label = "Civilians wounded", part_of = "wounded" }"#,
+    );
+    fs::write(&config, text).unwrap();
+    build_ok(site.path());
+    let data = site.path().join("content/data/casualties.toml");
+    let claims = fs::read_to_string(&data).unwrap().replace(
+        r#"civilians_wounded = { value = 50, qualifier = "up_to" }"#,
+        r#"civilians_wounded = { value = 500, qualifier = "exact" }"#,
+    );
+    fs::write(&data, claims).unwrap();
+    let errors = errors_of(site.path());
+    assert_error(
+        &errors,
+        29,
+        Some(1),
+        "Civilians wounded (500) is more than wounded (more than 400), which counts them too",
+    );
+}
+
+#[test]
+fn a_part_of_no_category_or_of_itself_is_a_config_error() {
+    let site = fixture("casualties/site");
+    let config = site.path().join("explainer.toml");
+    let text = fs::read_to_string(&config).unwrap().replace(
+        r#"categories = [{ id = "civilians_wounded", label = "Civilians wounded" }]"#,
+        "categories = [\n  { id = \"civilians_wounded\", label = \"Civilians wounded\", part_of = \"wonded\" },\n  { id = \"a\", label = \"A\", part_of = \"b\" },\n  { id = \"b\", label = \"B\", part_of = \"a\" },\n]",
+    );
+    fs::write(&config, text).unwrap();
+    let errors = errors_of(site.path());
+    let config_errors: Vec<_> = errors
+        .iter()
+        .filter(|e| e.file == Path::new("explainer.toml"))
+        .map(|e| (e.line, e.col, e.message.as_str()))
+        .collect();
+    assert_eq!(
+        config_errors,
+        vec![
+            (8, 70, "`part_of` names unknown category `wonded`"),
+            (9, 38, "`a` is, through `part_of`, part of itself"),
+            (10, 38, "`b` is, through `part_of`, part of itself"),
+        ],
+        "{errors:#?}"
+    );
+}
+
+#[test]
 fn unknown_sources_and_events_are_reported_where_they_are_named() {
     let site = site_with("casualties.toml", &fixture_text("unknown_references.toml"));
     let errors = errors_of(site.path());

@@ -6,12 +6,6 @@ use super::model::{Categories, CategoryFigure, Figure, Qualifier};
 use crate::diagnostics::{Collector, SourceText};
 use crate::toml_input::did_you_mean;
 
-/// Categories that count part of another, with the wholes to check them against, nearest first.
-const PART_OF: [(&str, &[&str]); 2] = [
-    ("children_killed", &["civilians_killed", "killed"]),
-    ("civilians_killed", &["killed"]),
-];
-
 /// A non-negative number, or an error at its place.
 fn count(
     file: &SourceText,
@@ -218,11 +212,19 @@ pub fn check_parts(
     problems: &mut Collector,
 ) {
     let find = |id: &str| figures.iter().find(|(f, _)| f.category == id);
-    for (part, wholes) in PART_OF {
+    for category in categories.list.iter().filter(|c| c.part_of.is_some()) {
+        let part = category.id.as_str();
         let Some((part_figure, loc)) = find(part) else {
             continue;
         };
-        let Some((whole_figure, _)) = wholes.iter().find_map(|w| find(w)) else {
+        // The nearest whole the claim gives a figure for: children killed against civilians
+        // killed, or against all killed when the claim leaves civilians out.
+        let Some((whole_figure, _)) = categories
+            .wholes(part)
+            .into_iter()
+            .filter(|&whole| whole != part)
+            .find_map(find)
+        else {
             continue;
         };
         let (Some((floor, strict)), Some((cap, hard))) = (
@@ -259,7 +261,7 @@ mod tests {
     /// The messages `check_parts` gives for a claim's figures.
     fn part_problems(figures: &[(&str, Figure)]) -> Vec<String> {
         let file = SourceText::new("casualties.toml", String::new());
-        let categories = Categories::new(&CasualtiesConfig::default());
+        let categories = Categories::new(&CasualtiesConfig::default(), None).unwrap();
         let figures: Vec<(CategoryFigure, Loc)> = figures
             .iter()
             .map(|(id, figure)| {

@@ -50,7 +50,11 @@ pub struct Casualties {
 }
 
 /// Reads and checks the casualties file (TOML or CSV, not both); `Ok(None)` when the site has neither.
-pub fn load(root: &Path, config: &CasualtiesConfig) -> Result<Option<Casualties>, Diagnostics> {
+pub fn load(
+    root: &Path,
+    config: &CasualtiesConfig,
+    config_file: Option<&SourceText>,
+) -> Result<Option<Casualties>, Diagnostics> {
     let csv = csv_input::read(root)?;
     let toml = toml_input::read(root)?;
     let (file, drafts, problems) = match (toml, csv) {
@@ -65,7 +69,7 @@ pub fn load(root: &Path, config: &CasualtiesConfig) -> Result<Option<Casualties>
         (Some(found), None) | (None, Some(found)) => found,
         (None, None) => return Ok(None),
     };
-    let categories = Categories::new(config);
+    let categories = Categories::new(config, config_file)?;
     let (claims, refs) = validate::check(&file, drafts, &categories, problems)?;
     Ok(Some(Casualties {
         claims,

@@ -2,6 +2,7 @@
 
 use crate::config::CasualtiesConfig;
 use crate::dates::PartialDate;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 
 /// How a source hedged a single number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,17 +252,23 @@ pub struct Category {
     pub id: String,
     /// The label readers see.
     pub label: String,
+    /// The category this one counts part of, such as `killed`.
+    pub part_of: Option<String>,
 }
 
-/// The built-in categories, in display order.
-const BUILT_IN: [(&str, &str); 7] = [
-    ("killed", "Killed"),
-    ("wounded", "Wounded"),
-    ("civilians_killed", "Civilians killed"),
-    ("children_killed", "Children killed"),
-    ("missing", "Missing"),
-    ("displaced", "Displaced"),
-    ("detained", "Detained"),
+/// The built-in categories, in display order, with the category each counts part of.
+const BUILT_IN: [(&str, &str, Option<&str>); 7] = [
+    ("killed", "Killed", None),
+    ("wounded", "Wounded", None),
+    ("civilians_killed", "Civilians killed", Some("killed")),
+    (
+        "children_killed",
+        "Children killed",
+        Some("civilians_killed"),
+    ),
+    ("missing", "Missing", None),
+    ("displaced", "Displaced", None),
+    ("detained", "Detained", None),
 ];
 
 /// The categories a site's claims may use: the built-in ones, then the config's.
@@ -273,25 +280,95 @@ pub struct Categories {
 
 impl Categories {
     /// The built-in categories and those of `[casualties] categories`; a config
-    /// entry with a built-in id relabels it.
-    pub fn new(config: &CasualtiesConfig) -> Categories {
+    /// entry with a built-in id relabels it (and, with `part_of`, sets what it is part of).
+    /// A `part_of` naming no category, or going round in a loop, is an error in
+    /// `config_file` (`explainer.toml`).
+    pub fn new(
+        config: &CasualtiesConfig,
+        config_file: Option<&SourceText>,
+    ) -> Result<Categories, Diagnostics> {
         let mut list: Vec<Category> = BUILT_IN
             .iter()
-            .map(|(id, label)| Category {
+            .map(|(id, label, part_of)| Category {
                 id: (*id).to_owned(),
                 label: (*label).to_owned(),
+                part_of: part_of.map(str::to_owned),
             })
             .collect();
         for extra in &config.categories {
+            let part_of = extra.part_of.as_ref().map(|p| p.get_ref().clone());
             match list.iter_mut().find(|c| c.id == extra.id) {
-                Some(known) => known.label.clone_from(&extra.label),
+                Some(known) => {
+                    known.label.clone_from(&extra.label);
+                    if part_of.is_some() {
+                        known.part_of = part_of;
+                    }
+                }
                 None => list.push(Category {
                     id: extra.id.clone(),
                     label: extra.label.clone(),
+                    part_of,
                 }),
             }
         }
-        Categories { list }
+        let categories = Categories { list };
+        let mut problems = Vec::new();
+        for extra in &config.categories {
+            let Some(whole) = &extra.part_of else {
+                continue;
+            };
+            let message = if categories.position(whole.get_ref()).is_none() {
+                format!("`part_of` names unknown category `{}`", whole.get_ref())
+            } else if categories.wholes(&extra.id).contains(&extra.id.as_str()) {
+                format!("`{}` is, through `part_of`, part of itself", extra.id)
+            } else {
+                continue;
+            };
+            let ids = categories.ids();
+            let help = match crate::toml_input::did_you_mean(whole.get_ref(), &ids) {
+                Some(close) if close != extra.id => format!("did you mean `{close}`?"),
+                _ => format!(
+                    "name the category `{}` counts part of: one of {}",
+                    extra.id,
+                    ids.join(", ")
+                ),
+            };
+            problems.push(
+                match config_file {
+                    Some(file) => file.error_at(whole.span().start, message),
+                    None => Diagnostic::error(crate::config::CONFIG_FILE, message),
+                }
+                .with_help(help),
+            );
+        }
+        if problems.is_empty() {
+            Ok(categories)
+        } else {
+            Err(Diagnostics(problems))
+        }
+    }
+
+    /// The categories `part` counts part of, nearest first: `civilians_killed`, then
+    /// `killed`, for `children_killed`. A loop ends the list where it closes.
+    pub fn wholes(&self, part: &str) -> Vec<&str> {
+        let mut wholes: Vec<&str> = Vec::new();
+        let mut current = part;
+        while let Some(whole) = self
+            .list
+            .iter()
+            .find(|c| c.id == current)
+            .and_then(|c| c.part_of.as_deref())
+        {
+            if wholes.contains(&whole) {
+                break;
+            }
+            wholes.push(whole);
+            if whole == part {
+                break;
+            }
+            current = whole;
+        }
+        wholes
     }
 
     /// The position of a category in display order.

@@ -14,6 +14,7 @@ pub struct SiteIndex {
     sources: HashSet<String>,
     terms: HashSet<String>,
     events: HashSet<String>,
+    generated: HashSet<String>,
     base_path: String,
     failed_pages: HashSet<String>,
     failed: Failed,
@@ -36,10 +37,17 @@ impl SiteIndex {
             sources: sources.map(str::to_owned).collect(),
             terms: terms.map(str::to_owned).collect(),
             events: events.map(str::to_owned).collect(),
+            generated: HashSet::new(),
             base_path: base.path.clone(),
             failed_pages: HashSet::new(),
             failed: Failed::default(),
         }
+    }
+
+    /// Adds the site paths of the pages the build makes from data, such as `/timeline/`.
+    pub fn generating(mut self, paths: impl Iterator<Item = String>) -> SiteIndex {
+        self.generated = paths.collect();
+        self
     }
 
     /// Accepts links to pages and data files that failed to load: their own errors are reported already.
@@ -66,6 +74,10 @@ impl Targets for SiteIndex {
     }
     fn has_event(&self, id: &str) -> bool {
         self.failed.timeline || self.events.contains(id)
+    }
+    fn has_generated(&self, site_path: &str) -> bool {
+        let failed = self.failed.sources || self.failed.glossary || self.failed.timeline;
+        failed || self.generated.contains(site_path)
     }
     fn href(&self, site_path: &str) -> String {
         [self.base_path.as_str(), site_path].concat()

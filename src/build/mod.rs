@@ -118,9 +118,9 @@ fn fail(diagnostics: Collector) -> BuildFailure {
     }
 }
 
-/// Two pages (or a page and a data page) at one URL is an error.
-fn check_urls(content: &Content, data: &SiteData, diagnostics: &mut Collector) {
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
+/// The site paths of the pages made from data and of the notes listing (unless
+/// `content/notes/index.md` replaces it), each with the file it comes from.
+fn generated_paths(content: &Content, data: &SiteData) -> Vec<(String, String)> {
     let mut generated = data.page_paths();
     let has_notes = content.pages.iter().any(|p| p.kind == PageKind::Note);
     if has_notes && !content.pages.iter().any(|p| p.kind == PageKind::NotesIndex) {
@@ -129,6 +129,13 @@ fn check_urls(content: &Content, data: &SiteData, diagnostics: &mut Collector) {
             "content/notes/ (the notes listing)".to_owned(),
         ));
     }
+    generated
+}
+
+/// Two pages (or a page and a data page) at one URL is an error.
+fn check_urls(content: &Content, data: &SiteData, diagnostics: &mut Collector) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let generated = generated_paths(content, data);
     for page in &content.pages {
         if let Some(other) = seen.insert(&page.url, &page.source.path) {
             diagnostics.push(

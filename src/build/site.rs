@@ -20,7 +20,10 @@ use super::globals::Globals;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
 use super::views::PageView;
-use super::{BuildFailure, BuildOptions, NOTES_PATH, NOTES_TITLE, check_urls, fail, syntax_css};
+use super::{
+    BuildFailure, BuildOptions, NOTES_PATH, NOTES_TITLE, check_urls, fail, generated_paths,
+    syntax_css,
+};
 
 /// A site loaded, checked and with its Markdown rendered.
 pub(crate) struct Site {
@@ -139,6 +142,11 @@ impl Site {
                     data.source_ids(),
                     data.term_ids(),
                     data.event_ids(),
+                )
+                .generating(
+                    generated_paths(&content, &data)
+                        .into_iter()
+                        .map(|(path, _)| path),
                 )
                 .tolerating(&content.failed, data.failed);
                 let matcher = match (&data.glossary, config.glossary.autolink) {

@@ -13,6 +13,8 @@ pub trait Targets: Sync {
     fn has_term(&self, id: &str) -> bool;
     /// True when a timeline event with this id exists.
     fn has_event(&self, id: &str) -> bool;
+    /// True when the build makes a page at this site path from data (such as `/timeline/`).
+    fn has_generated(&self, site_path: &str) -> bool;
     /// A site path with the base URL's path in front.
     fn href(&self, site_path: &str) -> String;
 }
@@ -48,9 +50,21 @@ pub fn resolve(dest: &str, targets: &dyn Targets) -> Result<Resolved, String> {
                 "the link `{dest}` leaves content/: `@/` links name a file under content/ without `.` or `..`"
             ));
         }
-        let url = targets.page_url(path).ok_or_else(|| {
-            format!("the link `{dest}` points to content/{path}, which is not a page of this site")
-        })?;
+        let generated = format!("/{path}");
+        let url = match targets.page_url(path) {
+            Some(url) => url,
+            None if path.ends_with('/') && targets.has_generated(&generated) => &generated,
+            None if path.ends_with('/') => {
+                return Err(format!(
+                    "the link `{dest}` points to {generated}, which is not a page the build makes from data (such as @/timeline/ or @/glossary/)"
+                ));
+            }
+            None => {
+                return Err(format!(
+                    "the link `{dest}` points to content/{path}, which is not a page of this site"
+                ));
+            }
+        };
         let mut href = targets.href(url);
         if let Some(fragment) = fragment {
             href.push('#');
@@ -105,6 +119,9 @@ pub(crate) mod tests {
         fn has_event(&self, id: &str) -> bool {
             id == "ceasefire"
         }
+        fn has_generated(&self, site_path: &str) -> bool {
+            site_path == "/timeline/"
+        }
         fn href(&self, site_path: &str) -> String {
             format!("/base{site_path}")
         }
@@ -117,6 +134,11 @@ pub(crate) mod tests {
             ok("@/notes/history.md#a"),
             Resolved::Href("/base/notes/history/#a".into())
         );
+        assert_eq!(
+            ok("@/timeline/#y1988"),
+            Resolved::Href("/base/timeline/#y1988".into())
+        );
+        assert!(resolve("@/timelines/", &Fixture).is_err());
         assert_eq!(
             ok("source:ombudsman"),
             Resolved::Citation("ombudsman".into())

@@ -291,6 +291,33 @@ fn sources_linked_from_an_event_body_link_back_to_it() {
 }
 
 #[test]
+fn pages_link_to_generated_pages_with_at_links() {
+    let site = site(&[]);
+    let article = site.path().join("content/index.md");
+    let text = fs::read_to_string(&article).unwrap().replace(
+        "See the [corridor note](@/notes/corridor.md).",
+        "See the [whole timeline](@/timeline/#y2023) and [the sources](@/sources/).",
+    );
+    fs::write(&article, &text).unwrap();
+    build_ok(site.path());
+    let html = page(site.path(), "index.html");
+    assert_eq!(
+        select(&html, "a[href='/explainer/timeline/#y2023']").len(),
+        1
+    );
+    assert_eq!(select(&html, "main a[href='/explainer/sources/']").len(), 1);
+
+    fs::write(&article, text.replace("@/sources/", "@/sourcez/")).unwrap();
+    let errors = build_errors(site.path());
+    assert_error(
+        &errors,
+        "content/index.md",
+        10,
+        "points to /sourcez/, which is not a page the build makes from data",
+    );
+}
+
+#[test]
 fn the_real_sites_timeline_builds() {
     let site = real_site();
     build_ok(site.path());

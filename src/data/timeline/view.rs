@@ -177,7 +177,7 @@ pub fn tag_label(tag: &str) -> String {
 /// Link text for an `@/` link: "Lachin corridor" for `@/notes/lachin-corridor.md`.
 fn page_title(link: &str) -> String {
     let path = link.trim_start_matches("@/");
-    let path = path.split('#').next().unwrap_or(path);
+    let path = path.split('#').next().unwrap_or(path).trim_end_matches('/');
     let mut parts = path.trim_end_matches(".md").rsplit('/');
     let name = match parts.next() {
         Some("index" | "_index") => parts.next().unwrap_or("home"),
@@ -201,5 +201,6 @@ mod tests {
         assert_eq!(page_title("@/notes/the-2020-war.md#x"), "The 2020 war");
         assert_eq!(page_title("@/notes/_index.md"), "Notes");
         assert_eq!(tag_label("2023-offensive"), "2023 offensive");
+        assert_eq!(page_title("@/timeline/tags/exodus/"), "Exodus");
     }
 }

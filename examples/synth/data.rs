@@ -32,14 +32,8 @@ pub const TAGS: [&str; 12] = [
 ];
 /// `sources.toml`: every tenth source a party, every third with a URL.
 pub fn sources(rng: &mut Rng) -> String {
-    const KINDS: [&str; 6] = [
-        "official",
-        "media",
-        "ngo",
-        "international",
-        "academic",
-        "editorial",
-    ];
+    // Every kind the project knows but the last, `other`.
+    const KINDS: &[&str] = explainer::data::sources::KINDS.split_last().unwrap().1;
     let mut out = String::new();
     for i in 0..SOURCES {
         let _ = write!(

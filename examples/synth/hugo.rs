@@ -3,7 +3,7 @@
 use std::error::Error;
 use std::path::Path;
 
-use crate::notes::{Note, note_slug};
+use crate::notes::{Note, write_note};
 use crate::site::write;
 
 /// The page template of the Hugo twin: the title and the content.
@@ -36,19 +36,8 @@ pub fn write_hugo(dir: &Path, notes: &[Note]) -> Result<(), Box<dyn Error>> {
         "+++\ntitle = \"A synthetic explainer\"\n+++\n",
     )?;
     for (i, note) in notes.iter().enumerate() {
-        let text = format!(
-            "+++\ntitle = \"{}\"\ndescription = \"{}\"\ndate = \"{}\"\nweight = {}\n+++\n\n{}",
-            note.title,
-            note.description,
-            note.date,
-            note.weight.max(1),
-            hugo_body(&note.body)
-        );
-        write(
-            &dir.join("content/notes")
-                .join(format!("{}.md", note_slug(i))),
-            &text,
-        )?;
+        // Hugo treats weight 0 as unset.
+        write_note(dir, i, note, note.weight.max(1), &hugo_body(&note.body))?;
     }
     Ok(())
 }

@@ -1,8 +1,11 @@
 //! The notes: about 1.5 KB of Markdown each, with three citations, two `@/` links and five glossary terms.
 
+use std::error::Error;
 use std::fmt::Write as _;
+use std::path::Path;
 
 use crate::data::{SOURCES, TERMS};
+use crate::site::write;
 use crate::text::{Rng, date, term_name};
 
 /// The file name (without `.md`) of note `i`.
@@ -17,6 +20,25 @@ pub struct Note {
     pub date: String,
     pub weight: usize,
     pub body: String,
+}
+
+/// Writes note `i` under `dir/content/notes/` with TOML front matter, the given weight and body.
+pub fn write_note(
+    dir: &Path,
+    i: usize,
+    note: &Note,
+    weight: usize,
+    body: &str,
+) -> Result<(), Box<dyn Error>> {
+    let text = format!(
+        "+++\ntitle = \"{}\"\ndescription = \"{}\"\ndate = \"{}\"\nweight = {}\n+++\n\n{}",
+        note.title, note.description, note.date, weight, body
+    );
+    write(
+        &dir.join("content/notes")
+            .join(format!("{}.md", note_slug(i))),
+        &text,
+    )
 }
 
 /// Note `i` of `n`, linking two others at random.

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::data::{casualties, glossary, sources, timeline};
-use crate::notes::{Note, note_slug};
+use crate::notes::{Note, write_note};
 use crate::text::Rng;
 
 /// Writes a file, creating its folder.
@@ -56,15 +56,7 @@ pub fn write_explainer(dir: &Path, n: usize, notes: &[Note]) -> Result<(), Box<d
         &casualties(&mut rng),
     )?;
     for (i, note) in notes.iter().enumerate() {
-        let text = format!(
-            "+++\ntitle = \"{}\"\ndescription = \"{}\"\ndate = \"{}\"\nweight = {}\n+++\n\n{}",
-            note.title, note.description, note.date, note.weight, note.body
-        );
-        write(
-            &dir.join("content/notes")
-                .join(format!("{}.md", note_slug(i))),
-            &text,
-        )?;
+        write_note(dir, i, note, note.weight, &note.body)?;
     }
     Ok(())
 }

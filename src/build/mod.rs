@@ -133,9 +133,9 @@ fn generated_paths(content: &Content, data: &SiteData) -> Vec<(String, String)> 
 }
 
 /// Two pages (or a page and a data page) at one URL is an error.
-fn check_urls(content: &Content, data: &SiteData, diagnostics: &mut Collector) {
+/// `generated` holds the site paths of the pages made from data, from [`generated_paths`].
+fn check_urls(content: &Content, generated: &[(String, String)], diagnostics: &mut Collector) {
     let mut seen: HashMap<&str, &Path> = HashMap::new();
-    let generated = generated_paths(content, data);
     for page in &content.pages {
         if let Some(other) = seen.insert(&page.url, &page.source.path) {
             diagnostics.push(
@@ -150,7 +150,7 @@ fn check_urls(content: &Content, data: &SiteData, diagnostics: &mut Collector) {
                 .with_help("set a different `slug` in the front matter or rename one of the files"),
             );
         }
-        for (path, file) in &generated {
+        for (path, file) in generated {
             if page.url == *path {
                 diagnostics.push(Diagnostic::error(
                     &page.source.path,

@@ -128,11 +128,12 @@ impl Site {
     ) -> Result<Site, BuildFailure> {
         let base = config.base();
         let output_dir = output_dir(&options, &config);
+        let generated_paths = generated_paths(&content, &data);
         // The checks run beside the link index and the glossary matcher built from it.
         let (css, (index, matcher)) = rayon::join(
             || {
                 diagnostics.extend(data.check_references());
-                check_urls(&content, &data, &mut diagnostics);
+                check_urls(&content, &generated_paths, &mut diagnostics);
                 syntax_css(&config)
             },
             || {
@@ -143,11 +144,7 @@ impl Site {
                     data.term_ids(),
                     data.event_ids(),
                 )
-                .generating(
-                    generated_paths(&content, &data)
-                        .into_iter()
-                        .map(|(path, _)| path),
-                )
+                .generating(generated_paths.iter().map(|(path, _)| path.clone()))
                 .tolerating(&content.failed, data.failed);
                 let matcher = match (&data.glossary, config.glossary.autolink) {
                     (Some(glossary), true) => Some(
@@ -240,7 +237,7 @@ impl Site {
     pub(crate) fn sources_value(&self) -> tera::Value {
         let cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
         self.data
-            .sources_page(cited_by, &self.generated.cited_by)
+            .sources_page(&cited_by, &self.generated.cited_by)
             .map_or_else(tera::Value::none, |mut page| {
                 let view = data_view(&self.config, &self.base, &mut page, self.generated.has_code);
                 tera::Value::from_serializable(&view)

@@ -37,15 +37,14 @@ impl Site {
         }
     }
 
-    /// Renders every page and file without writing anything.
-    pub(crate) fn check(&self) -> Result<(), BuildFailure> {
-        let jobs = self.jobs();
-        let (rendered, files) = rayon::join(
-            || self.render_jobs(&jobs, &|_, _| Ok(())),
-            || self.site_files(&jobs),
-        );
-        match (rendered, files) {
-            (Ok(()), Ok(_)) => Ok(()),
+    /// The site files once the pages rendered too; otherwise every problem of both.
+    fn both<T>(
+        &self,
+        pages: Result<(), Vec<Diagnostic>>,
+        files: Result<T, Vec<Diagnostic>>,
+    ) -> Result<T, BuildFailure> {
+        match (pages, files) {
+            (Ok(()), Ok(files)) => Ok(files),
             (pages, files) => Err(self.failure(
                 pages
                     .err()
@@ -55,6 +54,16 @@ impl Site {
                     .collect(),
             )),
         }
+    }
+
+    /// Renders every page and file without writing anything.
+    pub(crate) fn check(&self) -> Result<(), BuildFailure> {
+        let jobs = self.jobs();
+        let (rendered, files) = rayon::join(
+            || self.render_jobs(&jobs, &|_, _| Ok(())),
+            || self.site_files(&jobs),
+        );
+        self.both(rendered, files).map(drop)
     }
 
     /// Writes the whole site into a staging folder and swaps it in place of the old output.
@@ -82,19 +91,7 @@ impl Site {
         };
         let (rendered, files) =
             rayon::join(|| self.render_jobs(&jobs, &sink), || self.site_files(&jobs));
-        let files = match (rendered, files) {
-            (Ok(()), Ok(files)) => files,
-            (pages, files) => {
-                return Err(self.failure(
-                    pages
-                        .err()
-                        .into_iter()
-                        .chain(files.err())
-                        .flatten()
-                        .collect(),
-                ));
-            }
-        };
+        let files = self.both(rendered, files)?;
         let exports = self
             .generated
             .files

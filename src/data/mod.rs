@@ -336,11 +336,13 @@ impl SiteData {
     /// [`SiteData::generate`]). Nothing without a sources file.
     pub fn sources_page(
         &self,
-        mut cited_by: Vec<CitedBy>,
+        cited_by: &[CitedBy],
         data_citations: &[CitedBy],
     ) -> Option<DataPage> {
-        cited_by.extend(data_citations.iter().cloned());
         let sources = self.sources.as_ref()?;
-        Some(sources::page(sources, &cited_by))
+        Some(sources::page(
+            sources,
+            cited_by.iter().chain(data_citations),
+        ))
     }
 }

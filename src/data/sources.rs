@@ -210,9 +210,9 @@ struct PageData {
 }
 
 /// The `/sources/` page, with back-links to every place that cites each source.
-pub fn page(sources: &Sources, cited_by: &[CitedBy]) -> DataPage {
+pub fn page<'a>(sources: &Sources, cited_by: impl IntoIterator<Item = &'a CitedBy>) -> DataPage {
     let mut by_source: HashMap<&str, Vec<&CitedBy>> = HashMap::new();
-    let mut listed: HashSet<(&str, &str)> = HashSet::with_capacity(cited_by.len());
+    let mut listed: HashSet<(&str, &str)> = HashSet::new();
     for citation in cited_by {
         if listed.insert((citation.source.as_str(), citation.href.as_str())) {
             by_source

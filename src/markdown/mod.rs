@@ -81,6 +81,23 @@ pub struct Renderer<'a> {
     pub terms: Option<&'a TermMatcher>,
 }
 
+impl Rendered {
+    /// Counts a use of `source`: its citation number (from 1, in order of first use) and
+    /// how many times it has been used so far.
+    fn cite(&mut self, source: String) -> (usize, usize) {
+        let index = match self.citations.iter().position(|s| *s == source) {
+            Some(index) => index,
+            None => {
+                self.citations.push(source);
+                self.citation_uses.push(0);
+                self.citations.len() - 1
+            }
+        };
+        self.citation_uses[index] += 1;
+        (index + 1, self.citation_uses[index])
+    }
+}
+
 impl Renderer<'_> {
     /// Renders `text`, which starts at byte `offset` of `source` (for error locations).
     pub fn render(&self, source: &SourceText, offset: usize, text: &str, mode: Mode) -> Rendered {
@@ -267,13 +284,7 @@ impl<'r, 'a> State<'r, 'a> {
             Ok(Resolved::Citation(source)) => {
                 // A snippet links to the source's entry, and lists it for the back-links there.
                 let href = links::anchor(self.renderer.targets, links::paths::SOURCES, &source);
-                match self.rendered.citations.iter().position(|s| *s == source) {
-                    Some(i) => self.rendered.citation_uses[i] += 1,
-                    None => {
-                        self.rendered.citations.push(source);
-                        self.rendered.citation_uses.push(1);
-                    }
-                }
+                self.rendered.cite(source);
                 href
             }
             Ok(Resolved::Href(href)) => href,
@@ -302,17 +313,7 @@ impl<'r, 'a> State<'r, 'a> {
     fn end_link(&mut self) {
         match self.links.pop().flatten() {
             Some(source) => {
-                let rendered = &mut self.rendered;
-                let number = match rendered.citations.iter().position(|s| *s == source) {
-                    Some(index) => index + 1,
-                    None => {
-                        rendered.citations.push(source);
-                        rendered.citation_uses.push(0);
-                        rendered.citations.len()
-                    }
-                };
-                rendered.citation_uses[number - 1] += 1;
-                let use_number = rendered.citation_uses[number - 1];
+                let (number, use_number) = self.rendered.cite(source);
                 self.out.push(Event::InlineHtml(
                     format!(
                         "<sup class=\"cite\" id=\"cite-ref-{number}-{use_number}\"><a href=\"#cite-{number}\" aria-label=\"Source {number}\">[{number}]</a></sup>"

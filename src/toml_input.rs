@@ -92,21 +92,11 @@ pub fn unknown_field_help(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
     let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match did_you_mean(field, &known) {
+    match crate::suggest::did_you_mean(field, &known) {
         Some(close) => Some(format!("did you mean `{close}`?")),
         None if known.is_empty() => None,
         None => Some(format!("known keys here: {}", known.join(", "))),
     }
-}
-
-/// The candidate closest to `word`, when one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
 }
 
 #[cfg(test)]

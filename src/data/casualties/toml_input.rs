@@ -15,7 +15,7 @@ use super::draft::{At, DraftClaim, DraftFigure, Loc};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Collector, Diagnostic, SourceText};
-use crate::toml_input::did_you_mean;
+use crate::suggest;
 
 /// The TOML file's name.
 pub const FILE: &str = "casualties.toml";
@@ -183,10 +183,7 @@ fn figure(
                 let problem = if KEYS.contains(&key.as_str()) {
                     entry(&mut figure, &key, value).err()
                 } else {
-                    let help = did_you_mean(&key, &KEYS).map_or_else(
-                        || FORMS.to_owned(),
-                        |close| format!("did you mean `{close}`?"),
-                    );
+                    let help = suggest::help(&key, &KEYS, || FORMS.to_owned());
                     Some((
                         value.loc,
                         format!("unknown key `{key}` in figure `{}`", figure.category.value),

@@ -58,7 +58,7 @@ pub fn load(
 ) -> Result<Option<Casualties>, Diagnostics> {
     let csv = csv_input::read(root)?;
     let toml = toml_input::read(root)?;
-    let (file, drafts, problems) = match (toml, csv) {
+    let (file, drafts) = match (toml, csv) {
         (Some(_), Some((csv_file, ..))) => {
             return Err(Diagnostic::error(
                 &csv_file.path,
@@ -71,7 +71,7 @@ pub fn load(
         (None, None) => return Ok(None),
     };
     let categories = Categories::new(config, config_file)?;
-    let (claims, refs) = validate::check(&file, drafts, &categories, problems)?;
+    let (claims, refs) = validate::check(&file, drafts, &categories)?;
     Ok(Some(Casualties {
         claims,
         categories,

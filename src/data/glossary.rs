@@ -365,7 +365,7 @@ pub fn generate(
                 .filter_map(|id| {
                     source_name(id).map(|title| LinkView {
                         title,
-                        href: links::anchor(targets, crate::data::sources::PATH, id),
+                        href: links::anchor(targets, sources::PATH, id),
                     })
                 })
                 .collect(),

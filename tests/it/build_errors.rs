@@ -1,11 +1,9 @@
 //! Bad input: every error of a build reported together, at its file and line,
 //! and the previous output left exactly as it was.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 fn errors_of(root: &std::path::Path) -> Vec<explainer::diagnostics::Diagnostic> {
     build_site(root)

@@ -6,14 +6,12 @@
 //! are a path under a regular file, an immutable folder (`chattr +i`), a file size limit
 //! (`ulimit -f`) and a tiny tmpfs.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use common::{build_ok, build_site, copy_dir, repo, snapshot};
+use crate::common::{build_ok, build_site, copy_dir, repo, snapshot};
 
 /// The bad-inputs base site, with a big page so that a build takes a while and writes a large file.
 fn site() -> tempfile::TempDir {

@@ -1,13 +1,11 @@
 //! Publishing: links that honour the base URL's path, the 404 page, feeds, sitemap,
 //! schema.org metadata, the Pages workflow, and `explainer new`.
 
-mod common;
-
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use scraper::Html;
 
 /// Every `href`/`src` of every HTML page that points into the site must name a file of the

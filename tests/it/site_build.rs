@@ -1,9 +1,7 @@
 //! The build end to end on a small fixture site: layout, front matter forms,
 //! Markdown features, drafts, and the output it writes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn fixture_site_builds_with_the_documented_layout() {

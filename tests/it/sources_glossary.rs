@@ -1,10 +1,8 @@
 //! Sources and glossary: citations, back-links, glossary pages and auto-linking.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 fn built() -> tempfile::TempDir {
     let site = fixture("glossary");

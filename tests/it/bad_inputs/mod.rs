@@ -4,10 +4,7 @@
 //! The cases of `tests/bad_inputs/cases.toml` are small sites: the base site with a few
 //! files replaced. The cases that need bytes or links a TOML file cannot hold are here.
 
-#[path = "bad_inputs/built.rs"]
 mod built;
-mod common;
-#[path = "bad_inputs/escaping.rs"]
 mod escaping;
 
 use std::collections::BTreeMap;
@@ -15,7 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{build_site, copy_dir, repo};
+use crate::common::{build_site, copy_dir, repo};
 use explainer::diagnostics::Diagnostic;
 use serde::Deserialize;
 

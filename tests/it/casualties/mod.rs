@@ -2,18 +2,14 @@
 //! no-summing rule, validation errors with their places, CSV and TOML input,
 //! the SVG charts, revision histories, exports and the article's summary box.
 
-mod common;
-#[path = "casualties/data.rs"]
 mod data;
-#[path = "casualties/errors.rs"]
 mod errors;
-#[path = "casualties/page.rs"]
 mod page;
 
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use explainer::diagnostics::Diagnostic;
 use scraper::{ElementRef, Html};
 

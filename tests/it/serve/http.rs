@@ -59,7 +59,7 @@ fn serves_pages_content_types_and_the_sites_404() {
         "public/ is not touched"
     );
 
-    common::build_ok(site.path());
+    crate::common::build_ok(site.path());
     let built = fs::read_to_string(site.path().join("public/index.html")).unwrap();
     assert!(
         !built.contains("EventSource") && !built.contains("__explainer"),

@@ -9,7 +9,7 @@ const BASE_PATH: &str = "/karabakh-explainer";
 
 /// Every file of a folder, as (relative path, bytes).
 fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    common::files_under(dir)
+    crate::common::files_under(dir)
         .into_iter()
         .map(|relative| {
             let bytes = fs::read(dir.join(&relative)).unwrap();
@@ -56,7 +56,7 @@ fn inode(server: &Server, page: &str) -> u64 {
 
 #[test]
 fn incremental_updates_give_the_output_of_a_full_build() {
-    let site = common::real_site();
+    let site = crate::common::real_site();
     let root = site.path();
     let server = start(root, None);
     let mut events = Events::open(&server, BASE_PATH);
@@ -92,7 +92,7 @@ fn incremental_updates_give_the_output_of_a_full_build() {
         "[blocked the corridor]",
         "[blocked the corridor](source:unicef) [and]",
     );
-    let cited_by_unicef = || common::text_of(&html(&page("/sources/")), "li#unicef");
+    let cited_by_unicef = || crate::common::text_of(&html(&page("/sources/")), "li#unicef");
     events.until(|| cited_by_unicef().contains("The Lachin road"));
     assert_same_as_full_build(&server, root, "a new citation");
     no_other_page_rewritten();

@@ -1,12 +1,8 @@
 //! `explainer serve` end to end: a real server on a free port, real HTTP requests, real file
 //! edits. Every wait is bounded by a timeout.
 
-mod common;
-#[path = "serve/http.rs"]
 mod http;
-#[path = "serve/incremental.rs"]
 mod incremental;
-#[path = "serve/live.rs"]
 mod live;
 
 use std::fs;
@@ -17,7 +13,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{fixture, select};
+use crate::common::{fixture, select};
 use explainer::serve::{ServeOptions, Server};
 use scraper::Html;
 
@@ -143,7 +139,7 @@ fn overlay_text(page: &Html) -> Option<String> {
 }
 
 fn text_of_h1(body: &str) -> String {
-    common::text_of(&html(body), "h1")
+    crate::common::text_of(&html(body), "h1")
 }
 
 /// A child process, killed if a test fails before it stops.

@@ -1,18 +1,14 @@
 //! The timeline end to end: `timeline.toml` or `timeline.csv`, its pages, tag pages,
 //! key dates, exports, back-links, and every validation error at its place.
 
-mod common;
-#[path = "timeline/errors.rs"]
 mod errors;
-#[path = "timeline/exports.rs"]
 mod exports;
-#[path = "timeline/pages.rs"]
 mod pages;
 
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use explainer::diagnostics::Diagnostic;
 
 /// The timeline fixture site, with overlays from `tests/fixtures/timeline/` laid over it.

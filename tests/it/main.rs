@@ -1,0 +1,15 @@
+//! The integration tests, in one binary: each module covers one area, building fixture
+//! sites (`tests/fixtures/`), the bad-input corpus (`tests/bad_inputs/`) or the real site
+//! and checking what a reader or an editor gets.
+
+mod bad_inputs;
+mod build_errors;
+mod casualties;
+mod common;
+mod faults;
+mod performance_behaviour;
+mod publishing;
+mod serve;
+mod site_build;
+mod sources_glossary;
+mod timeline;

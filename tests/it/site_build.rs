@@ -159,3 +159,29 @@ fn sub_path_base_url_prefixes_every_link() {
         Some("https://org.github.io/repo/")
     );
 }
+
+/// The HTML a reader gets of a few pages of fixture sites, in full, so that a change of
+/// markup or wording shows as a snapshot diff to review.
+#[test]
+fn fixture_pages_are_as_in_their_snapshots() {
+    for (site, pages) in [
+        (
+            "basic",
+            &[
+                "index.html",
+                "about-us/index.html",
+                "notes/history/index.html",
+            ][..],
+        ),
+        ("glossary", &["glossary/index.html"][..]),
+        ("casualties/site", &["casualties/index.html"][..]),
+    ] {
+        let dir = fixture(site);
+        build_ok(dir.path());
+        for page in pages {
+            let html = std::fs::read_to_string(dir.path().join("public").join(page)).unwrap();
+            let name = format!("{site}/{page}").replace(['/', '.'], "_");
+            insta::assert_snapshot!(name, html);
+        }
+    }
+}

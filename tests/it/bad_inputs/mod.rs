@@ -182,3 +182,28 @@ fn every_case_of_the_corpus_reports_its_errors_at_their_place() {
         failures.join("\n\n")
     );
 }
+
+/// What an editor reads for every case of the corpus, in full: message, place, the line
+/// shown and the help. A change of wording shows as a snapshot diff to review.
+#[test]
+fn every_case_prints_as_in_its_snapshot() {
+    let corpus: Corpus =
+        toml::from_str(&fs::read_to_string(repo().join("tests/bad_inputs/cases.toml")).unwrap())
+            .unwrap();
+    let mut printed = String::new();
+    for case in corpus.case.iter().filter(|case| !case.expect.is_empty()) {
+        let site = base_site();
+        for path in &case.remove {
+            fs::remove_file(site.path().join(path)).unwrap();
+        }
+        for (path, text) in &case.files {
+            write(site.path(), path, text);
+        }
+        let errors = build_site(site.path()).err().map(|f| f.errors.0);
+        let shown: Vec<String> = errors.iter().flatten().map(ToString::to_string).collect();
+        let root = site.path().display().to_string();
+        printed.push_str(&format!("## {}\n\n{}\n\n", case.name, shown.join("\n\n")));
+        printed = printed.replace(&root, "[site]");
+    }
+    insta::assert_snapshot!("bad_inputs", printed);
+}

@@ -7,32 +7,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
+use common::schema_check::problems;
 use explainer::build::{BuildOptions, build};
 use explainer::schema::{ALL, Kind, find};
-
-/// A TOML document as the JSON value an editor checks against a schema.
-fn as_json(value: toml::Value) -> serde_json::Value {
-    match value {
-        toml::Value::String(text) => text.into(),
-        toml::Value::Integer(n) => n.into(),
-        toml::Value::Float(x) => x.into(),
-        toml::Value::Boolean(b) => b.into(),
-        toml::Value::Datetime(date) => date.to_string().into(),
-        toml::Value::Array(items) => items.into_iter().map(as_json).collect(),
-        toml::Value::Table(table) => table.into_iter().map(|(k, v)| (k, as_json(v))).collect(),
-    }
-}
-
-/// The schema's complaints about a TOML text, empty when it is valid.
-fn problems(kind: &Kind, text: &str) -> Vec<String> {
-    let schema = serde_json::to_value(kind.schema()).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let document = as_json(toml::from_str::<toml::Value>(text).unwrap());
-    validator
-        .iter_errors(&document)
-        .map(|error| format!("{} at {}", error, error.instance_path()))
-        .collect()
-}
 
 /// Every file with a schema that the site at `root` has, with its kind.
 fn files_of(root: &Path) -> Vec<(Kind, String)> {

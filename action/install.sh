@@ -6,10 +6,21 @@
 # runner, it builds the same version with `cargo install --locked` instead.
 #
 # Inputs (environment): INPUT_VERSION (empty: this action's own version), INPUT_RELEASES_URL
-# (empty: the releases of ACTION_REPOSITORY on GitHub).
+# (empty: the releases of the action's repository on GitHub), ACTION_REPOSITORY.
 set -euo pipefail
 
 action_dir="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set}"
+repository="${ACTION_REPOSITORY:-}"
+if [ -z "$repository" ]; then
+  # github.action_repository is not always set for composite actions; the runner keeps an
+  # action's files in _actions/OWNER/REPO/REF.
+  case "${action_dir//\\//}" in
+    */_actions/*/*/*)
+      repo_dir="$(dirname "${action_dir//\\//}")"
+      repository="$(basename "$(dirname "$repo_dir")")/$(basename "$repo_dir")"
+      ;;
+  esac
+fi
 own_version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$action_dir/Cargo.toml" | head -n 1)"
 version="${INPUT_VERSION:-}"
 version="${version#v}"
@@ -25,8 +36,8 @@ case "${RUNNER_OS:-}-${RUNNER_ARCH:-}" in
 esac
 
 releases="${INPUT_RELEASES_URL:-}"
-if [ -z "$releases" ] && [ -n "${ACTION_REPOSITORY:-}" ]; then
-  releases="https://github.com/${ACTION_REPOSITORY}/releases/download"
+if [ -z "$releases" ] && [ -n "$repository" ]; then
+  releases="https://github.com/$repository/releases/download"
 fi
 
 install_root="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/explainer-$version"
@@ -68,10 +79,10 @@ if [ -n "$target" ] && [ -n "$releases" ] && download; then
 elif [ "$version" = "$own_version" ]; then
   echo "Building explainer $version from this action's source with cargo install."
   cargo install --locked --root "$install_root" --path "$action_dir"
-elif [ -n "${ACTION_REPOSITORY:-}" ]; then
+elif [ -n "$repository" ]; then
   echo "Building explainer $version from its tag with cargo install."
   cargo install --locked --root "$install_root" \
-    --git "https://github.com/$ACTION_REPOSITORY" --tag "v$version" explainer
+    --git "https://github.com/$repository" --tag "v$version" explainer
 else
   echo "::error::no release binary of explainer $version for this runner, and no source to build it from"
   exit 1

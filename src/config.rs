@@ -29,6 +29,7 @@ pub struct Config {
     pub language: String,
     /// Where `build` writes the site, relative to the root.
     #[serde(default = "default_output_dir")]
+    #[schemars(length(min = 1))]
     pub output_dir: PathBuf,
     /// A custom domain, written to `CNAME` for GitHub Pages.
     #[serde(default)]

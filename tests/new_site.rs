@@ -351,26 +351,38 @@ fn the_install_step_checks_the_release_archive() {
     assert!(!runner.join("path").exists());
 }
 
-#[test]
-fn without_a_release_archive_the_install_step_builds_with_cargo() {
+/// What the install step did with stand-ins for curl (which finds no release archive) and
+/// cargo (which installs a stand-in binary): its output, and the arguments each got.
+struct Fallback {
+    output: Output,
+    outputs: String,
+    cargo: String,
+    curl: String,
+}
+
+/// Runs the install step on `host` with the action's files at `action_path`.
+fn install_without_archive(host: &[(&str, &str)], action_path: Option<&Path>) -> Fallback {
     let dir = tempfile::tempdir().unwrap();
     let runner = dir.path().join("runner");
     let stubs = dir.path().join("stubs");
     fs::create_dir_all(&runner).unwrap();
     fs::create_dir_all(&stubs).unwrap();
-    // A stand-in for cargo: records its arguments, and installs a stand-in binary.
     let binary = stand_in(&dir.path().join("build"));
-    let stub = stubs.join("cargo");
-    fs::write(
-        &stub,
-        format!(
-            "#!/bin/sh\necho \"$@\" > \"{}\"\nwhile [ \"$1\" != --root ]; do shift; done\nmkdir -p \"$2/bin\" && cp \"{}\" \"$2/bin/explainer\"\n",
-            dir.path().join("cargo-args").display(),
-            binary.display()
-        ),
-    )
-    .unwrap();
-    executable(&stub);
+    let record = |name: &str| dir.path().join(format!("{name}-args"));
+    let cargo = format!(
+        "#!/bin/sh\necho \"$@\" > \"{}\"\nwhile [ \"$1\" != --root ]; do shift; done\nmkdir -p \"$2/bin\" && cp \"{}\" \"$2/bin/explainer\"\n",
+        record("cargo").display(),
+        binary.display()
+    );
+    // curl -f exits 22 when the server answers 404.
+    let curl = format!(
+        "#!/bin/sh\necho \"$@\" >> \"{}\"\nexit 22\n",
+        record("curl").display()
+    );
+    for (name, script) in [("cargo", cargo), ("curl", curl)] {
+        fs::write(stubs.join(name), script).unwrap();
+        executable(&stubs.join(name));
+    }
     let path = format!(
         "{}:{}",
         stubs.display(),
@@ -379,21 +391,63 @@ fn without_a_release_archive_the_install_step_builds_with_cargo() {
     let action = yaml(&repo().join("action.yml"));
     let mut values = inputs(&action, &Value::Null, &BTreeMap::new());
     values.insert("github.action_repository".to_owned(), String::new());
-    // A runner no release archive is made for.
-    let host = [
-        ("RUNNER_OS", "Linux"),
-        ("RUNNER_ARCH", "ARM"),
+    let action_path = action_path.map_or_else(repo, Path::to_path_buf);
+    let action_path = action_path.to_string_lossy().into_owned();
+    let mut env = host.to_vec();
+    env.extend([
         ("ACTION_REPOSITORY", ""),
-    ];
-    let (output, outputs) = run_action_step("install", &values, dir.path(), &runner, &host, &path);
-    assert!(output.status.success(), "{output:?}");
-    assert!(outputs.contains(&format!("version={VERSION}")));
-    let args = fs::read_to_string(dir.path().join("cargo-args")).unwrap();
-    assert!(args.starts_with("install --locked --root "), "{args}");
+        ("GITHUB_ACTION_PATH", &action_path),
+    ]);
+    let (output, outputs) = run_action_step("install", &values, dir.path(), &runner, &env, &path);
+    Fallback {
+        output,
+        outputs,
+        cargo: fs::read_to_string(record("cargo")).unwrap_or_default(),
+        curl: fs::read_to_string(record("curl")).unwrap_or_default(),
+    }
+}
+
+#[test]
+fn without_a_release_archive_the_install_step_builds_with_cargo() {
+    // A runner no release archive is made for.
+    let done = install_without_archive(&[("RUNNER_OS", "Linux"), ("RUNNER_ARCH", "ARM")], None);
+    assert!(done.output.status.success(), "{:?}", done.output);
+    assert!(done.outputs.contains(&format!("version={VERSION}")));
+    assert!(done.curl.is_empty(), "{}", done.curl);
     assert!(
-        args.trim_end()
-            .ends_with(&format!("--path {}", repo().display())),
-        "{args}"
+        done.cargo.starts_with("install --locked --root "),
+        "{}",
+        done.cargo
+    );
+    let from_source = format!("--path {}", repo().display());
+    assert!(
+        done.cargo.trim_end().ends_with(&from_source),
+        "{}",
+        done.cargo
+    );
+
+    // A release without archives, of an action fetched by the runner into
+    // _actions/OWNER/REPO/REF: the archive is looked for there first.
+    let runner_actions = tempfile::tempdir().unwrap();
+    let fetched = runner_actions
+        .path()
+        .join(format!("_actions/owner/name/v{VERSION}"));
+    fs::create_dir_all(fetched.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(repo(), &fetched).unwrap();
+    let done = install_without_archive(
+        &[("RUNNER_OS", "Linux"), ("RUNNER_ARCH", "X64")],
+        Some(&fetched),
+    );
+    assert!(done.output.status.success(), "{:?}", done.output);
+    let archive = format!(
+        "https://github.com/owner/name/releases/download/v{VERSION}/explainer-x86_64-unknown-linux-gnu.tar.gz"
+    );
+    assert!(done.curl.contains(&archive), "{}", done.curl);
+    let from_source = format!("--path {}", fetched.display());
+    assert!(
+        done.cargo.trim_end().ends_with(&from_source),
+        "{}",
+        done.cargo
     );
 }
 

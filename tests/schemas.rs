@@ -130,6 +130,16 @@ const BROKEN: &[(&str, &str, &str)] = &[
     ),
     ("timeline", "", "no event"),
     (
+        "timeline",
+        "[[event]]\nid = \"a\"\ndate = \"2023-09-19\"\ntitle = \"A\"\nsources = []\n",
+        "an event without sources",
+    ),
+    (
+        "config",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\noutput_dir = \"\"\n",
+        "an empty output folder",
+    ),
+    (
         "casualties",
         "[[claim]]\nid = \"a\"\nsource = \"s\"\nreported = \"2023-09-19\"\nscope = \"S\"\nstatus = \"confirmed\"\n[claim.figures]\nkilled = 2\n",
         "an unknown status",

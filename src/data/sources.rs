@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -42,24 +43,40 @@ pub const KINDS: [&str; 7] = [
     "other",
 ];
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct SourcesFile {
+pub(crate) struct SourcesFile {
+    /// The sources, one `[[source]]` table each.
     #[serde(default)]
     source: Vec<RawSource>,
 }
 
-#[derive(Deserialize)]
+/// One `[[source]]`, as written.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
+    /// Stable id, used in `source:` links.
+    #[schemars(with = "crate::schema::shapes::Id")]
     id: Spanned<String>,
+    /// The source's name.
     name: String,
+    /// A shorter name for summaries and charts.
     short_name: Option<String>,
+    /// What kind of source it is.
+    #[schemars(with = "String", extend("enum" = KINDS))]
     kind: Spanned<String>,
+    /// The side it speaks for, when it is a party to the conflict.
     party: Option<String>,
+    /// Where to read it: an https:// or http:// address.
+    #[schemars(with = "Option<String>", regex(pattern = "^https?://"))]
     url: Option<Spanned<String>>,
+    /// When it was published.
+    #[schemars(with = "Option<crate::schema::shapes::Date>")]
     published: Option<Spanned<DateInput>>,
+    /// When it was consulted.
+    #[schemars(with = "Option<crate::schema::shapes::Date>")]
     accessed: Option<Spanned<DateInput>>,
+    /// Editors' notes.
     notes: Option<String>,
 }
 

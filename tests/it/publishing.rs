@@ -281,11 +281,16 @@ fn pages_workflow_has_the_jobs_and_permissions_it_needs() {
     assert!(
         build_steps.contains("--base-url") && build_steps.contains("steps.pages.outputs.base_url")
     );
-    assert!(
-        serde_yaml_ng::to_string(&jobs["check"])
-            .unwrap()
-            .contains("-- check")
-    );
+}
+
+#[test]
+fn ci_workflow_runs_the_ci_script_on_pull_requests() {
+    let text = fs::read_to_string(repo().join(".github/workflows/ci.yml")).unwrap();
+    let workflow: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).expect("valid YAML");
+    assert!(workflow["on"].get("pull_request").is_some());
+    assert_eq!(workflow["on"]["push"]["branches"][0].as_str(), Some("main"));
+    let steps = serde_yaml_ng::to_string(&workflow["jobs"]["ci"]["steps"]).unwrap();
+    assert!(steps.contains("bash .ci/run"), "{steps}");
 }
 
 #[test]

@@ -13,7 +13,7 @@ mod figures;
 mod model;
 mod page;
 mod summary;
-mod toml_input;
+pub(crate) mod toml_input;
 mod validate;
 mod view;
 

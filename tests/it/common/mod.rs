@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use explainer::build::{BuildFailure, BuildOptions, BuildReport, build};
 use scraper::{Html, Selector};
 
+pub mod schema_check;
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -3,6 +3,7 @@
 //! Each kind has its own module: model, loading, validation and the view data
 //! its page is rendered from. This module holds what they share.
 
+pub mod affiliation;
 pub mod casualties;
 pub mod file;
 pub mod glossary;
@@ -325,6 +326,9 @@ impl SiteData {
             },
         );
         let mut generated = Generated::default();
+        generated
+            .files
+            .extend(self.sources.as_ref().map(sources::export));
         for part in [glossary, timeline, casualties].into_iter().flatten() {
             generated.merge(part);
         }

@@ -129,7 +129,7 @@ fn events_show_body_place_tags_citations_links_and_major_mark() {
         Some("/explainer/sources/#ombudsman")
     );
     assert!(
-        text_of(&html, "li#day-event .timeline-sources .party")
+        text_of(&html, "li#day-event .timeline-sources .affiliation--party")
             .contains("Karabakh Armenian authorities")
     );
     assert_eq!(

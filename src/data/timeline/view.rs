@@ -61,8 +61,8 @@ pub struct LinkView {
 pub struct SourceView {
     /// The source's name.
     pub name: String,
-    /// The side it speaks for, if a party.
-    pub party: Option<String>,
+    /// Whose voice it is, when the source is known.
+    pub affiliation: Option<crate::data::affiliation::Affiliation>,
     /// Its entry on `/sources/`.
     pub href: String,
 }
@@ -154,7 +154,7 @@ fn view(
                 let source = sources.and_then(|s| s.get(id));
                 SourceView {
                     name: source.map_or_else(|| id.clone(), |s| s.name.clone()),
-                    party: source.and_then(|s| s.party.clone()),
+                    affiliation: source.map(|s| s.affiliation.clone()),
                     href: links::anchor(targets, links::paths::SOURCES, id),
                 }
             })

@@ -83,3 +83,17 @@ fn the_about_page_links_the_data_pages() {
         );
     }
 }
+
+/// On a phone the page is one column: the article's opening must come before the boxes.
+#[test]
+fn the_article_opens_before_its_key_dates_and_updates() {
+    let site = real_site();
+    build_ok(site.path());
+    let html = fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    let opening = html
+        .find("On 19 September 2023 Azerbaijan launched")
+        .unwrap();
+    let key_dates = html.find("class=\"key-dates\"").unwrap();
+    let updates = html.find("class=\"updates\"").unwrap();
+    assert!(opening < key_dates && opening < updates);
+}

@@ -11,6 +11,7 @@ use crate::markdown::links::Targets;
 #[derive(Debug, Default)]
 pub struct SiteIndex {
     pages: HashMap<String, String>,
+    titles: HashMap<String, String>,
     sources: HashSet<String>,
     terms: HashSet<String>,
     events: HashSet<String>,
@@ -33,6 +34,10 @@ impl SiteIndex {
             pages: pages
                 .iter()
                 .map(|p| (p.content_path.clone(), p.url.clone()))
+                .collect(),
+            titles: pages
+                .iter()
+                .map(|p| (p.content_path.clone(), p.meta.title.clone()))
                 .collect(),
             sources: sources.map(str::to_owned).collect(),
             terms: terms.map(str::to_owned).collect(),
@@ -65,6 +70,9 @@ impl Targets for SiteIndex {
             .get(content_path)
             .map(String::as_str)
             .or_else(failed)
+    }
+    fn page_title(&self, content_path: &str) -> Option<&str> {
+        self.titles.get(content_path).map(String::as_str)
     }
     fn has_source(&self, id: &str) -> bool {
         self.failed.sources || self.sources.contains(id)

@@ -7,6 +7,10 @@
 pub trait Targets: Sync {
     /// The site path of the page at `content_path` (such as `notes/history.md`).
     fn page_url(&self, content_path: &str) -> Option<&str>;
+    /// The title of the page at `content_path`, when it is a page of the site.
+    fn page_title(&self, _content_path: &str) -> Option<&str> {
+        None
+    }
     /// True when a source with this id is registered.
     fn has_source(&self, id: &str) -> bool;
     /// True when a glossary term with this id exists.

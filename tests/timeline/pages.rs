@@ -144,6 +144,11 @@ fn events_show_body_place_tags_citations_links_and_major_mark() {
         .len(),
         1
     );
+    // A link reads as the title of the page it names, not as its file name.
+    assert_eq!(
+        text_of(&html, "li#day-event .timeline-links a"),
+        "The corridor"
+    );
     assert!(
         select(&html, "li#short-range .timeline-body").is_empty(),
         "no body, no empty box"
@@ -191,7 +196,7 @@ fn event_links_resolve_in_articles_and_event_bodies() {
     build_ok(site.path());
     let article = page(site.path(), "index.html");
     assert_eq!(
-        select(&article, ".prose a[href='/explainer/timeline/#day-event']").len(),
+        select(&article, ".prose > p a[href='/explainer/timeline/#day-event']").len(),
         1
     );
     let timeline = page(site.path(), "timeline/index.html");

@@ -10,6 +10,7 @@ mod faults;
 mod new_site;
 mod performance_behaviour;
 mod publishing;
+mod real_content;
 mod schemas;
 mod serve;
 mod site_build;

@@ -26,7 +26,7 @@ const TEXT_FILES: [(&str, &str, usize); 9] = [
     ),
     (
         "content/data/sources.toml",
-        "[[source]]\nid = \"desk\"\nname = \"Caf\u{0}\"\nkind = \"media\"\n",
+        "[[source]]\nid = \"desk\"\nname = \"Caf\u{0}\"\nkind = \"media\"\naffiliation = \"editorial\"\n",
         3,
     ),
     (

@@ -93,12 +93,29 @@ fn the_real_claims_load_and_read_as_reported() {
     assert!(row_cells(&html, "ombudsman-2023-09-19").contains(&"at least 2".to_owned()));
     let armenian = "scope-offensive-of-19-20-september-2023-ethnic-armenian-side";
     let killed = headline(&html, armenian, "Killed");
+    // The Karabakh authorities' revision of 27 September replaces their ombudsman's count.
     assert!(
-        killed.contains("Lowest: at least 200")
-            && killed.contains("20 September 2023")
-            && killed.contains("Highest: 223"),
+        killed.contains("Lowest: 213")
+            && killed.contains("27 September 2023")
+            && killed.contains("Highest: 223")
+            && !killed.contains("at least 200"),
         "{killed}"
     );
+    assert_eq!(
+        select(&html, "tr#ombudsman-2023-09-20.casualty-claim--superseded").len(),
+        1
+    );
+    // Azerbaijan's health ministry gave servicemen and civilians apart, and no total.
+    let azerbaijani = "scope-offensive-of-19-20-september-2023-azerbaijani-side";
+    let soldiers = headline(&html, azerbaijani, "Soldiers killed");
+    assert!(
+        soldiers.contains("Only figure: 192") && soldiers.contains("No number given by"),
+        "{soldiers}"
+    );
+    let wounded = headline(&html, azerbaijani, "Soldiers wounded");
+    assert!(wounded.contains("Only figure: 511"), "{wounded}");
+    let page_text = html.root_element().text().collect::<String>();
+    assert!(!page_text.contains("193"), "a total no source stated");
     let depot = "scope-fuel-depot-explosion-near-stepanakertkhankendi-25-september-2023";
     let killed = headline(&html, depot, "Killed");
     assert!(
@@ -119,9 +136,11 @@ fn the_real_claims_load_and_read_as_reported() {
         .map(|ol| select_in(ol, "li").iter().map(text).collect())
         .collect();
     assert!(
-        histories.iter().any(|h| h.len() == 2
+        histories.iter().any(|h| h.len() == 3
             && h[0].contains("at least 2 superseded")
-            && h[1].contains("at least 200")),
+            && h[1].contains("at least 200")
+            && h[1].contains("superseded")
+            && h[2].contains("213")),
         "{histories:#?}"
     );
     assert!(

@@ -38,10 +38,12 @@ fn headline_ranges_across_sources_with_party_and_date() {
     let html = casualties_page(site.path());
     let killed = headline(&html, "scope-battle-of-the-river", "Killed");
     assert!(
-        killed.contains("Lowest: between 100 and 120, Relief Agency, 15 September 2023"),
+        killed.contains(
+            "Lowest: between 100 and 120, Relief Agency (international body), 15 September 2023"
+        ),
         "{killed}"
     );
-    assert!(killed.contains("Highest: at least 200, North Ministry of Health (party: North government), 21 September 2023"), "{killed}");
+    assert!(killed.contains("Highest: at least 200, North Ministry of Health (party to the conflict: North government), 21 September 2023"), "{killed}");
     assert!(
         killed.contains("As of 22 September 2023, from 3 sources."),
         "{killed}"
@@ -49,7 +51,9 @@ fn headline_ranges_across_sources_with_party_and_date() {
     let wounded = headline(&html, "scope-battle-of-the-river", "Wounded");
     assert!(wounded.contains("Only figure: more than 400"), "{wounded}");
     assert!(
-        wounded.contains("No number given by: South Ombudsman (party: South authorities)"),
+        wounded.contains(
+            "No number given by: South Ombudsman (party to the conflict: South authorities)"
+        ),
         "{wounded}"
     );
     // Headline figures link to the claim and the source.
@@ -95,7 +99,8 @@ fn superseded_and_retracted_claims_stay_visible_but_never_feed_the_summary() {
     );
     let displaced = headline(&html, "scope-flood-camp-displacement", "Displaced");
     assert!(
-        displaced.starts_with("Only figure: 4,000, Relief Agency, 9 November 2023"),
+        displaced
+            .starts_with("Only figure: 4,000, Relief Agency (international body), 9 November 2023"),
         "{displaced}"
     );
 }
@@ -366,4 +371,67 @@ fn the_article_shows_the_summary_box_and_a_site_without_claims_does_not() {
     build_ok(bare.path());
     assert!(select(&page(bare.path(), "index.html"), "aside.casualty-summary").is_empty());
     assert!(!bare.path().join("public/casualties").exists());
+}
+
+#[test]
+fn one_range_holding_another_source_is_not_an_only_figure() {
+    let site = site_with(
+        "casualties.toml",
+        r#"
+[[claim]]
+id = "relief-valley"
+source = "relief-agency"
+reported = "2023-09-10"
+scope = "Valley"
+[claim.figures]
+killed = { min = 3, max = 6 }
+
+[[claim]]
+id = "daily-valley"
+source = "daily-news"
+reported = "2023-09-11"
+scope = "Valley"
+[claim.figures]
+killed = 4
+wounded = 9
+
+[[claim]]
+id = "north-valley"
+source = "north-ministry"
+reported = "2023-09-12"
+scope = "Valley"
+[claim.figures]
+wounded = { undisclosed = true }
+"#,
+    );
+    build_ok(site.path());
+    let html = casualties_page(site.path());
+    let killed = headline(&html, "scope-valley", "Killed");
+    assert!(!killed.contains("Only figure"), "{killed}");
+    assert!(
+        killed.contains("Lowest and highest: between 3 and 6, Relief Agency"),
+        "{killed}"
+    );
+    assert!(
+        killed.contains("Within that range: 4, Daily News (independent media)"),
+        "{killed}"
+    );
+    let wounded = headline(&html, "scope-valley", "Wounded");
+    assert!(wounded.contains("Only figure: 9, Daily News"), "{wounded}");
+    // The box's one-line gist counts the sources that gave a number apart from those that gave none.
+    let article = page(site.path(), "index.html");
+    let gists: Vec<String> = select(&article, ".casualty-summary-gist")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        gists,
+        vec!["Killed: between 3 and 6 (2 sources)"],
+        "{gists:?}"
+    );
+    let summary = text(&select(&article, ".casualty-summary dd")[1]);
+    assert!(
+        summary.contains("Only figure: 9 (Daily News, independent media, 11 September 2023); no number given by North Ministry of Health (party to the conflict: North government)"),
+        "{summary}"
+    );
 }

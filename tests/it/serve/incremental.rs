@@ -63,11 +63,11 @@ fn incremental_updates_give_the_output_of_a_full_build() {
     events.next();
     let note = "content/notes/lachin-corridor.md";
     let page = |path: &str| get(&server, &format!("{BASE_PATH}{path}")).body;
-    let other = inode(&server, "notes/aftermath/index.html");
+    let other = std::cell::Cell::new(inode(&server, "notes/aftermath/index.html"));
     let no_other_page_rewritten = || {
         assert_eq!(
             inode(&server, "notes/aftermath/index.html"),
-            other,
+            other.get(),
             "no other page is rewritten"
         );
     };
@@ -85,6 +85,8 @@ fn incremental_updates_give_the_output_of_a_full_build() {
     );
     events.until(|| page("/notes/").contains("The Lachin road"));
     assert_same_as_full_build(&server, root, "a note's title");
+    // The timeline's links read as the note's title: the whole site was made again.
+    other.set(inode(&server, "notes/aftermath/index.html"));
 
     edit(
         root,

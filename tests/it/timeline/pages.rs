@@ -129,7 +129,7 @@ fn events_show_body_place_tags_citations_links_and_major_mark() {
         Some("/explainer/sources/#ombudsman")
     );
     assert!(
-        text_of(&html, "li#day-event .timeline-sources .party")
+        text_of(&html, "li#day-event .timeline-sources .affiliation--party")
             .contains("Karabakh Armenian authorities")
     );
     assert_eq!(
@@ -143,6 +143,11 @@ fn events_show_body_place_tags_citations_links_and_major_mark() {
         )
         .len(),
         1
+    );
+    // A link reads as the title of the page it names, not as its file name.
+    assert_eq!(
+        text_of(&html, "li#day-event .timeline-links a"),
+        "The corridor"
     );
     assert!(
         select(&html, "li#short-range .timeline-body").is_empty(),
@@ -191,7 +196,11 @@ fn event_links_resolve_in_articles_and_event_bodies() {
     build_ok(site.path());
     let article = page(site.path(), "index.html");
     assert_eq!(
-        select(&article, ".prose a[href='/explainer/timeline/#day-event']").len(),
+        select(
+            &article,
+            ".prose > p a[href='/explainer/timeline/#day-event']"
+        )
+        .len(),
         1
     );
     let timeline = page(site.path(), "timeline/index.html");

@@ -6,6 +6,7 @@
 pub mod casualties;
 pub mod file;
 pub mod glossary;
+pub mod places;
 pub mod sources;
 pub mod timeline;
 

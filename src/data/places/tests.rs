@@ -216,3 +216,31 @@ fn broken_map_blocks_are_located_in_the_page() {
         err.0[0]
     );
 }
+
+#[test]
+fn the_explainers_places_load_and_cite_registered_sources() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let places = load(root).unwrap().unwrap();
+    let sources = crate::data::sources::load(root).unwrap().unwrap();
+    assert!(
+        places
+            .check_references(&|id| sources.contains(id))
+            .is_empty()
+    );
+    for (id, other) in [("stepanakert", "Khankendi"), ("shushi", "Shusha")] {
+        let names: Vec<&str> = places
+            .get(id)
+            .unwrap()
+            .names
+            .iter()
+            .map(|n| n.name.as_str())
+            .collect();
+        assert_eq!(names, vec![other]);
+    }
+    let all = crate::maps::MapRequest {
+        places: places.list.iter().map(Place::map_place).collect(),
+        ..Default::default()
+    };
+    let view = crate::maps::draw(&all).unwrap();
+    assert_eq!(view.places.len(), places.list.len());
+}

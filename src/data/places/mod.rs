@@ -5,6 +5,7 @@
 pub mod block;
 pub mod input;
 pub mod model;
+pub mod page;
 pub mod validate;
 
 use std::path::Path;
@@ -27,3 +28,6 @@ pub fn load(root: &Path) -> Result<Option<Places>, Diagnostics> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod figure_tests;

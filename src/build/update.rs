@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use crate::content::{Page, PageKind};
 use crate::data::Kind;
+use crate::data::sources::PATH as SOURCES;
 use crate::diagnostics::{Collector, SourceText};
-use crate::markdown::links::paths::SOURCES;
 use crate::render::Templates;
 
 use super::drop_later;
@@ -143,7 +143,7 @@ impl Site {
         if !same_place || empty || (page.meta.draft && !self.options.drafts) {
             return None;
         }
-        let rendered = render_page(&self.renderer(), &page);
+        let rendered = self.with_renderer(|renderer| render_page(renderer, &page));
         let has_code = self.generated.has_code
             || rendered.has_code
             || self

@@ -21,7 +21,8 @@ use super::model::Places;
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
 use crate::maps::MapRequest;
 use crate::maps::geo::Extent;
-use crate::toml_input::{self, did_you_mean};
+use crate::markdown::links::{self, Targets};
+use crate::toml_input;
 
 /// The info string that makes a fenced code block a map.
 pub const INFO: &str = "map";
@@ -141,24 +142,18 @@ fn extent(values: &[f64]) -> Result<Extent, String> {
 }
 
 impl MapBlock {
-    /// Place ids that `places` does not have, at their line and column in the page.
-    pub fn check_places(&self, source: &SourceText, places: Option<&Places>) -> Vec<Diagnostic> {
-        let known: Vec<&str> = places.map(|p| p.ids().collect()).unwrap_or_default();
+    /// Place ids that the site does not have, at their line and column in the page.
+    pub fn check_places(&self, source: &SourceText, targets: &dyn Targets) -> Vec<Diagnostic> {
         self.places
             .iter()
             .zip(&self.place_spans)
-            .filter(|(id, _)| places.is_none_or(|p| !p.contains(id)))
-            .map(|(id, span)| {
-                let help = match (places, did_you_mean(id, &known)) {
-                    (None, _) => {
-                        "the site has no content/data/places.toml: add the place there".to_owned()
-                    }
-                    (_, Some(close)) => format!("did you mean `{close}`?"),
-                    (_, None) => "add it to content/data/places.toml or fix the id".to_owned(),
-                };
-                source
-                    .error_at(span.start, format!("unknown place `{id}`"))
-                    .with_help(help)
+            .filter_map(|(id, span)| {
+                let broken = links::unknown_id(targets, &super::SCHEME, id)?;
+                Some(
+                    source
+                        .error_at(span.start, broken.message)
+                        .with_help(broken.help),
+                )
             })
             .collect()
     }

@@ -76,7 +76,7 @@ pub struct MapFigure {
     pub id: String,
     /// Its title, the SVG's accessible name.
     pub title: String,
-    /// A caption, as HTML; empty for none.
+    /// A caption, plain text; empty for none.
     pub caption: String,
     /// The drawing.
     pub view: MapView,
@@ -103,7 +103,7 @@ pub fn figure(
     let mut credits = vec![Credit {
         name: BORDERS_CREDIT.to_owned(),
         href: source_name(BORDERS_SOURCE)
-            .map(|_| links::anchor(targets, links::paths::SOURCES, BORDERS_SOURCE)),
+            .map(|_| links::anchor(targets, crate::data::sources::PATH, BORDERS_SOURCE)),
         what: "borders",
     }];
     let ids: BTreeSet<&str> = shown
@@ -112,7 +112,7 @@ pub fn figure(
         .collect();
     credits.extend(ids.into_iter().map(|id| Credit {
         name: source_name(id).unwrap_or_else(|| id.to_owned()),
-        href: source_name(id).map(|_| links::anchor(targets, links::paths::SOURCES, id)),
+        href: source_name(id).map(|_| links::anchor(targets, crate::data::sources::PATH, id)),
         what: "places",
     }));
     Ok(MapFigure {
@@ -185,7 +185,7 @@ pub fn page(
                 .iter()
                 .map(|id| EntryLink {
                     title: source_name(id).unwrap_or_else(|| id.clone()),
-                    href: links::anchor(targets, links::paths::SOURCES, id),
+                    href: links::anchor(targets, crate::data::sources::PATH, id),
                     date_html: None,
                 })
                 .collect(),

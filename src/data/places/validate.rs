@@ -12,7 +12,7 @@ use crate::content::{CONTENT_DIR, DATA_DIR, check_link};
 use crate::data::{ID_HELP, file, is_valid_id};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
 use crate::maps::geojson::{self, GeoJsonError, Shapes};
-use crate::toml_input::did_you_mean;
+use crate::suggest;
 
 /// Checks the text of a places file, already read; `root` is the site, for geometry files.
 pub fn parse(source: SourceText, root: &Path) -> Result<Places, Diagnostics> {
@@ -69,13 +69,7 @@ fn check(
     let kind = Kind::parse(item.kind.get_ref());
     if kind.is_none() {
         let written = item.kind.get_ref();
-        let help = match did_you_mean(written, &Kind::NAMES) {
-            Some(close) => format!(
-                "did you mean `{close}`? The kinds are: {}",
-                Kind::NAMES.join(", ")
-            ),
-            None => format!("use one of: {}", Kind::NAMES.join(", ")),
-        };
+        let help = suggest::one_of(written, &Kind::NAMES);
         problems.push(
             file::error_at(
                 source,
@@ -202,16 +196,14 @@ fn geometry(
 }
 
 impl Places {
-    /// Unknown sources, at their place in the file.
-    pub fn check_references(&self, has_source: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
-        self.list
-            .iter()
-            .flat_map(|place| place.sources.iter().zip(&place.source_spans))
-            .filter(|(id, _)| !has_source(id))
-            .map(|(id, span)| {
-                file::error_at(&self.file, span.clone(), format!("unknown source `{id}`"))
-                    .with_help("add it to content/data/sources.toml or fix the id")
-            })
-            .collect()
+    /// Every source id a place names, with where it is written.
+    pub fn sources_named(&self) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+        self.list.iter().flat_map(|place| {
+            place
+                .sources
+                .iter()
+                .map(String::as_str)
+                .zip(place.source_spans.iter().cloned())
+        })
     }
 }

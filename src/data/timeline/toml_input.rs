@@ -37,6 +37,8 @@ struct TomlEvent {
     qualifier: Option<Spanned<String>>,
     display_date: Option<Spanned<String>>,
     place: Option<Spanned<String>>,
+    #[serde(default)]
+    places: Vec<Spanned<String>>,
     group: Option<Spanned<String>>,
     #[serde(default)]
     links: Vec<Spanned<String>>,
@@ -91,10 +93,9 @@ fn unknown_keys(source: &SourceText, keys: &KeysFile) -> Vec<Diagnostic> {
     unknown
         .map(|key| {
             let name = key.get_ref();
-            let help = match crate::toml_input::did_you_mean(name, &FIELDS) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("an event's keys are: {}", FIELDS.join(", ")),
-            };
+            let help = crate::suggest::help(name, &FIELDS, || {
+                format!("an event's keys are: {}", FIELDS.join(", "))
+            });
             source
                 .error_at(key.span().start, format!("unknown field `{name}`"))
                 .with_help(help)
@@ -118,6 +119,7 @@ fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
         qualifier: e.qualifier.map(located),
         display_date: e.display_date.map(located),
         place: e.place.map(located),
+        places: list(e.places),
         group: e.group.map(located),
         links: list(e.links),
         body: e.body.map(|body| Located {

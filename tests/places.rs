@@ -243,3 +243,49 @@ fn the_real_explainer_has_its_maps() {
         "{credit}"
     );
 }
+
+#[test]
+fn broken_maps_leave_the_last_good_output_alone() {
+    let site = built();
+    let before = snapshot(&site.path().join("public"));
+    let index = site.path().join("content/index.md");
+    let text = fs::read_to_string(&index).unwrap();
+    fs::write(
+        &index,
+        text.replace("\"goris\", \"road\"", "\"gorris\", \"road\""),
+    )
+    .unwrap();
+    let failure = build_site(site.path()).unwrap_err();
+    let shown: Vec<String> = failure.errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("content/index.md:10:") && shown[0].contains("did you mean `goris`?"),
+        "{}",
+        shown[0]
+    );
+    assert_eq!(snapshot(&site.path().join("public")), before);
+    // A places file with errors is reported alone, every error at once.
+    fs::write(&index, text).unwrap();
+    let places = site.path().join("content/data/places.toml");
+    let data = fs::read_to_string(&places).unwrap();
+    let broken = data.replace("lat = -18.14161", "lat = -118.14161").replace(
+        "kind = \"town\"\nsources = [\"geonames\"]\n\n[[place]]\nid = \"goris\"",
+        "kind = \"twon\"\nsources = [\"geonames\"]\n\n[[place]]\nid = \"goris\"",
+    );
+    fs::write(&places, broken).unwrap();
+    let failure = build_site(site.path()).unwrap_err();
+    let shown: Vec<String> = failure.errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    assert!(
+        shown[0].contains("unknown place kind \"twon\"")
+            && shown[0].contains("did you mean `town`?"),
+        "{}",
+        shown[0]
+    );
+    assert!(
+        shown[1].contains("latitude -118.14161 is out of range"),
+        "{}",
+        shown[1]
+    );
+    assert_eq!(snapshot(&site.path().join("public")), before);
+}

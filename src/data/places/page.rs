@@ -168,7 +168,8 @@ pub fn page(
     };
     let map = figure(
         "places",
-        "Every place named in this explainer",
+        // Its title is the template's (`map_title` in places.html).
+        "",
         String::new(),
         &all,
         &request,

@@ -11,6 +11,7 @@ pub mod data;
 pub mod dates;
 pub mod diagnostics;
 pub mod json_script;
+pub mod maps;
 pub mod markdown;
 pub mod output;
 pub mod publish;

@@ -8,8 +8,10 @@ use rayon::prelude::*;
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
+use crate::data::places::figures::SiteMaps;
 use crate::data::{CitedBy, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
+use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
 use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
@@ -149,7 +151,18 @@ impl Site {
         );
         let syntax_css = diagnostics.take(css.map_err(Diagnostics::from));
         let matcher = matcher.and_then(|m| diagnostics.take(m.map_err(Diagnostics::from)));
-        let renderer = renderer(&config, &index, matcher.as_ref());
+        let maps = templates.as_ref().map(|templates| SiteMaps {
+            places: data.places.as_ref(),
+            sources: data.sources.as_ref(),
+            targets: &index,
+            templates,
+        });
+        let renderer = renderer(
+            &config,
+            &index,
+            matcher.as_ref(),
+            maps.as_ref().map(|m| m as &dyn Figures),
+        );
         // The data files' pages need the pages' citations only for the sources page.
         let (rendered, mut generated) = rayon::join(
             || {
@@ -205,9 +218,20 @@ impl Site {
         })
     }
 
-    /// The Markdown renderer of this site.
-    pub(crate) fn renderer(&self) -> Renderer<'_> {
-        renderer(&self.config, &self.index, self.matcher.as_ref())
+    /// Runs `run` with the Markdown renderer of this site.
+    pub(crate) fn with_renderer<T>(&self, run: impl FnOnce(&Renderer<'_>) -> T) -> T {
+        let maps = SiteMaps {
+            places: self.data.places.as_ref(),
+            sources: self.data.sources.as_ref(),
+            targets: &self.index,
+            templates: &self.templates,
+        };
+        run(&renderer(
+            &self.config,
+            &self.index,
+            self.matcher.as_ref(),
+            Some(&maps),
+        ))
     }
 
     /// True when a page or asset of the site comes from `relative` (a path under the root).
@@ -226,7 +250,8 @@ impl Site {
 
     /// The sources page's view, with the back-links of every page and data file.
     pub(crate) fn sources_value(&self) -> tera::Value {
-        let cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
+        let cited_by =
+            self.with_renderer(|renderer| citations(renderer, &self.content.pages, &self.rendered));
         self.data
             .sources_page(&cited_by, &self.generated.cited_by)
             .map_or_else(tera::Value::none, |mut page| {
@@ -280,6 +305,7 @@ fn renderer<'a>(
     config: &Config,
     index: &'a SiteIndex,
     terms: Option<&'a TermMatcher>,
+    figures: Option<&'a dyn Figures>,
 ) -> Renderer<'a> {
     Renderer {
         options: MarkdownOptions {
@@ -288,6 +314,7 @@ fn renderer<'a>(
         },
         targets: index,
         terms,
+        figures,
     }
 }
 

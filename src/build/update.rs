@@ -143,7 +143,7 @@ impl Site {
         if !same_place || empty || (page.meta.draft && !self.options.drafts) {
             return None;
         }
-        let rendered = render_page(&self.renderer(), &page);
+        let rendered = self.with_renderer(|renderer| render_page(renderer, &page));
         let has_code = self.generated.has_code
             || rendered.has_code
             || self

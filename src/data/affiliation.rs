@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use super::file;
 
 /// The kinds, in the order the sources page lists them.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 10] = [
     "party",
     "outside-power",
     "state-media",
@@ -20,6 +20,7 @@ pub const KINDS: [&str; 9] = [
     "partisan-media",
     "independent-media",
     "scholarship",
+    "reference-data",
     "editorial",
     "unknown",
 ];

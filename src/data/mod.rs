@@ -9,6 +9,7 @@ pub mod casualties;
 pub mod file;
 pub mod glossary;
 mod kind;
+pub mod places;
 mod registry;
 pub mod sources;
 pub mod timeline;

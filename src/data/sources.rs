@@ -13,9 +13,9 @@ use crate::data::affiliation::{self, Affiliation, Written};
 use crate::data::{
     CitedBy, DataKind, DataPage, ExportFile, Generated, ID_HELP, SiteData, file, is_valid_id,
 };
-use crate::markdown::Renderer;
 use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Collector, Diagnostics, SourceText};
+use crate::markdown::Renderer;
 use crate::markdown::links::Scheme;
 
 /// The data file's name.

@@ -2,6 +2,7 @@
 //! heading anchors, our link schemes, citations, glossary links and highlighting.
 
 pub mod anchors;
+pub mod figures;
 pub mod glossary_links;
 pub mod highlight;
 pub mod links;
@@ -79,6 +80,8 @@ pub struct Renderer<'a> {
     pub targets: &'a dyn Targets,
     /// The glossary linker, when the site has a glossary and auto-linking is on.
     pub terms: Option<&'a TermMatcher>,
+    /// What draws figure code blocks (maps); without it they are shown as code.
+    pub figures: Option<&'a dyn figures::Figures>,
 }
 
 impl Rendered {
@@ -144,8 +147,17 @@ struct State<'r, 'a> {
     /// Open links: Some(citation source id) for citations, None for ordinary links.
     links: Vec<Option<String>>,
     heading: Option<(HeadingLevel, Option<String>, usize, String)>,
-    code: Option<(String, String)>,
+    code: Option<Code>,
+    /// How many figures the text has drawn so far.
+    figures: usize,
     no_autolink_depth: usize,
+}
+
+/// A code block being read: its info string's first word, its text and where that starts.
+struct Code {
+    lang: String,
+    text: String,
+    offset: Option<usize>,
 }
 
 impl<'r, 'a> State<'r, 'a> {
@@ -170,15 +182,19 @@ impl<'r, 'a> State<'r, 'a> {
             links: Vec::new(),
             heading: None,
             code: None,
+            figures: 0,
             no_autolink_depth: 0,
         }
     }
 
     fn event<'s>(&mut self, event: Event<'r>, at: impl Fn() -> (&'s SourceText, usize)) {
-        if let Some((_, code)) = &mut self.code {
+        if let Some(code) = &mut self.code {
             match event {
-                Event::Text(text) => code.push_str(&text),
-                Event::End(TagEnd::CodeBlock) => self.end_code(),
+                Event::Text(text) => {
+                    code.offset.get_or_insert_with(|| at().1);
+                    code.text.push_str(&text);
+                }
+                Event::End(TagEnd::CodeBlock) => self.end_code(at().0),
                 _ => {}
             }
             return;
@@ -201,7 +217,11 @@ impl<'r, 'a> State<'r, 'a> {
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                self.code = Some((lang, String::new()));
+                self.code = Some(Code {
+                    lang,
+                    text: String::new(),
+                    offset: None,
+                });
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -357,10 +377,26 @@ impl<'r, 'a> State<'r, 'a> {
         });
     }
 
-    fn end_code(&mut self) {
-        let Some((lang, code)) = self.code.take() else {
+    fn end_code(&mut self, source: &SourceText) {
+        let Some(Code {
+            lang,
+            text: code,
+            offset,
+        }) = self.code.take()
+        else {
             return;
         };
+        if let Some(figures) = self.renderer.figures
+            && figures.handles(&lang)
+        {
+            self.figures += 1;
+            let offset = offset.unwrap_or(0);
+            match figures.figure(&lang, source, offset, &code, self.figures) {
+                Ok(html) => self.out.push(Event::Html(html.into())),
+                Err(problems) => self.rendered.diagnostics.extend(problems),
+            }
+            return;
+        }
         let highlighted = if lang.is_empty() {
             None
         } else {
@@ -413,6 +449,7 @@ mod tests {
             },
             targets: &Fixture,
             terms,
+            figures: None,
         };
         let source = SourceText::new("content/x.md", text.to_owned());
         renderer.render(&source, 0, text, mode)

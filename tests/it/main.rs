@@ -9,6 +9,7 @@ mod common;
 mod faults;
 mod new_site;
 mod performance_behaviour;
+mod places;
 mod publishing;
 mod real_content;
 mod schemas;

@@ -248,6 +248,15 @@ fn new_site_builds_at_once_and_refuses_non_empty_folders() {
     );
     let report = build_ok(&site);
     assert!(report.pages >= 4);
+    // An example map in the article, and the places page with a map of them all.
+    for relative in ["index.html", "places/index.html"] {
+        let html = page(&site, relative);
+        assert_eq!(
+            select(&html, "figure.map > svg[role='img']").len(),
+            1,
+            "{relative}"
+        );
+    }
     let err = explainer::scaffold::create(&site).unwrap_err();
     assert!(err.to_string().contains("not empty"));
 }

@@ -17,7 +17,6 @@ mod when;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::data::sources::Sources;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
@@ -70,7 +69,7 @@ impl DataKind for Timeline {
     }
 
     fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
-        generate(self, renderer, site.sources.as_ref())
+        generate(self, renderer, site)
     }
 }
 
@@ -118,13 +117,9 @@ pub fn key_dates(timeline: Option<&Timeline>, targets: &dyn Targets) -> serde_js
 }
 
 /// The timeline's pages, its exports and its citations of sources.
-pub fn generate(
-    timeline: &Timeline,
-    renderer: &Renderer<'_>,
-    sources: Option<&Sources>,
-) -> Generated {
+pub fn generate(timeline: &Timeline, renderer: &Renderer<'_>, site: &SiteData) -> Generated {
     let mut generated = Generated::default();
-    let views = view::events(timeline, renderer, sources, &mut generated);
+    let views = view::events(timeline, renderer, site, &mut generated);
     let (pages, files) = rayon::join(
         || pages::pages(timeline, &views, renderer.targets),
         || export::files(timeline),

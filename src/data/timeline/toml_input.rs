@@ -64,6 +64,10 @@ struct TomlEvent {
     /// Where it happened.
     #[schemars(with = "Option<String>")]
     place: Option<Spanned<String>>,
+    /// Ids of places in places.toml where it happened.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    places: Vec<Spanned<String>>,
     /// A group of events shown together.
     #[schemars(with = "Option<String>")]
     group: Option<Spanned<String>>,
@@ -150,6 +154,7 @@ fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
         qualifier: e.qualifier.map(located),
         display_date: e.display_date.map(located),
         place: e.place.map(located),
+        places: list(e.places),
         group: e.group.map(located),
         links: list(e.links),
         body: e.body.map(|body| Located {

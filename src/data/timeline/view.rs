@@ -4,8 +4,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::model::{Event, Importance, Keyword, Timeline};
-use crate::data::Generated;
+use crate::data::places::Places;
 use crate::data::sources::Sources;
+use crate::data::{Generated, SiteData};
 use crate::markdown::links::{self, Resolved};
 use crate::markdown::{Mode, Renderer};
 
@@ -28,6 +29,8 @@ pub struct EventView {
     pub body_html: String,
     /// Where it happened.
     pub place: Option<String>,
+    /// The places it names, linking to `/places/`, with both names of contested ones.
+    pub places: Vec<PlaceView>,
     /// Its grouping label.
     pub group: Option<String>,
     /// `major` or `minor`.
@@ -56,6 +59,19 @@ pub struct LinkView {
     pub href: String,
 }
 
+/// A place an event names.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceView {
+    /// The name the site uses.
+    pub name: String,
+    /// Its language.
+    pub lang: Option<String>,
+    /// Its other names.
+    pub names: Vec<crate::data::glossary::Alias>,
+    /// Its entry on `/places/`.
+    pub href: String,
+}
+
 /// A cited source.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
@@ -71,15 +87,16 @@ pub struct SourceView {
 pub fn events(
     timeline: &Timeline,
     renderer: &Renderer<'_>,
-    sources: Option<&Sources>,
+    site: &SiteData,
     generated: &mut Generated,
 ) -> Vec<EventView> {
+    let (sources, places) = (site.sources.as_ref(), site.places.as_ref());
     let views: Vec<(EventView, Generated)> = timeline
         .events
         .par_iter()
         .map(|event| {
             let mut problems = Generated::default();
-            let view = view(timeline, event, renderer, sources, &mut problems);
+            let view = view(timeline, event, renderer, (sources, places), &mut problems);
             (view, problems)
         })
         .collect();
@@ -96,7 +113,7 @@ fn view(
     timeline: &Timeline,
     event: &Event,
     renderer: &Renderer<'_>,
-    sources: Option<&Sources>,
+    (sources, places): (Option<&Sources>, Option<&Places>),
     generated: &mut Generated,
 ) -> EventView {
     let targets = renderer.targets;
@@ -144,6 +161,17 @@ fn view(
         title: event.title.clone(),
         body_html,
         place: event.place.clone(),
+        places: event
+            .place_ids
+            .iter()
+            .filter_map(|id| places?.get(id))
+            .map(|place| PlaceView {
+                name: place.name.clone(),
+                lang: place.lang.clone(),
+                names: place.names.clone(),
+                href: links::anchor(targets, crate::data::places::page::PATH, &place.id),
+            })
+            .collect(),
         group: event.group.clone(),
         importance: event.importance.name(),
         major: event.importance == Importance::Major,

@@ -43,7 +43,7 @@ fn exports_have_the_data_files_fields_with_iso_dates_and_precision() {
     assert_eq!(
         csv.lines().next(),
         Some(
-            "id,date,end,title,sources,tags,importance,qualifier,display_date,place,group,links,body"
+            "id,date,end,title,sources,tags,importance,qualifier,display_date,place,places,group,links,body"
         )
     );
     assert!(

@@ -1,0 +1,71 @@
+//! `content/data/places.toml` as written: serde types that keep where each value is,
+//! so that every problem is reported at its line and column.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::data::glossary::Alias;
+
+/// The whole file: `[[place]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    /// The places, in file order.
+    #[serde(default)]
+    pub place: Vec<PlaceInput>,
+}
+
+/// One `[[place]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceInput {
+    /// Stable id, used in `place:` links, map blocks and timeline events.
+    pub id: Spanned<String>,
+    /// The name the site uses.
+    pub name: Spanned<String>,
+    /// The name's language, when not the site's.
+    pub lang: Option<String>,
+    /// Other names, as glossary aliases are written.
+    #[serde(default)]
+    pub names: Vec<NameInput>,
+    /// Latitude in degrees, north positive.
+    pub lat: Spanned<f64>,
+    /// Longitude in degrees, east positive.
+    pub lon: Spanned<f64>,
+    /// What kind of place it is.
+    pub kind: Spanned<String>,
+    /// Where the coordinates come from: source ids. Required; checked in validation so
+    /// that a missing list gets its own advice.
+    pub sources: Option<Spanned<Vec<Spanned<String>>>>,
+    /// A GeoJSON file under `content/data/` with the place's line or area.
+    pub geometry: Option<Spanned<String>>,
+    /// Editors' notes (where exactly the coordinates were taken from).
+    pub notes: Option<String>,
+}
+
+/// Another name: a bare name, or a table with its language and who uses it.
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a name is a string such as \"Khankendi\" or a table with the keys `name`, `lang` and `used_by`, such as { name = \"Khankendi\", lang = \"az\", used_by = \"Azerbaijan\" }"
+)]
+pub enum NameInput {
+    /// Just the name.
+    Name(String),
+    /// The name with its language and users.
+    Full(Alias),
+}
+
+impl NameInput {
+    /// The name as the glossary holds an alias.
+    pub fn into_alias(self) -> Alias {
+        match self {
+            NameInput::Name(name) => Alias {
+                name,
+                lang: None,
+                used_by: None,
+            },
+            NameInput::Full(alias) => alias,
+        }
+    }
+}

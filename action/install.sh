@@ -66,8 +66,10 @@ download() {
     echo "::error::$name.$archive does not match its SHA-256 checksum: not installed"
     exit 1
   fi
-  if [ "$archive" = zip ]; then
+  if [ "$archive" = zip ] && command -v unzip >/dev/null 2>&1; then
     unzip -o -q "$work/$name.zip" -d "$bin_dir"
+  elif [ "$archive" = zip ]; then
+    7z x -y -o"$bin_dir" "$work/$name.zip" >/dev/null
   else
     tar -xzf "$work/$name.tar.gz" -C "$bin_dir"
   fi

@@ -207,6 +207,8 @@ fn the_workflow_checks_pull_requests_and_deploys_main_through_the_action() {
         Some("${{ steps.explainer.outputs.output-dir }}")
     );
     step_using(&workflow, "deploy", "actions/deploy-pages@");
+    let build = &workflow["jobs"]["build"];
+    assert_eq!(build["permissions"]["pages"].as_str(), Some("read"));
     let deploy = &workflow["jobs"]["deploy"];
     assert_eq!(deploy["permissions"]["pages"].as_str(), Some("write"));
     assert_eq!(deploy["permissions"]["id-token"].as_str(), Some("write"));
@@ -505,4 +507,14 @@ fn the_schemas_and_editor_settings_cover_every_file() {
     let refused = Command::new(BIN).arg("new").arg(&site).output().unwrap();
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not empty"));
+}
+
+#[test]
+fn explainer_tells_its_version() {
+    let output = Command::new(BIN).arg("--version").output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        format!("explainer {VERSION}")
+    );
 }

@@ -163,6 +163,7 @@ impl DataKind for Glossary {
     const NAME: &'static str = "glossary";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> = Some(crate::schema::schema_of::<GlossaryFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

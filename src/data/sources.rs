@@ -140,6 +140,7 @@ impl DataKind for Sources {
     const NAME: &'static str = "sources";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> = Some(crate::schema::schema_of::<SourcesFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

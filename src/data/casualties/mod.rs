@@ -112,6 +112,8 @@ impl Casualties {
 impl DataKind for Casualties {
     const NAME: &'static str = "casualties";
     const FILES: &'static [&'static str] = &[TOML_FILE, CSV_FILE];
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<toml_input::CasualtiesFile>);
 
     fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root, &config.casualties, config.file())

@@ -35,6 +35,8 @@ impl DataKind for Places {
     const NAME: &'static str = "places";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<input::PlacesFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

@@ -39,6 +39,8 @@ impl DataKind for Timeline {
     const NAME: &'static str = "timeline";
     const FILES: &'static [&'static str] = &[toml_input::FILE, csv_input::FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<toml_input::TimelineFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

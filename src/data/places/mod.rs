@@ -85,7 +85,7 @@ impl DataKind for Places {
                 .collect()
         };
         let mut generated = Generated::default();
-        match page::page(self, targets, &source_name, &events_at) {
+        match page::page(self, targets, renderer.words, &source_name, &events_at) {
             Ok(data_page) => generated.pages.push(data_page),
             Err(err) => generated
                 .diagnostics
@@ -95,10 +95,14 @@ impl DataKind for Places {
             let href = links::anchor(targets, page::PATH, &place.id);
             generated
                 .cited_by
-                .extend(place.sources.iter().map(|source| CitedBy {
-                    source: source.clone(),
-                    title: format!("Places: {}", place.name),
-                    href: href.clone(),
+                .extend(place.sources.iter().map(|source| {
+                    CitedBy {
+                        source: source.clone(),
+                        title: renderer
+                            .words
+                            .fill("cited_by.place", &[("name", &place.name)]),
+                        href: href.clone(),
+                    }
                 }));
         }
         generated

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use crate::data::affiliation::Affiliation;
 use pulldown_cmark::{Event, Parser};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -274,13 +275,16 @@ struct EntryView {
 struct LinkView {
     title: String,
     href: String,
+    /// For sources: whose voice it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<Affiliation>,
 }
 
 /// The `/glossary/` page: every term and alias in alphabetical order, with an A-Z bar.
 pub fn generate(
     glossary: &Glossary,
     renderer: &Renderer<'_>,
-    source_name: &dyn Fn(&str) -> Option<String>,
+    source_of: &dyn Fn(&str) -> Option<(String, Affiliation)>,
 ) -> Generated {
     let mut generated = Generated::default();
     let targets = renderer.targets;
@@ -318,15 +322,17 @@ pub fn generate(
                 .map(|t| LinkView {
                     title: t.term.clone(),
                     href: format!("#{}", t.id),
+                    affiliation: None,
                 })
                 .collect(),
             sources: term
                 .sources
                 .iter()
                 .filter_map(|id| {
-                    source_name(id).map(|title| LinkView {
+                    source_of(id).map(|(title, affiliation)| LinkView {
                         title,
                         href: links::anchor(targets, links::paths::SOURCES, id),
+                        affiliation: Some(affiliation),
                     })
                 })
                 .collect(),
@@ -346,6 +352,7 @@ pub fn generate(
                 alias_of: Some(LinkView {
                     title: term.term.clone(),
                     href: format!("#{}", term.id),
+                    affiliation: None,
                 }),
                 used_by: alias.used_by.clone(),
             });

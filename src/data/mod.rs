@@ -293,18 +293,18 @@ impl SiteData {
     /// Renders the data pages and exports of every kind but the sources page, which needs
     /// every citation: [`SiteData::sources_page`] makes it.
     pub fn generate(&self, renderer: &crate::markdown::Renderer<'_>) -> Generated {
-        let source_name = |id: &str| {
+        let source_of = |id: &str| {
             self.sources
                 .as_ref()
                 .and_then(|s| s.get(id))
-                .map(|s| s.name.clone())
+                .map(|s| (s.name.clone(), s.affiliation.clone()))
         };
         // The kinds are independent until the sources page: generate them side by side.
         let (glossary, (timeline, casualties)) = rayon::join(
             || {
                 self.glossary
                     .as_ref()
-                    .map(|glossary| glossary::generate(glossary, renderer, &source_name))
+                    .map(|glossary| glossary::generate(glossary, renderer, &source_of))
             },
             || {
                 rayon::join(

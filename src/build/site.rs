@@ -247,6 +247,7 @@ impl Site {
         self.content
             .pages
             .iter()
+            .chain(&self.content.section_indexes)
             .any(|page| page.source.path == relative)
             || self
                 .content

@@ -76,6 +76,18 @@ impl SiteIndex {
         self
     }
 
+    /// Adds pages that are not pages of their own but section index pages of pages made from
+    /// data: `@/timeline.md` links to `/timeline/`.
+    pub fn indexing(mut self, pages: &[Page]) -> SiteIndex {
+        for page in pages {
+            self.pages
+                .insert(page.content_path.clone(), page.url.clone());
+            self.titles
+                .insert(page.content_path.clone(), page.meta.title.clone());
+        }
+        self
+    }
+
     /// Accepts links to pages that failed to load: their own errors are reported already.
     pub fn tolerating(mut self, pages: &[String]) -> SiteIndex {
         self.failed_pages = pages.iter().cloned().collect();

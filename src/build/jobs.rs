@@ -31,7 +31,7 @@ pub(crate) struct FixedPage {
 
 impl FixedPage {
     /// A page rendered with `template` from `view`; the view is freed once converted.
-    pub(crate) fn new(path: String, template: String, view: PageView<'static>) -> FixedPage {
+    pub(crate) fn new(path: String, template: String, view: PageView<'_>) -> FixedPage {
         FixedPage {
             path,
             template,

@@ -49,6 +49,8 @@ pub(crate) struct Site {
     pub matcher: Option<TermMatcher>,
     /// Each page's rendered Markdown, in the order of `content.pages`.
     pub rendered: Vec<Rendered>,
+    /// Each section index page's rendered Markdown, in the order of `content.section_indexes`.
+    pub index_rendered: Vec<Rendered>,
     /// The data pages (their data moved into `fixed`), exports and citations.
     pub generated: Generated,
     /// The pages whose view is made once: the notes listing and the data pages.
@@ -123,16 +125,18 @@ impl Site {
     pub(crate) fn assemble(
         options: BuildOptions,
         config: Config,
-        content: Content,
+        mut content: Content,
         data: SiteData,
         templates: Option<Templates>,
         mut diagnostics: Collector,
     ) -> Result<Site, BuildFailure> {
         let base = config.base();
         let output_dir = output_dir(&options, &config);
+        content.take_section_indexes(&data.page_paths());
         let generated_paths = generated_paths(&content, &data);
         let index = SiteIndex::new(&base, &content.pages, &data)
             .generating(generated_paths.iter().map(|(path, _)| path.clone()))
+            .indexing(&content.section_indexes)
             .tolerating(&content.failed);
         // The checks run beside the glossary matcher built from the index.
         let (css, matcher) = rayon::join(
@@ -174,7 +178,17 @@ impl Site {
             },
             || data.generate(&renderer),
         );
-        diagnostics.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
+        let index_rendered: Vec<Rendered> = content
+            .section_indexes
+            .iter()
+            .map(|page| render_page(&renderer, page))
+            .collect();
+        diagnostics.extend(
+            rendered
+                .iter()
+                .chain(&index_rendered)
+                .flat_map(|r| r.diagnostics.iter().cloned()),
+        );
         diagnostics.extend(std::mem::take(&mut generated.diagnostics));
 
         let (Some(mut templates), Some(syntax_css)) = (templates, syntax_css) else {
@@ -183,8 +197,15 @@ impl Site {
         if diagnostics.has_errors() {
             return Err(fail(diagnostics));
         }
-        let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
-        let mut fixed = fixed_pages(&config, &base, &content, &mut generated);
+        let has_code =
+            generated.has_code || rendered.iter().chain(&index_rendered).any(|r| r.has_code);
+        let intros = Intros {
+            content: &content,
+            rendered: &index_rendered,
+            sources: data.sources.as_ref(),
+            targets: &index,
+        };
+        let mut fixed = fixed_pages(&config, &base, &content, &mut generated, &intros);
         if data.sources.is_some() {
             fixed.push(FixedPage::sources());
         }
@@ -210,6 +231,7 @@ impl Site {
             index,
             matcher,
             rendered,
+            index_rendered,
             generated,
             fixed,
             has_code,
@@ -240,6 +262,7 @@ impl Site {
         self.content
             .pages
             .iter()
+            .chain(&self.content.section_indexes)
             .any(|page| page.source.path == relative)
             || self
                 .content
@@ -250,12 +273,31 @@ impl Site {
 
     /// The sources page's view, with the back-links of every page and data file.
     pub(crate) fn sources_value(&self) -> tera::Value {
-        let cited_by =
-            self.with_renderer(|renderer| citations(renderer, &self.content.pages, &self.rendered));
+        let cited_by = self.with_renderer(|renderer| {
+            let mut cited_by = citations(renderer, &self.content.pages, &self.rendered);
+            cited_by.extend(citations(
+                renderer,
+                &self.content.section_indexes,
+                &self.index_rendered,
+            ));
+            cited_by
+        });
+        let intros = Intros {
+            content: &self.content,
+            rendered: &self.index_rendered,
+            sources: self.data.sources.as_ref(),
+            targets: &self.index,
+        };
         self.data
             .sources_page(Words::english(), &cited_by, &self.generated.cited_by)
             .map_or_else(tera::Value::none, |mut page| {
-                let view = data_view(&self.config, &self.base, &mut page, self.generated.has_code);
+                let view = data_view(
+                    &self.config,
+                    &self.base,
+                    &mut page,
+                    self.generated.has_code,
+                    &intros,
+                );
                 tera::Value::from_serializable(&view)
             })
     }
@@ -355,6 +397,7 @@ fn fixed_pages(
     base: &BaseUrl,
     content: &Content,
     generated: &mut Generated,
+    intros: &Intros<'_>,
 ) -> Vec<FixedPage> {
     let mut fixed = Vec::new();
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
@@ -381,23 +424,37 @@ fn fixed_pages(
     }
     let has_code = generated.has_code;
     fixed.par_extend(generated.pages.par_iter_mut().map(|page| {
-        let view = data_view(config, base, page, has_code);
+        let view = data_view(config, base, page, has_code, intros);
         FixedPage::new(page.path.clone(), page.template.to_owned(), view)
     }));
     fixed
 }
 
-/// A data page's view; its data moves into it.
-fn data_view(
+/// What the data pages' section index pages give them: the pages and their rendering.
+struct Intros<'a> {
+    content: &'a Content,
+    rendered: &'a [Rendered],
+    sources: Option<&'a crate::data::sources::Sources>,
+    targets: &'a SiteIndex,
+}
+
+/// A data page's view, with its section index page's title, description and introduction
+/// when it has one; its data moves into it.
+fn data_view<'a>(
     config: &Config,
     base: &BaseUrl,
     page: &mut DataPage,
     has_code: bool,
-) -> PageView<'static> {
+    intros: &Intros<'a>,
+) -> PageView<'a> {
     let kind = page.template.trim_end_matches(".html");
     let data = std::mem::replace(&mut page.data, tera::Value::none());
     let mut view = PageView::of_data(&page.path, &page.title, &page.description, kind, data, base);
-    view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
     view.has_code = has_code;
+    let index = intros.content.section_indexes.iter().zip(intros.rendered);
+    if let Some((index, rendered)) = index.into_iter().find(|(p, _)| p.url == page.path) {
+        view = view.with_section_index(index, rendered, intros.sources, intros.targets);
+    }
+    view.json_ld = json_ld::for_data_page(&view.title, &page.path, config, base);
     view
 }

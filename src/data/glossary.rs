@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use crate::data::affiliation::Affiliation;
 use pulldown_cmark::{Event, Parser};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -203,7 +204,7 @@ impl DataKind for Glossary {
             site.sources
                 .as_ref()
                 .and_then(|s| s.get(id))
-                .map(|s| s.name.clone())
+                .map(|s| (s.name.clone(), s.affiliation.clone()))
         };
         generate(self, renderer, &source_name)
     }
@@ -330,13 +331,16 @@ struct EntryView {
 struct LinkView {
     title: String,
     href: String,
+    /// For sources: whose voice it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<Affiliation>,
 }
 
 /// The `/glossary/` page: every term and alias in alphabetical order, with an A-Z bar.
 pub fn generate(
     glossary: &Glossary,
     renderer: &Renderer<'_>,
-    source_name: &dyn Fn(&str) -> Option<String>,
+    source_of: &dyn Fn(&str) -> Option<(String, Affiliation)>,
 ) -> Generated {
     let mut generated = Generated::default();
     let targets = renderer.targets;
@@ -374,15 +378,17 @@ pub fn generate(
                 .map(|t| LinkView {
                     title: t.term.clone(),
                     href: format!("#{}", t.id),
+                    affiliation: None,
                 })
                 .collect(),
             sources: term
                 .sources
                 .iter()
                 .filter_map(|id| {
-                    source_name(id).map(|title| LinkView {
+                    source_of(id).map(|(title, affiliation)| LinkView {
                         title,
                         href: links::anchor(targets, sources::PATH, id),
+                        affiliation: Some(affiliation),
                     })
                 })
                 .collect(),
@@ -402,6 +408,7 @@ pub fn generate(
                 alias_of: Some(LinkView {
                     title: term.term.clone(),
                     href: format!("#{}", term.id),
+                    affiliation: None,
                 }),
                 used_by: alias.used_by.clone(),
             });

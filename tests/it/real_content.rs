@@ -95,3 +95,26 @@ fn the_article_opens_before_its_key_dates_and_updates() {
     let updates = html.find("class=\"updates\"").unwrap();
     assert!(opening < key_dates && opening < updates);
 }
+
+/// The summary box's one-line gists: no total that no source gave, no part shown as the whole.
+#[test]
+fn the_summary_gists_show_what_the_sources_gave() {
+    let site = real_site();
+    build_ok(site.path());
+    let article = page(site.path(), "index.html");
+    let gists: Vec<String> = select(&article, ".casualty-summary-gist")
+        .iter()
+        .map(|g| g.text().collect())
+        .collect();
+    assert!(
+        gists.contains(&"Killed: from 213 to 223 (2 sources)".to_owned()),
+        "{gists:#?}"
+    );
+    assert!(
+        gists.contains(
+            &"Civilians killed: 1 (1 source); Soldiers killed: 192 (1 source with a number, 1 without)"
+                .to_owned()
+        ),
+        "{gists:#?}"
+    );
+}

@@ -105,6 +105,14 @@ fn sources_linked_from_a_definition_link_back_to_its_entry() {
 fn glossary_page_lists_terms_and_aliases_alphabetically() {
     let site = built();
     let html = page(site.path(), "glossary/index.html");
+    // A term's sources carry their affiliation, as every citation does.
+    assert!(
+        texts(&select(&html, ".entry-sources .affiliation"))
+            .iter()
+            .any(|t| t == "independent media"),
+        "{:?}",
+        texts(&select(&html, ".entry-sources"))
+    );
     let names = texts(&select(&html, "dl.glossary dt"));
     assert_eq!(
         names,

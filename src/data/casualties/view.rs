@@ -73,6 +73,8 @@ struct RoleView {
 /// A headline row: the lowest and highest current figure of a category in a scope.
 #[derive(Serialize)]
 pub struct RowView {
+    /// The category's id.
+    category: String,
     label: String,
     marks: Vec<RoleView>,
     undisclosed: Vec<SourceRef>,
@@ -89,6 +91,34 @@ struct ScopeSummaryView {
     gist: String,
     href: String,
     rows: Vec<RowView>,
+}
+
+/// A scope in a line, for a collapsed summary: its first row, and when that row is a part of
+/// a whole that no row gives (soldiers and civilians killed, without a total), the other parts
+/// of that whole too, so that the line does not show one part as if it were all.
+fn scope_gist(rows: &[RowView], categories: &Categories, words: &Words) -> String {
+    let Some(first) = rows.first() else {
+        return String::new();
+    };
+    let whole = categories
+        .list
+        .iter()
+        .find(|c| c.id == first.category)
+        .and_then(|c| c.part_of.as_deref());
+    let Some(whole) = whole.filter(|w| !rows.iter().any(|r| r.category == *w)) else {
+        return gist(first, words);
+    };
+    let parts: Vec<String> = rows
+        .iter()
+        .filter(|row| {
+            categories
+                .list
+                .iter()
+                .any(|c| c.id == row.category && c.part_of.as_deref() == Some(whole))
+        })
+        .map(|row| gist(row, words))
+        .collect();
+    parts.join("; ")
 }
 
 /// A headline row in a line, for a collapsed summary.
@@ -188,6 +218,7 @@ impl Lookup<'_> {
         with_figures.sort_unstable();
         with_figures.dedup();
         RowView {
+            category: row.category.to_owned(),
             label: self.categories.label(row.category).to_owned(),
             marks,
             undisclosed: row
@@ -231,10 +262,7 @@ pub fn global(claims: &[Claim], lookup: &Lookup<'_>) -> serde_json::Value {
                 .collect();
             ScopeSummaryView {
                 title: scope.to_owned(),
-                gist: rows
-                    .first()
-                    .map(|row| gist(row, lookup.words))
-                    .unwrap_or_default(),
+                gist: scope_gist(&rows, lookup.categories, lookup.words),
                 href: format!("{}#{anchor}", lookup.page),
                 rows,
             }

@@ -337,3 +337,65 @@ fn the_real_sites_timeline_builds() {
     let article = page(site.path(), "index.html");
     assert!(!select(&article, "aside.key-dates li").is_empty());
 }
+
+#[test]
+fn a_section_index_page_gives_a_data_page_its_title_description_and_introduction() {
+    let site = site(&[]);
+    fs::write(
+        site.path().join("content/timeline.md"),
+        "+++\ntitle = \"Chronology\"\ndescription = \"What happened when.\"\n+++\n\nAn *introduction* that [cites the ombudsman](source:ombudsman).\n",
+    )
+    .unwrap();
+    fs::write(
+        site.path().join("content/notes/link.md"),
+        "+++\ntitle = \"Link\"\n+++\n\nSee [the chronology](@/timeline.md).\n",
+    )
+    .unwrap();
+    build_ok(site.path());
+    let html = page(site.path(), "timeline/index.html");
+    assert_eq!(text_of(&html, "h1"), "Chronology");
+    assert!(text_of(&html, "title").starts_with("Chronology"));
+    assert_eq!(
+        text_of(&html, ".page-header .standfirst"),
+        "What happened when."
+    );
+    assert_eq!(
+        select(
+            &html,
+            "meta[name='description'][content='What happened when.']"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        select(&html, ".prose em").len(),
+        1,
+        "the introduction's Markdown"
+    );
+    assert!(text_of(&html, ".prose").contains("cites the ombudsman"));
+    assert!(text_of(&html, "section.citations").contains("Karabakh ombudsman"));
+    // Not a page of its own, but the target of `@/timeline.md`, and a citing place.
+    assert!(
+        !site
+            .path()
+            .join("public/timeline/timeline/index.html")
+            .exists()
+    );
+    let note = page(site.path(), "notes/link/index.html");
+    assert_eq!(
+        select(&note, ".prose a[href='/explainer/timeline/']").len(),
+        1
+    );
+    let sources = page(site.path(), "sources/index.html");
+    assert_eq!(
+        select(
+            &sources,
+            "li#ombudsman .cited-by a[href='/explainer/timeline/']"
+        )
+        .len(),
+        1
+    );
+    // Tag pages keep their own introduction.
+    let tag = page(site.path(), "timeline/tags/key-moments/index.html");
+    assert!(select(&tag, ".prose").is_empty());
+}

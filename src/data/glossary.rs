@@ -21,11 +21,13 @@ use crate::markdown::{Mode, Renderer};
 /// The data file's name.
 pub const FILE: &str = "glossary.toml";
 
-#[derive(Deserialize, JsonSchema)]
+/// The whole file, for its schema: the terms themselves are read one by one (see [`parse`]).
+#[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct GlossaryFile {
     /// The terms, one `[[term]]` table each.
     #[serde(default)]
+    #[expect(dead_code, reason = "only its schema is used")]
     term: Vec<RawTerm>,
 }
 
@@ -238,12 +240,13 @@ pub fn load(root: &Path) -> Result<Option<Glossary>, Diagnostics> {
 
 /// Checks the text of a glossary file, already read.
 pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
-    let (source, raw) = file::parse_toml::<GlossaryFile>(source)?;
+    let records = file::parse_records::<RawTerm>(&source, "term")?;
     let mut problems = Collector::default();
+    problems.extend(records.problems);
     let mut terms: Vec<Term> = Vec::new();
     let mut index = HashMap::new();
     let mut names: HashMap<String, String> = HashMap::new();
-    for item in raw.term {
+    for item in records.records {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
             problems.push(

@@ -46,11 +46,13 @@ pub const KINDS: [&str; 7] = [
     "other",
 ];
 
-#[derive(Deserialize, JsonSchema)]
+/// The whole file, for its schema: the sources themselves are read one by one (see [`parse`]).
+#[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SourcesFile {
     /// The sources, one `[[source]]` table each.
     #[serde(default)]
+    #[expect(dead_code, reason = "only its schema is used")]
     source: Vec<RawSource>,
 }
 
@@ -173,10 +175,11 @@ pub fn load(root: &Path) -> Result<Option<Sources>, Diagnostics> {
 
 /// Checks the text of a sources file, already read.
 pub fn parse(source: SourceText) -> Result<Sources, Diagnostics> {
-    let (source, raw) = file::parse_toml::<SourcesFile>(source)?;
+    let records = file::parse_records::<RawSource>(&source, "source")?;
     let mut problems = Collector::default();
+    problems.extend(records.problems);
     let mut sources = Sources::default();
-    for item in raw.source {
+    for item in records.records {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
             problems.push(

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::toml_input;
+use crate::toml_input::{self, Step};
 
 /// The name of the configuration file at a site's root.
 pub const CONFIG_FILE: &str = "explainer.toml";
@@ -158,29 +158,29 @@ impl Config {
     }
 
     /// An error at the line that sets `key`; `None` when no line sets it (the default is in use).
-    pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Option<Diagnostic> {
+    pub fn error_at_key(&self, path: &[Step<'_>], message: impl Into<String>) -> Option<Diagnostic> {
         let source = self.source.as_ref()?;
-        match key_line(source, key) {
-            0 => None,
-            line => Some(source.error_at_line(line, 1, message)),
-        }
+        let offset = toml_input::value_offset(&source.text, path)?;
+        Some(source.error_at(offset, message))
     }
 
     fn check(&self, source: &SourceText) -> Result<(), Diagnostics> {
         let mut problems = Vec::new();
-        let locate = |key: &str| key_line(source, key);
+        let at = |key: &str, message: &str| {
+            let offset = toml_input::value_offset(&source.text, &[Step::Key(key)]).unwrap_or(0);
+            source.error_at(offset, message)
+        };
         if let Err(message) = BaseUrl::parse(&self.base_url) {
             problems.push(
-                source
-                    .error_at_line(locate("base_url"), 1, message)
+                at("base_url", &message)
                     .with_help("write an absolute URL such as \"https://example.org/explainer/\""),
             );
         }
         if self.title.trim().is_empty() {
-            problems.push(source.error_at_line(locate("title"), 1, "`title` is empty"));
+            problems.push(at("title", "`title` is empty"));
         }
         if self.output_dir.as_os_str().is_empty() {
-            problems.push(source.error_at_line(locate("output_dir"), 1, "`output_dir` is empty"));
+            problems.push(at("output_dir", "`output_dir` is empty"));
         }
         if problems.is_empty() {
             Ok(())
@@ -196,18 +196,6 @@ impl Config {
 }
 
 /// The 1-based line where `key` is set, 0 when no line sets it.
-fn key_line(source: &SourceText, key: &str) -> usize {
-    source
-        .text
-        .lines()
-        .position(|line| {
-            line.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(0, |i| i + 1)
-}
-
 /// A base URL split into origin (`https://host`) and path prefix (`/repo`, or empty at a domain root).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BaseUrl {

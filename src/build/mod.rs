@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::toml_input::Step;
 use crate::config::Config;
 use crate::content::{Content, PageKind};
 use crate::data::SiteData;
@@ -176,7 +177,7 @@ fn syntax_css(config: &Config) -> Result<String, Diagnostic> {
             "highlight_theme"
         };
         config
-            .error_at_key(key, message.clone())
+            .error_at_key(&[Step::Key("markdown"), Step::Key(key)], message.clone())
             .unwrap_or_else(|| Diagnostic::error(crate::config::CONFIG_FILE, message))
             .with_help(format!("set [markdown] {key} to one of the themes listed"))
     })

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::toml_input::Step;
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::data::places::figures::SiteMaps;
@@ -332,7 +333,7 @@ fn check_output(options: &BuildOptions, config: &Config) -> Result<(), Diagnosti
         let in_config = options
             .output_dir
             .is_none()
-            .then(|| config.error_at_key("output_dir", &refused.message));
+            .then(|| config.error_at_key(&[Step::Key("output_dir")], &refused.message));
         match in_config.flatten() {
             Some(located) => Diagnostics::from(Diagnostic {
                 help: refused.help,

@@ -158,7 +158,11 @@ impl Config {
     }
 
     /// An error at the line that sets `key`; `None` when no line sets it (the default is in use).
-    pub fn error_at_key(&self, path: &[Step<'_>], message: impl Into<String>) -> Option<Diagnostic> {
+    pub fn error_at_key(
+        &self,
+        path: &[Step<'_>],
+        message: impl Into<String>,
+    ) -> Option<Diagnostic> {
         let source = self.source.as_ref()?;
         let offset = toml_input::value_offset(&source.text, path)?;
         Some(source.error_at(offset, message))

@@ -229,7 +229,8 @@ mod tests {
     #[test]
     fn values_are_found_by_their_path() {
         let text = "title = \"T\"\n[markdown]\nhighlight_theme = \"Nope\"\n[[updates]]\ndate = \"x\"\n[[updates]]\ndate = \"y\"\n";
-        let at = |path: &[Step<'_>]| value_offset(text, path).map(|offset| &text[offset..offset + 3]);
+        let at =
+            |path: &[Step<'_>]| value_offset(text, path).map(|offset| &text[offset..offset + 3]);
         assert_eq!(at(&[Step::Key("title")]), Some("\"T\""));
         assert_eq!(
             at(&[Step::Key("markdown"), Step::Key("highlight_theme")]),

@@ -134,7 +134,7 @@ impl Site {
                 if !self.templates.contains(template) {
                     return Err(page
                         .source
-                        .error_at_line(page.line_of("template"), 1, format!("the template {template:?} does not exist"))
+                        .error_at(page.value_offset("template"), format!("the template {template:?} does not exist"))
                         .with_help("add it under templates/ or name an existing template, such as \"page.html\""));
                 }
                 let mut view = PageView::of_page(

@@ -16,12 +16,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::toml_input::Step;
 use crate::config::Config;
 use crate::content::{Content, PageKind};
 use crate::data::SiteData;
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::highlight;
+use crate::toml_input::Step;
 pub use index::SiteIndex;
 pub(crate) use site::Site;
 pub(crate) use update::Edit;

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::toml_input::Step;
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::data::places::figures::SiteMaps;
@@ -18,6 +17,7 @@ use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
 use crate::publish::json_ld;
 use crate::render::Templates;
+use crate::toml_input::Step;
 use crate::words::Words;
 
 use super::globals::Globals;

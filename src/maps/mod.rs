@@ -12,6 +12,7 @@
 
 pub mod base;
 pub mod clip;
+pub mod countries;
 pub mod geo;
 pub mod geojson;
 pub mod inset;
@@ -106,6 +107,8 @@ pub struct MapRequest {
     pub extent: Option<Extent>,
     /// Above 1 closer, below 1 farther than the places' own extent.
     pub zoom: Option<f64>,
+    /// Leave out the names of countries.
+    pub no_country_names: bool,
 }
 
 /// A place as drawn.
@@ -153,6 +156,8 @@ pub struct MapView {
     pub areas: Vec<ShapeView>,
     /// Lines of places (roads, corridors).
     pub lines: Vec<ShapeView>,
+    /// Names of countries, for context.
+    pub countries: Vec<countries::CountryName>,
     /// The places, in the order given.
     pub places: Vec<PlaceView>,
     /// The scale bar, unless the map is too large for one.
@@ -249,6 +254,12 @@ pub fn draw(request: &MapRequest) -> Result<MapView, MapError> {
         })
         .collect();
     let placed = labels::place(&labels, &obstacles, &frame.grown(-3.0));
+    obstacles.extend(placed.iter().map(|p| p.bbox));
+    let country_names = if request.no_country_names {
+        Vec::new()
+    } else {
+        countries::names(&layer.countries, &mut obstacles, &frame)
+    };
     let mut by_place: Vec<Option<Placed>> = vec![None; request.places.len()];
     for (&i, label) in order.iter().zip(placed) {
         by_place[i] = Some(label);
@@ -278,6 +289,7 @@ pub fn draw(request: &MapRequest) -> Result<MapView, MapError> {
         borders: layer.borders,
         areas,
         lines,
+        countries: country_names,
         places,
         scale_bar,
         inset,

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
@@ -11,21 +12,24 @@ use crate::toml_input;
 pub const CONFIG_FILE: &str = "explainer.toml";
 
 /// A site's configuration.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The site's title, shown in every page's header.
+    #[schemars(regex(pattern = r"\S"))]
     pub title: String,
     /// A one-sentence description, used in meta tags and feeds.
     #[serde(default)]
     pub description: String,
     /// The absolute URL the site is published at, such as `https://org.github.io/repo/`.
+    #[schemars(regex(pattern = r"^https?://[^/\s]+"))]
     pub base_url: String,
     /// The site's language (BCP 47), for `<html lang>`.
     #[serde(default = "default_language")]
     pub language: String,
     /// Where `build` writes the site, relative to the root.
     #[serde(default = "default_output_dir")]
+    #[schemars(length(min = 1))]
     pub output_dir: PathBuf,
     /// A custom domain, written to `CNAME` for GitHub Pages.
     #[serde(default)]
@@ -47,6 +51,7 @@ pub struct Config {
     pub casualties: CasualtiesConfig,
     /// Free-form values for templates.
     #[serde(default)]
+    #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
     pub extra: toml::Table,
     /// The file as read, for errors about a key's value found after loading.
     #[serde(skip)]
@@ -54,7 +59,7 @@ pub struct Config {
 }
 
 /// The `[markdown]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct MarkdownConfig {
     /// Curly quotes, dashes and ellipses.
@@ -79,7 +84,7 @@ impl Default for MarkdownConfig {
 }
 
 /// The `[glossary]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct GlossaryConfig {
     /// Link the first occurrence of each term on every page.
@@ -98,7 +103,7 @@ impl Default for GlossaryConfig {
 }
 
 /// The `[casualties]` table.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct CasualtiesConfig {
     /// Extra figure categories, with their labels.
@@ -106,7 +111,7 @@ pub struct CasualtiesConfig {
 }
 
 /// One extra casualty category.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryConfig {
     /// The key used in `figures` tables, such as `civilians_wounded`.
@@ -115,6 +120,7 @@ pub struct CategoryConfig {
     pub label: String,
     /// The category this one counts part of, such as `wounded`: no claim may give the part a
     /// larger figure than the whole.
+    #[schemars(with = "Option<String>")]
     pub part_of: Option<toml::Spanned<String>>,
 }
 

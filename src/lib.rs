@@ -17,6 +17,7 @@ pub mod output;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod static_files;
 pub mod suggest;

@@ -4,6 +4,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 
 use explainer::build::{BuildFailure, BuildOptions, build};
@@ -65,6 +66,12 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Print the JSON Schema of explainer.toml or of a data file, for editors and checks.
+    Schema {
+        /// The file: `config` (explainer.toml) or a data file's kind, such as `sources`.
+        #[arg(value_parser = PossibleValuesParser::new(explainer::schema::names()))]
+        name: String,
+    },
     /// Check the site for errors without writing anything.
     Check {
         /// The site root, where explainer.toml is.
@@ -80,6 +87,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = match cli.command {
         Command::New { dir } => return new_site(&dir),
+        Command::Schema { name } => return print_schema(&name),
         Command::Serve {
             root,
             interface,
@@ -158,6 +166,17 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
             eprintln!("error: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn print_schema(name: &str) -> ExitCode {
+    match explainer::schema::find(name) {
+        Some(kind) => {
+            print!("{}", kind.json());
+            ExitCode::SUCCESS
+        }
+        // The argument's parser takes only known names.
+        None => ExitCode::FAILURE,
     }
 }
 

@@ -25,7 +25,7 @@ pub(crate) fn navigation(
             title: title.to_owned(),
             path: path.to_owned(),
             href: base.relative(path),
-        })
+        });
     };
     if content.pages.iter().any(|p| p.kind == PageKind::Article) {
         add("Explainer", "/");

@@ -13,6 +13,7 @@ use crate::suggest;
 #[derive(Debug, Default)]
 pub struct SiteIndex {
     pages: HashMap<String, String>,
+    titles: HashMap<String, String>,
     schemes: Vec<SchemeIds>,
     generated: HashSet<String>,
     base_path: String,
@@ -49,6 +50,10 @@ impl SiteIndex {
             pages: pages
                 .iter()
                 .map(|p| (p.content_path.clone(), p.url.clone()))
+                .collect(),
+            titles: pages
+                .iter()
+                .map(|p| (p.content_path.clone(), p.meta.title.clone()))
                 .collect(),
             schemes: schemes
                 .into_iter()
@@ -89,6 +94,9 @@ impl Targets for SiteIndex {
             .get(content_path)
             .map(String::as_str)
             .or_else(failed)
+    }
+    fn page_title(&self, content_path: &str) -> Option<&str> {
+        self.titles.get(content_path).map(String::as_str)
     }
     fn scheme(&self, name: &str) -> Option<&Scheme> {
         self.ids(name).map(|ids| &ids.scheme)

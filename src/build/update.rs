@@ -163,6 +163,26 @@ impl Site {
         let cites = !rendered.citations.is_empty() || !old_rendered.citations.is_empty();
         let relisted = (&page.meta.title, &page.meta.description, page.meta.weight)
             != (&old.meta.title, &old.meta.description, old.meta.weight);
+        // The timeline's links read as the titles of the pages they name: it is made again.
+        let retitled_link = page.meta.title != old.meta.title
+            && self
+                .data
+                .timeline
+                .as_ref()
+                .is_some_and(|t| crate::data::timeline::view::links_to(t, &page.content_path));
+        if retitled_link {
+            return None;
+        }
+        // The timeline's links read as the titles of the pages they name.
+        let retitled_link = page.meta.title != old.meta.title
+            && self
+                .data
+                .timeline
+                .as_ref()
+                .is_some_and(|t| crate::data::timeline::view::links_to(t, &page.content_path));
+        if retitled_link {
+            return None;
+        }
         let touched = Touched {
             meta: page.meta != old.meta,
             notes: relisted && page.kind == PageKind::Note,

@@ -106,8 +106,8 @@ pub struct CitationView {
     pub id: String,
     /// The source name.
     pub name: String,
-    /// The side it speaks for, if a party.
-    pub party: Option<String>,
+    /// Whose voice it is.
+    pub affiliation: crate::data::affiliation::Affiliation,
     /// The source's entry on `/sources/`.
     pub href: String,
     /// Ids of the citation marks in the text, for back-links.
@@ -178,7 +178,7 @@ impl<'a> PageView<'a> {
                     number,
                     id: id.clone(),
                     name: source.name.clone(),
-                    party: source.party.clone(),
+                    affiliation: source.affiliation.clone(),
                     href: links::anchor(targets, crate::data::sources::PATH, id),
                     refs: (1..=uses)
                         .map(|k| format!("cite-ref-{number}-{k}"))

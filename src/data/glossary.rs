@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use pulldown_cmark::{Event, Parser};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -19,29 +20,44 @@ use crate::markdown::{Mode, Renderer};
 /// The data file's name.
 pub const FILE: &str = "glossary.toml";
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct GlossaryFile {
+pub(crate) struct GlossaryFile {
+    /// The terms, one `[[term]]` table each.
     #[serde(default)]
     term: Vec<RawTerm>,
 }
 
-#[derive(Deserialize)]
+/// One `[[term]]`, as written.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawTerm {
+    /// Stable id, used in `term:` links.
+    #[schemars(with = "crate::schema::shapes::Id")]
     id: Spanned<String>,
+    /// The headword.
+    #[schemars(with = "String")]
     term: Spanned<String>,
+    /// The headword's language (BCP 47), when not the site's.
     lang: Option<String>,
+    /// Other names and spellings, with who uses them.
     #[serde(default)]
     aliases: Vec<RawAlias>,
+    /// The definition, in Markdown; its first sentence is the short definition.
+    #[schemars(with = "String")]
     definition: Spanned<String>,
+    /// Ids of related terms.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     see_also: Vec<Spanned<String>>,
+    /// Ids of the sources of the definition.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     sources: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+/// Another name: a name alone, or a table with its language and who uses it.
+#[derive(Deserialize, JsonSchema)]
 #[serde(
     untagged,
     expecting = "an alias is a name such as \"Khankendi\" or a table with the keys `name`, `lang` and `used_by`, such as { name = \"Khankendi\", lang = \"az\" }"
@@ -52,7 +68,7 @@ enum RawAlias {
 }
 
 /// Another name for a term, with its language and who uses it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
     /// The name, such as "Khankendi".
@@ -365,7 +381,7 @@ pub fn generate(
                 .filter_map(|id| {
                     source_name(id).map(|title| LinkView {
                         title,
-                        href: links::anchor(targets, crate::data::sources::PATH, id),
+                        href: links::anchor(targets, sources::PATH, id),
                     })
                 })
                 .collect(),

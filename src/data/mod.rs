@@ -4,6 +4,7 @@
 //! Each kind is a folder implementing [`DataKind`], listed once in [`registry`]. This
 //! module holds what the kinds share.
 
+pub mod affiliation;
 pub mod casualties;
 pub mod file;
 pub mod glossary;

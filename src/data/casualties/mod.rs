@@ -13,7 +13,7 @@ mod figures;
 mod model;
 mod page;
 mod summary;
-mod toml_input;
+pub(crate) mod toml_input;
 mod validate;
 mod view;
 
@@ -200,7 +200,7 @@ pub fn generate(
             data: page::page(&casualties.claims, &casualties.lookup(sources, targets)),
         }],
         files: vec![
-            ExportFile { path: format!("{directory}/casualties.json"), bytes: export::json(&casualties.claims) },
+            ExportFile { path: format!("{directory}/casualties.json"), bytes: export::json(&casualties.claims, sources) },
             ExportFile { path: format!("{directory}/casualties.csv"), bytes: export::csv(&casualties.claims) },
         ],
         cited_by,

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::model::{Categories, Claim};
 use super::summary::{HeadlineRow, Mark, Summary};
+use crate::data::affiliation::Affiliation;
 use crate::data::sources::Sources;
 use crate::dates::PartialDate;
 use crate::markdown::anchors::Anchors;
@@ -24,13 +25,13 @@ pub struct Lookup<'a> {
     pub page: String,
 }
 
-/// A source as readers see it: its name, the side it speaks for, its entry on `/sources/`.
+/// A source as readers see it: its name, whose voice it is, its entry on `/sources/`.
 #[derive(Serialize)]
 pub struct SourceRef {
     id: String,
     /// The source's name.
     pub name: String,
-    party: Option<String>,
+    affiliation: Option<Affiliation>,
     href: String,
 }
 
@@ -59,10 +60,13 @@ struct MarkView {
     reported: DateRef,
 }
 
-/// A headline figure with its role: "Lowest", "Highest" or "Only figure".
+/// A headline figure with its role: "Lowest", "Highest", "Only figure" (one figure in all),
+/// "Lowest and highest" (one claim gives both ends, such as a range) or "Within that range".
+/// Templates may word the roles by their `kind`: `lowest`, `highest`, `only`, `both`, `within`.
 #[derive(Serialize)]
 struct RoleView {
     role: &'static str,
+    kind: &'static str,
     mark: MarkView,
 }
 
@@ -73,6 +77,8 @@ pub struct RowView {
     marks: Vec<RoleView>,
     undisclosed: Vec<SourceRef>,
     sources: usize,
+    /// How many of the sources gave a number.
+    sources_with_figures: usize,
     as_of: DateRef,
 }
 
@@ -88,12 +94,23 @@ struct ScopeSummaryView {
 /// A headline row in a line, for a collapsed summary.
 fn gist(row: &RowView) -> String {
     let figures = match row.marks.as_slice() {
-        [low, high] => format!("from {} to {}", low.mark.words, high.mark.words),
+        [] => "no number given".to_owned(),
         [only] => only.mark.words.clone(),
-        _ => "no number given".to_owned(),
+        [low, rest @ ..] if low.kind == "lowest" => {
+            let high = rest.first().map_or("", |h| h.mark.words.as_str());
+            format!("from {} to {high}", low.mark.words)
+        }
+        [both, ..] => both.mark.words.clone(),
     };
-    let plural = if row.sources == 1 { "" } else { "s" };
-    format!("{}: {figures} ({} source{plural})", row.label, row.sources)
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let with = row.sources_with_figures;
+    let without = row.sources - with;
+    let counted = match (with, without) {
+        (0, n) => format!("{n} source{}", plural(n)),
+        (n, 0) => format!("{n} source{}", plural(n)),
+        (n, m) => format!("{n} source{} with a number, {m} without", plural(n)),
+    };
+    format!("{}: {figures} ({counted})", row.label)
 }
 
 impl Lookup<'_> {
@@ -103,7 +120,7 @@ impl Lookup<'_> {
         SourceRef {
             id: id.to_owned(),
             name: source.map_or_else(|| id.to_owned(), |s| s.short_name.clone()),
-            party: source.and_then(|s| s.party.clone()),
+            affiliation: source.map(|s| s.affiliation.clone()),
             href: links::anchor(self.targets, crate::data::sources::PATH, id),
         }
     }
@@ -124,23 +141,38 @@ impl Lookup<'_> {
 
     /// What readers see of a headline row.
     pub fn row(&self, row: &HeadlineRow<'_>) -> RowView {
-        let marks = match (&row.low, &row.high) {
+        let role = |role, kind, mark: &Mark<'_>| RoleView {
+            role,
+            kind,
+            mark: self.mark(mark),
+        };
+        let mut marks = match (&row.low, &row.high) {
             (Some(low), Some(high)) => vec![
-                RoleView {
-                    role: "Lowest",
-                    mark: self.mark(low),
-                },
-                RoleView {
-                    role: "Highest",
-                    mark: self.mark(high),
-                },
+                role("Lowest", "lowest", low),
+                role("Highest", "highest", high),
             ],
-            (Some(only), None) => vec![RoleView {
-                role: "Only figure",
-                mark: self.mark(only),
-            }],
+            (Some(only), None) if row.others.is_empty() => {
+                vec![role("Only figure", "only", only)]
+            }
+            (Some(both), None) => vec![role("Lowest and highest", "both", both)],
             _ => Vec::new(),
         };
+        if row.high.is_none() {
+            marks.extend(
+                row.others
+                    .iter()
+                    .map(|m| role("Within that range", "within", m)),
+            );
+        }
+        let mut with_figures: Vec<&str> = row
+            .low
+            .iter()
+            .chain(&row.high)
+            .chain(&row.others)
+            .map(|m| m.claim.source.as_str())
+            .collect();
+        with_figures.sort_unstable();
+        with_figures.dedup();
         RowView {
             label: self.categories.label(row.category).to_owned(),
             marks,
@@ -150,6 +182,7 @@ impl Lookup<'_> {
                 .map(|c| self.source(&c.source))
                 .collect(),
             sources: row.sources,
+            sources_with_figures: with_figures.len(),
             as_of: row.as_of.into(),
         }
     }

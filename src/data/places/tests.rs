@@ -211,7 +211,7 @@ fn broken_map_blocks_are_located_in_the_page() {
 fn the_explainers_places_load_and_cite_registered_sources() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let places = load(root).unwrap().unwrap();
-    let sources = crate::data::sources::load(root).unwrap().unwrap();
+    let sources = sources::load(root).unwrap().unwrap();
     assert!(places.sources_named().all(|(id, _)| sources.contains(id)));
     for (id, other) in [("stepanakert", "Khankendi"), ("shushi", "Shusha")] {
         let names: Vec<&str> = places

@@ -172,7 +172,7 @@ impl Check<'_> {
                     input.at,
                     message,
                     "leave out the parts that are not known: \"1988\" or \"1988-02\" are dates too",
-                )
+                );
             })
             .ok()
     }

@@ -77,8 +77,8 @@ pub struct PlaceView {
 pub struct SourceView {
     /// The source's name.
     pub name: String,
-    /// The side it speaks for, if a party.
-    pub party: Option<String>,
+    /// Whose voice it is, when the source is known.
+    pub affiliation: Option<crate::data::affiliation::Affiliation>,
     /// Its entry on `/sources/`.
     pub href: String,
 }
@@ -133,11 +133,16 @@ fn view(
     let mut links = Vec::new();
     for (link, &at) in event.links.iter().zip(&event.places.links) {
         match links::resolve(link, targets) {
-            Ok(Resolved::Href(href)) => links.push(LinkView {
-                name: None,
-                title: page_title(link),
-                href,
-            }),
+            Ok(Resolved::Href(href)) => {
+                let title = targets
+                    .page_title(&content_path(link))
+                    .map_or_else(|| page_title(link), str::to_owned);
+                links.push(LinkView {
+                    name: None,
+                    title,
+                    href,
+                });
+            }
             Ok(Resolved::Citation { .. }) => {}
             Err(broken) => generated.diagnostics.push(
                 timeline
@@ -186,7 +191,7 @@ fn view(
                 let source = sources.and_then(|s| s.get(id));
                 SourceView {
                     name: source.map_or_else(|| id.clone(), |s| s.name.clone()),
-                    party: source.and_then(|s| s.party.clone()),
+                    affiliation: source.map(|s| s.affiliation.clone()),
                     href: links::anchor(targets, crate::data::sources::PATH, id),
                 }
             })
@@ -206,7 +211,24 @@ pub fn tag_label(tag: &str) -> String {
     tag.replace('-', " ")
 }
 
-/// Link text for an `@/` link: "Lachin corridor" for `@/notes/lachin-corridor.md`.
+/// The file an `@/` link names, under `content/`: `notes/history.md` for `@/notes/history.md#x`.
+fn content_path(link: &str) -> String {
+    let path = link.trim_start_matches("@/");
+    path.split('#').next().unwrap_or(path).to_owned()
+}
+
+/// True when one of the timeline's `links` names the page at `content_path`: its link text
+/// is that page's title.
+pub fn links_to(timeline: &Timeline, content_path_of_page: &str) -> bool {
+    timeline
+        .events
+        .iter()
+        .flat_map(|event| &event.links)
+        .any(|link| content_path(link) == content_path_of_page)
+}
+
+/// Link text for an `@/` link to no page (a page made from data): "Exodus" for
+/// `@/timeline/tags/exodus/`.
 fn page_title(link: &str) -> String {
     let path = link.trim_start_matches("@/");
     let path = path.split('#').next().unwrap_or(path).trim_end_matches('/');

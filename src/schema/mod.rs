@@ -11,7 +11,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::data::{casualties, file, glossary, sources, timeline};
+use crate::data::{casualties, file, glossary, places, sources, timeline};
 
 /// A file that has a schema.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +27,7 @@ pub struct Kind {
 }
 
 /// Every file with a schema: the configuration, then each TOML data file.
-pub const ALL: [Kind; 5] = [
+pub const ALL: [Kind; 6] = [
     Kind {
         name: "config",
         file_name: CONFIG_FILE,
@@ -57,6 +57,12 @@ pub const ALL: [Kind; 5] = [
         file_name: casualties::TOML_FILE,
         data: true,
         make: schema_of::<casualties::toml_input::CasualtiesFile>,
+    },
+    Kind {
+        name: "places",
+        file_name: places::FILE,
+        data: true,
+        make: schema_of::<places::input::PlacesFile>,
     },
 ];
 

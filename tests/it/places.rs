@@ -37,8 +37,9 @@ fn a_map_is_a_plain_accessible_svg_in_the_page() {
     assert_eq!(figures.len(), 2);
     let svg = select(&html, "figure.map > svg")[0];
     assert_eq!(svg.value().attr("role"), Some("img"));
-    for id in svg.value().attr("aria-labelledby").unwrap().split(' ') {
-        let target = select(&html, &format!("#{id}"));
+    for (attribute, element) in [("aria-labelledby", "title"), ("aria-describedby", "desc")] {
+        let id = svg.value().attr(attribute).unwrap();
+        let target = select(&html, &format!("{element}#{id}"));
         assert_eq!(target.len(), 1, "{id}");
         assert!(!text(&target[0]).trim().is_empty());
     }

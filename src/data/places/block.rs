@@ -103,6 +103,19 @@ pub fn parse(source: &SourceText, offset: usize, text: &str) -> Result<MapBlock,
             None
         }
     });
+    let mut seen = std::collections::HashSet::new();
+    for id in input.places.get_ref() {
+        if !seen.insert(id.get_ref()) {
+            problems.push(
+                source
+                    .error_at(
+                        at(id.span()),
+                        format!("the map names `{}` twice", id.get_ref()),
+                    )
+                    .with_help("name each place once"),
+            );
+        }
+    }
     problems.into_result()?;
     let places = input.places.into_inner();
     Ok(MapBlock {

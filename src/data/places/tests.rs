@@ -197,6 +197,12 @@ fn broken_map_blocks_are_located_in_the_page() {
     let lines: Vec<usize> = err.0.iter().map(|d| d.line).collect();
     assert_eq!(lines, vec![2, 3, 4, 5], "{err:?}");
 
+    let source = page("```map\ntitle = \"x\"\nplaces = [\"a\", \"b\",\n  \"a\"]\n```\n");
+    let (offset, text) = block_of(&source);
+    let err = block::parse(&source, offset, text).unwrap_err();
+    assert_eq!((err.0[0].line, err.0[0].col), (4, 3), "{}", err.0[0]);
+    assert!(err.0[0].message.contains("names `a` twice"));
+
     let source = page("```map\ntitel = \"x\"\nplaces = [\"a\"]\n```\n");
     let (offset, text) = block_of(&source);
     let err = block::parse(&source, offset, text).unwrap_err();

@@ -95,7 +95,7 @@ impl DataKind for Places {
                 .cited_by
                 .extend(place.sources.iter().map(|source| CitedBy {
                     source: source.clone(),
-                    title: format!("Places: {}", place.name),
+                    title: format!("Places: {}", place.both_names()),
                     href: href.clone(),
                 }));
         }

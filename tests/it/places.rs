@@ -185,6 +185,10 @@ fn the_places_page_lists_every_place_with_its_events() {
         select(&html, "nav.site-nav a[href='/maps/places/']").len(),
         1
     );
+    // The sources of coordinates link back to the places, with both names.
+    let sources = page(site.path(), "sources/index.html");
+    let back = text(&select(&sources, "li#geonames")[0]);
+    assert!(back.contains("Places: Stepanakert/Khankendi"), "{back}");
 }
 
 #[test]

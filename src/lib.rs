@@ -22,3 +22,4 @@ pub mod serve;
 pub mod static_files;
 pub mod suggest;
 pub mod toml_input;
+pub mod words;

@@ -59,7 +59,7 @@ pub fn create(dir: &Path) -> Result<usize, NewSiteError> {
     ] {
         written += write_dir(embedded, &dir.join(prefix))?;
     }
-    for kind in schema::ALL {
+    for kind in schema::all() {
         write(&dir.join(kind.schema_path()), kind.json().as_bytes())?;
         written += 1;
     }

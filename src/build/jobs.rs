@@ -13,9 +13,9 @@ use crate::diagnostics::Diagnostic;
 use crate::publish::json_ld;
 use crate::render::TEMPLATES_DIR;
 
-use super::NOTES_TITLE;
 use super::site::Site;
 use super::views::PageView;
+use crate::words::Words;
 
 /// A page whose view is made once: the notes listing or a data page.
 pub(crate) struct FixedPage {
@@ -144,7 +144,12 @@ impl Site {
                     self.data.sources.as_ref(),
                     &self.index,
                 );
-                view.json_ld = json_ld::for_page(page, &self.config, &self.base, NOTES_TITLE);
+                view.json_ld = json_ld::for_page(
+                    page,
+                    &self.config,
+                    &self.base,
+                    Words::english().get("pages.notes.title"),
+                );
                 context.insert("page", &view);
             }
             Job::Fixed(i) => {

@@ -74,9 +74,6 @@ impl From<Diagnostics> for BuildFailure {
 
 /// The site path of the notes listing; other data pages' paths live with their data kinds.
 const NOTES_PATH: &str = "/notes/";
-/// The title of the notes listing.
-const NOTES_TITLE: &str = "Background notes";
-
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let (report, site) = build_site(options)?;

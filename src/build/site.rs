@@ -17,14 +17,14 @@ use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
 use crate::publish::json_ld;
 use crate::render::Templates;
+use crate::words::Words;
 
 use super::globals::Globals;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
 use super::views::PageView;
 use super::{
-    BuildFailure, BuildOptions, NOTES_PATH, NOTES_TITLE, check_urls, fail, generated_paths,
-    syntax_css,
+    BuildFailure, BuildOptions, NOTES_PATH, check_urls, fail, generated_paths, syntax_css,
 };
 
 /// A site loaded, checked and with its Markdown rendered.
@@ -253,7 +253,7 @@ impl Site {
         let cited_by =
             self.with_renderer(|renderer| citations(renderer, &self.content.pages, &self.rendered));
         self.data
-            .sources_page(&cited_by, &self.generated.cited_by)
+            .sources_page(Words::english(), &cited_by, &self.generated.cited_by)
             .map_or_else(tera::Value::none, |mut page| {
                 let view = data_view(&self.config, &self.base, &mut page, self.generated.has_code);
                 tera::Value::from_serializable(&view)
@@ -315,6 +315,7 @@ fn renderer<'a>(
         targets: index,
         terms,
         figures,
+        words: Words::english(),
     }
 }
 
@@ -360,13 +361,18 @@ fn fixed_pages(
     if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
         let mut view = PageView::of_data(
             NOTES_PATH,
-            NOTES_TITLE,
+            Words::english().get("pages.notes.title"),
             "Background notes to the explainer.",
             "notes_index",
             tera::Value::none(),
             base,
         );
-        view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
+        view.json_ld = json_ld::for_data_page(
+            Words::english().get("pages.notes.title"),
+            NOTES_PATH,
+            config,
+            base,
+        );
         fixed.push(FixedPage::new(
             NOTES_PATH.to_owned(),
             "notes.html".to_owned(),

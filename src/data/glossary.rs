@@ -163,6 +163,7 @@ impl DataKind for Glossary {
     const NAME: &'static str = "glossary";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> = Some(crate::schema::schema_of::<GlossaryFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)
@@ -430,19 +431,17 @@ pub fn generate(
         })
         .collect();
     let json_ld = defined_term_set(glossary, &page_href);
-    generated.pages.push(DataPage {
-        path: PATH.to_owned(),
-        template: "glossary.html",
-        title: "Glossary".to_owned(),
-        description:
-            "Places, parties and contested terms of the conflict, with the names each side uses."
-                .to_owned(),
-        data: tera::Value::from_serializable(&PageData {
+    generated.pages.push(DataPage::worded(
+        renderer.words,
+        "glossary",
+        PATH.to_owned(),
+        "glossary.html",
+        tera::Value::from_serializable(&PageData {
             groups,
             count: glossary.terms.len(),
             json_ld_script: crate::json_script::json_for_script(&json_ld),
         }),
-    });
+    ));
     generated
 }
 

@@ -37,6 +37,26 @@ pub struct DataPage {
     pub data: tera::Value,
 }
 
+impl DataPage {
+    /// A page whose title and description are the words `pages.<key>.title` and
+    /// `pages.<key>.description` of the site's translations table.
+    pub fn worded(
+        words: &crate::words::Words,
+        key: &str,
+        path: String,
+        template: &'static str,
+        data: tera::Value,
+    ) -> DataPage {
+        DataPage {
+            path,
+            template,
+            title: words.get(&format!("pages.{key}.title")).to_owned(),
+            description: words.get(&format!("pages.{key}.description")).to_owned(),
+            data,
+        }
+    }
+}
+
 /// A file written as is, such as `/timeline/timeline.json`.
 #[derive(Debug, Clone)]
 pub struct ExportFile {
@@ -102,12 +122,14 @@ impl SiteData {
     /// [`SiteData::generate`]). Nothing without a sources file.
     pub fn sources_page(
         &self,
+        words: &crate::words::Words,
         cited_by: &[CitedBy],
         data_citations: &[CitedBy],
     ) -> Option<DataPage> {
         let sources = self.sources.as_ref()?;
         Some(sources::page(
             sources,
+            words,
             cited_by.iter().chain(data_citations),
         ))
     }

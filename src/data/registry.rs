@@ -52,6 +52,13 @@ macro_rules! registry {
                 }
             }
 
+            /// The JSON Schema of the kind's TOML file, if it has one.
+            pub fn schema(self) -> Option<fn() -> schemars::Schema> {
+                match self {
+                    $(Kind::$variant => <$kind as DataKind>::SCHEMA,)*
+                }
+            }
+
             /// The kind's link scheme, if it has one.
             pub fn scheme(self) -> Option<Scheme> {
                 match self {

@@ -17,13 +17,12 @@ use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Collector, Diagnostics, SourceText};
 use crate::markdown::Renderer;
 use crate::markdown::links::Scheme;
+use crate::words::Words;
 
 /// The data file's name.
 pub const FILE: &str = "sources.toml";
 /// The template of `/sources/`.
 pub const TEMPLATE: &str = "sources.html";
-/// The title of `/sources/`.
-pub const TITLE: &str = "Sources";
 /// The site path of the sources page.
 pub const PATH: &str = "/sources/";
 
@@ -140,6 +139,7 @@ impl DataKind for Sources {
     const NAME: &'static str = "sources";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> = Some(crate::schema::schema_of::<SourcesFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)
@@ -305,7 +305,11 @@ struct PageData {
 }
 
 /// The `/sources/` page, with back-links to every place that cites each source.
-pub fn page<'a>(sources: &Sources, cited_by: impl IntoIterator<Item = &'a CitedBy>) -> DataPage {
+pub fn page<'a>(
+    sources: &Sources,
+    words: &Words,
+    cited_by: impl IntoIterator<Item = &'a CitedBy>,
+) -> DataPage {
     let mut by_source: HashMap<&str, Vec<&CitedBy>> = HashMap::new();
     let mut listed: HashSet<(&str, &str)> = HashSet::new();
     for citation in cited_by {
@@ -342,14 +346,7 @@ pub fn page<'a>(sources: &Sources, cited_by: impl IntoIterator<Item = &'a CitedB
         groups,
         count: sources.list.len(),
     });
-    DataPage {
-        path: PATH.to_owned(),
-        template: TEMPLATE,
-        title: TITLE.to_owned(),
-        description: "Every source this explainer cites, whose voice it is, and where it is cited."
-            .to_owned(),
-        data,
-    }
+    DataPage::worded(words, "sources", PATH.to_owned(), TEMPLATE, data)
 }
 
 /// The export `/sources/sources.json`: every source with its fields, in file order.

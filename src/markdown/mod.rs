@@ -84,6 +84,8 @@ pub struct Renderer<'a> {
     pub terms: Option<&'a TermMatcher>,
     /// What draws figure code blocks (maps); without it they are shown as code.
     pub figures: Option<&'a dyn figures::Figures>,
+    /// The words of the interface, in the site's language.
+    pub words: &'a crate::words::Words,
 }
 
 impl Rendered {
@@ -338,9 +340,15 @@ impl<'r, 'a> State<'r, 'a> {
         match self.links.pop().flatten() {
             Some(source) => {
                 let (number, use_number) = self.rendered.cite(source);
+                let label = self.renderer.words.fill(
+                    "markdown.citation_label",
+                    &[("number", &number.to_string())],
+                );
+                let mut escaped = String::new();
+                let _ = pulldown_cmark_escape::escape_html(&mut escaped, &label);
                 self.out.push(Event::InlineHtml(
                     format!(
-                        "<sup class=\"cite\" id=\"cite-ref-{number}-{use_number}\"><a href=\"#cite-{number}\" aria-label=\"Source {number}\">[{number}]</a></sup>"
+                        "<sup class=\"cite\" id=\"cite-ref-{number}-{use_number}\"><a href=\"#cite-{number}\" aria-label=\"{escaped}\">[{number}]</a></sup>"
                     )
                     .into(),
                 ));
@@ -367,8 +375,12 @@ impl<'r, 'a> State<'r, 'a> {
         ));
         self.out.extend(inner);
         if matches!(self.mode, Mode::Page { .. }) {
+            let mut label = String::new();
+            let words = self.renderer.words.get("markdown.anchor_label");
+            let _ = pulldown_cmark_escape::escape_html(&mut label, words);
             self.out.push(Event::Html(
-                format!("<a class=\"anchor\" href=\"#{escaped_id}\" aria-label=\"Link to this section\">#</a>").into(),
+                format!("<a class=\"anchor\" href=\"#{escaped_id}\" aria-label=\"{label}\">#</a>")
+                    .into(),
             ));
         }
         self.out
@@ -453,6 +465,7 @@ mod tests {
             targets: &Fixture,
             terms,
             figures: None,
+            words: crate::words::Words::english(),
         };
         let source = SourceText::new("content/x.md", text.to_owned());
         renderer.render(&source, 0, text, mode)
@@ -540,6 +553,7 @@ mod tests {
             targets: &Fixture,
             terms: None,
             figures: Some(&Echo),
+            words: crate::words::Words::english(),
         };
         let text =
             "Intro.\n\n```map\ntitle = \"a\"\n```\n\n```map\nbad\n```\n\n```toml\nx = 1\n```\n";

@@ -11,7 +11,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::data::{casualties, file, glossary, places, sources, timeline};
+use crate::data::{Kind as DataKind, file};
 
 /// A file that has a schema.
 #[derive(Debug, Clone, Copy)]
@@ -26,54 +26,35 @@ pub struct Kind {
     make: fn() -> Schema,
 }
 
-/// Every file with a schema: the configuration, then each TOML data file.
-pub const ALL: [Kind; 6] = [
-    Kind {
+/// Every file with a schema: the configuration, then the TOML file of each registered data
+/// kind that has one, so that a kind added to the registry gets its schema here too.
+pub fn all() -> Vec<Kind> {
+    let config = Kind {
         name: "config",
         file_name: CONFIG_FILE,
         data: false,
         make: schema_of::<Config>,
-    },
-    Kind {
-        name: "sources",
-        file_name: sources::FILE,
-        data: true,
-        make: schema_of::<sources::SourcesFile>,
-    },
-    Kind {
-        name: "glossary",
-        file_name: glossary::FILE,
-        data: true,
-        make: schema_of::<glossary::GlossaryFile>,
-    },
-    Kind {
-        name: "timeline",
-        file_name: timeline::toml_input::FILE,
-        data: true,
-        make: schema_of::<timeline::toml_input::TimelineFile>,
-    },
-    Kind {
-        name: "casualties",
-        file_name: casualties::TOML_FILE,
-        data: true,
-        make: schema_of::<casualties::toml_input::CasualtiesFile>,
-    },
-    Kind {
-        name: "places",
-        file_name: places::FILE,
-        data: true,
-        make: schema_of::<places::input::PlacesFile>,
-    },
-];
+    };
+    let data = DataKind::ALL.iter().filter_map(|kind| {
+        let file_name = kind.files().iter().find(|f| f.ends_with(".toml"))?;
+        Some(Kind {
+            name: kind.name(),
+            file_name,
+            data: true,
+            make: kind.schema()?,
+        })
+    });
+    std::iter::once(config).chain(data).collect()
+}
 
 /// The names `explainer schema` takes.
 pub fn names() -> Vec<&'static str> {
-    ALL.iter().map(|kind| kind.name).collect()
+    all().iter().map(|kind| kind.name).collect()
 }
 
 /// The kind with this name.
 pub fn find(name: &str) -> Option<Kind> {
-    ALL.into_iter().find(|kind| kind.name == name)
+    all().into_iter().find(|kind| kind.name == name)
 }
 
 impl Kind {
@@ -109,8 +90,9 @@ impl Kind {
 /// The folder of a site where `explainer new` writes the schemas.
 pub const SCHEMA_DIR: &str = "schemas";
 
-/// Draft 7: the version that TOML editors' language servers read best.
-fn schema_of<T: JsonSchema>() -> Schema {
+/// The schema of a type that reads a file. Draft 7: the version that TOML editors' language
+/// servers read best.
+pub fn schema_of<T: JsonSchema>() -> Schema {
     SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<T>()

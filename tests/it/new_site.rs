@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use crate::common::schema_check::problems_with;
 use crate::common::{repo, select};
 use explainer::scaffold::{VERSION, repository};
-use explainer::schema::{ALL, editors};
+use explainer::schema::{all, editors};
 use serde_yaml_ng::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_explainer");
@@ -478,7 +478,7 @@ fn the_schemas_and_editor_settings_cover_every_file() {
     let taplo: toml::Table =
         toml::from_str(&fs::read_to_string(site.join(editors::TAPLO_FILE)).unwrap()).unwrap();
     let rules = taplo["rule"].as_array().unwrap();
-    for kind in ALL {
+    for kind in all() {
         let written = fs::read_to_string(site.join(kind.schema_path())).unwrap();
         assert_eq!(
             written,

@@ -7,11 +7,12 @@ use std::path::Path;
 
 use crate::common::schema_check::problems;
 use explainer::build::{BuildOptions, build};
-use explainer::schema::{ALL, Kind, find};
+use explainer::schema::{Kind, all, find};
 
 /// Every file with a schema that the site at `root` has, with its kind.
 fn files_of(root: &Path) -> Vec<(Kind, String)> {
-    ALL.into_iter()
+    all()
+        .into_iter()
         .filter_map(|kind| {
             let text = fs::read_to_string(root.join(kind.path())).ok()?;
             Some((kind, text))
@@ -24,7 +25,7 @@ fn the_schemas_accept_the_real_site() {
     let files = files_of(&crate::common::repo());
     assert_eq!(
         files.len(),
-        ALL.len(),
+        all().len(),
         "the real site has every kind of file"
     );
     for (kind, text) in files {
@@ -43,7 +44,11 @@ fn the_schemas_accept_a_new_site() {
     let site = dir.path().join("site");
     explainer::scaffold::create(&site).unwrap();
     let files = files_of(&site);
-    assert_eq!(files.len(), ALL.len(), "a new site has every kind of file");
+    assert_eq!(
+        files.len(),
+        all().len(),
+        "a new site has every kind of file"
+    );
     for (kind, text) in files {
         assert_eq!(
             problems(&kind, &text),
@@ -210,7 +215,7 @@ fn the_schemas_reject_what_the_build_rejects() {
 
 #[test]
 fn explainer_schema_prints_each_schema() {
-    for kind in ALL {
+    for kind in all() {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
             .args(["schema", kind.name])
             .output()

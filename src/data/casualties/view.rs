@@ -9,9 +9,7 @@ use crate::data::sources::Sources;
 use crate::dates::PartialDate;
 use crate::markdown::anchors::Anchors;
 use crate::markdown::links::{self, Targets};
-
-/// The sentence every summary carries.
-pub const NOT_ADDED: &str = "Figures from different sources overlap: they may count some of the same people, by different methods, at different dates. They are never added together.";
+use crate::words::Words;
 
 /// Looks up what readers see of sources and links.
 pub struct Lookup<'a> {
@@ -23,6 +21,8 @@ pub struct Lookup<'a> {
     pub categories: &'a Categories,
     /// The casualties page's link.
     pub page: String,
+    /// The words of the interface.
+    pub words: &'a Words,
 }
 
 /// A source as readers see it: its name, whose voice it is, its entry on `/sources/`.
@@ -65,7 +65,7 @@ struct MarkView {
 /// Templates may word the roles by their `kind`: `lowest`, `highest`, `only`, `both`, `within`.
 #[derive(Serialize)]
 struct RoleView {
-    role: &'static str,
+    role: String,
     kind: &'static str,
     mark: MarkView,
 }
@@ -92,25 +92,43 @@ struct ScopeSummaryView {
 }
 
 /// A headline row in a line, for a collapsed summary.
-fn gist(row: &RowView) -> String {
+fn gist(row: &RowView, words: &Words) -> String {
     let figures = match row.marks.as_slice() {
-        [] => "no number given".to_owned(),
+        [] => words.get("casualties.no_number").to_owned(),
         [only] => only.mark.words.clone(),
         [low, rest @ ..] if low.kind == "lowest" => {
             let high = rest.first().map_or("", |h| h.mark.words.as_str());
-            format!("from {} to {high}", low.mark.words)
+            words.fill(
+                "casualties.gist.range",
+                &[("low", &low.mark.words), ("high", high)],
+            )
         }
         [both, ..] => both.mark.words.clone(),
     };
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let sources = |n: usize| {
+        let form = if n == 1 { "one" } else { "other" };
+        words.fill(
+            &format!("casualties.gist.sources.{form}"),
+            &[("n", &n.to_string())],
+        )
+    };
     let with = row.sources_with_figures;
     let without = row.sources - with;
     let counted = match (with, without) {
-        (0, n) => format!("{n} source{}", plural(n)),
-        (n, 0) => format!("{n} source{}", plural(n)),
-        (n, m) => format!("{n} source{} with a number, {m} without", plural(n)),
+        (0, n) | (n, 0) => sources(n),
+        (n, m) => words.fill(
+            "casualties.gist.some_without",
+            &[("sources", &sources(n)), ("without", &m.to_string())],
+        ),
     };
-    format!("{}: {figures} ({counted})", row.label)
+    words.fill(
+        "casualties.gist.line",
+        &[
+            ("label", &row.label),
+            ("figures", &figures),
+            ("counted", &counted),
+        ],
+    )
 }
 
 impl Lookup<'_> {
@@ -141,28 +159,24 @@ impl Lookup<'_> {
 
     /// What readers see of a headline row.
     pub fn row(&self, row: &HeadlineRow<'_>) -> RowView {
-        let role = |role, kind, mark: &Mark<'_>| RoleView {
-            role,
+        let role = |kind: &'static str, mark: &Mark<'_>| RoleView {
+            role: self
+                .words
+                .get(&format!("casualties.roles.{kind}"))
+                .to_owned(),
             kind,
             mark: self.mark(mark),
         };
         let mut marks = match (&row.low, &row.high) {
-            (Some(low), Some(high)) => vec![
-                role("Lowest", "lowest", low),
-                role("Highest", "highest", high),
-            ],
+            (Some(low), Some(high)) => vec![role("lowest", low), role("highest", high)],
             (Some(only), None) if row.others.is_empty() => {
-                vec![role("Only figure", "only", only)]
+                vec![role("only", only)]
             }
-            (Some(both), None) => vec![role("Lowest and highest", "both", both)],
+            (Some(both), None) => vec![role("both", both)],
             _ => Vec::new(),
         };
         if row.high.is_none() {
-            marks.extend(
-                row.others
-                    .iter()
-                    .map(|m| role("Within that range", "within", m)),
-            );
+            marks.extend(row.others.iter().map(|m| role("within", m)));
         }
         let mut with_figures: Vec<&str> = row
             .low
@@ -217,11 +231,15 @@ pub fn global(claims: &[Claim], lookup: &Lookup<'_>) -> serde_json::Value {
                 .collect();
             ScopeSummaryView {
                 title: scope.to_owned(),
-                gist: rows.first().map(gist).unwrap_or_default(),
+                gist: rows
+                    .first()
+                    .map(|row| gist(row, lookup.words))
+                    .unwrap_or_default(),
                 href: format!("{}#{anchor}", lookup.page),
                 rows,
             }
         })
         .collect();
-    serde_json::json!({ "href": lookup.page, "note": NOT_ADDED, "scopes": scopes })
+    let note = lookup.words.get("casualties.not_added");
+    serde_json::json!({ "href": lookup.page, "note": note, "scopes": scopes })
 }

@@ -35,6 +35,8 @@ impl DataKind for Places {
     const NAME: &'static str = "places";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<input::PlacesFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)
@@ -83,7 +85,7 @@ impl DataKind for Places {
                 .collect()
         };
         let mut generated = Generated::default();
-        match page::page(self, targets, &source_name, &events_at) {
+        match page::page(self, targets, renderer.words, &source_name, &events_at) {
             Ok(data_page) => generated.pages.push(data_page),
             Err(err) => generated
                 .diagnostics
@@ -93,10 +95,14 @@ impl DataKind for Places {
             let href = links::anchor(targets, page::PATH, &place.id);
             generated
                 .cited_by
-                .extend(place.sources.iter().map(|source| CitedBy {
-                    source: source.clone(),
-                    title: format!("Places: {}", place.both_names()),
-                    href: href.clone(),
+                .extend(place.sources.iter().map(|source| {
+                    CitedBy {
+                        source: source.clone(),
+                        title: renderer
+                            .words
+                            .fill("cited_by.place", &[("name", &place.both_names())]),
+                        href: href.clone(),
+                    }
                 }));
         }
         generated

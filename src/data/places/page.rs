@@ -158,6 +158,7 @@ struct PageData {
 pub fn page(
     places: &Places,
     targets: &dyn Targets,
+    words: &crate::words::Words,
     source_name: &SourceName<'_>,
     events_at: &dyn Fn(&str) -> Vec<EntryLink>,
 ) -> Result<DataPage, MapError> {
@@ -194,15 +195,15 @@ pub fn page(
             notes: place.notes.clone(),
         })
         .collect();
-    Ok(DataPage {
-        path: PATH.to_owned(),
-        template: TEMPLATE,
-        title: "Places".to_owned(),
-        description: "Every place this explainer names, with the names each side uses, where it is and what happened there.".to_owned(),
-        data: tera::Value::from_serializable(&PageData {
+    Ok(DataPage::worded(
+        words,
+        "places",
+        PATH.to_owned(),
+        TEMPLATE,
+        tera::Value::from_serializable(&PageData {
             count: places.list.len(),
             places: entries,
             map,
         }),
-    })
+    ))
 }

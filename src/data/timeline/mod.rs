@@ -39,6 +39,8 @@ impl DataKind for Timeline {
     const NAME: &'static str = "timeline";
     const FILES: &'static [&'static str] = &[toml_input::FILE, csv_input::FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<toml_input::TimelineFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)
@@ -121,7 +123,7 @@ pub fn generate(timeline: &Timeline, renderer: &Renderer<'_>, site: &SiteData) -
     let mut generated = Generated::default();
     let views = view::events(timeline, renderer, site, &mut generated);
     let (pages, files) = rayon::join(
-        || pages::pages(timeline, &views, renderer.targets),
+        || pages::pages(timeline, &views, renderer.targets, renderer.words),
         || export::files(timeline),
     );
     generated.pages = pages;
@@ -132,10 +134,14 @@ pub fn generate(timeline: &Timeline, renderer: &Renderer<'_>, site: &SiteData) -
     for (event, view) in timeline.events.iter().zip(&views) {
         let href = links::anchor(renderer.targets, PATH, &event.id);
         let cited = event.sources.iter().chain(&view.body_citations);
-        generated.cited_by.extend(cited.map(|source| CitedBy {
-            source: source.clone(),
-            title: format!("Timeline: {}", event.title),
-            href: href.clone(),
+        generated.cited_by.extend(cited.map(|source| {
+            CitedBy {
+                source: source.clone(),
+                title: renderer
+                    .words
+                    .fill("cited_by.timeline", &[("title", &event.title)]),
+                href: href.clone(),
+            }
         }));
     }
     generated

@@ -77,6 +77,11 @@ impl Site {
                 }
             })
             .collect();
+        // Figures in pages (maps) are drawn by templates into the pages' HTML: new templates
+        // need the pages rendered again, which a full build does.
+        if edits.contains(&Edit::Templates) && self.rendered.iter().any(|r| r.figures > 0) {
+            return None;
+        }
         let templates = if edits.contains(&Edit::Templates) {
             Some(Templates::load(&self.options.root).ok()?)
         } else {

@@ -102,8 +102,8 @@ pub struct Extent {
     pub north: f64,
 }
 
-/// The highest latitude a map reaches: the poles stretch without end in a cylindrical projection.
-pub const MAX_LAT: f64 = 85.0;
+/// The highest latitude a map reaches.
+pub const MAX_LAT: f64 = 90.0;
 
 impl Extent {
     /// The smallest extent holding every point, going the short way round the globe;
@@ -222,9 +222,9 @@ mod tests {
 
     #[test]
     fn extents_stay_on_the_globe() {
-        let e = Extent::centred(at(0.0, 80.0), 20.0, 20.0);
+        let e = Extent::centred(at(0.0, 85.0), 20.0, 20.0);
         assert_eq!(e.north, MAX_LAT);
-        assert_eq!(e.south, 65.0);
+        assert_eq!(e.south, 70.0);
     }
 
     #[test]

@@ -11,13 +11,13 @@ use serde::Serialize;
 use super::geo::{Point, Rect};
 
 /// The font size of labels, in SVG units.
-pub const FONT_SIZE: f64 = 13.0;
+pub const FONT_SIZE: f64 = 14.0;
 /// The distance between the baselines of a label's lines.
-pub const LINE_HEIGHT: f64 = 15.0;
+pub const LINE_HEIGHT: f64 = 16.0;
 /// How much wider bold text is.
 const BOLD: f64 = 1.12;
 /// From the top of a line's box to its baseline.
-const BASELINE: f64 = 11.5;
+const BASELINE: f64 = 12.3;
 
 /// A label to place.
 #[derive(Debug, Clone)]

@@ -15,6 +15,23 @@ pub struct Layer {
     pub land: String,
     /// Borders between countries.
     pub borders: String,
+    /// The largest visible piece of each country, where its name may go.
+    pub countries: Vec<CountryPiece>,
+}
+
+/// The largest piece of a country inside the frame.
+#[derive(Debug, Clone)]
+pub struct CountryPiece {
+    /// Natural Earth's name of the country.
+    pub name: String,
+    /// The piece's centroid.
+    pub centre: Point,
+    /// Its area, in square units.
+    pub area: f64,
+    /// The rectangle around it.
+    pub bbox: Rect,
+    /// Its outline.
+    pub ring: Vec<Point>,
 }
 
 /// Draws the countries inside `frame`, dropping detail under `tolerance` SVG units.
@@ -55,7 +72,9 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
     };
     let cut = frame.grown(2.0);
     let mut land = PathData::default();
+    let mut countries = Vec::new();
     for country in &world.countries {
+        let mut largest: Option<CountryPiece> = None;
         for ring in country.rings.iter().filter(|r| r.extent.intersects(&view)) {
             let mut points: Vec<Point> = Vec::new();
             let mut whole = true;
@@ -71,9 +90,22 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
                 points.extend(part.into_iter().skip(skip));
             }
             if whole && !too_small(&points, tolerance) {
+                let piece = clip::ring(&points, frame);
+                if let Some((centre, area)) = centroid(&piece)
+                    && largest.as_ref().is_none_or(|l| area > l.area)
+                {
+                    largest = Some(CountryPiece {
+                        name: country.name.clone(),
+                        centre,
+                        area,
+                        bbox: bounds(&piece),
+                        ring: piece,
+                    });
+                }
                 land.add(&clip::ring(&points, &cut), true);
             }
         }
+        countries.extend(largest);
     }
     let mut borders = PathData::default();
     for (index, item) in world.arcs.iter().enumerate() {
@@ -89,11 +121,33 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
     Layer {
         land: land.finish(),
         borders: borders.finish(),
+        countries,
     }
 }
 
-/// True for a ring (a small island) too small to see at this tolerance.
-fn too_small(points: &[Point], tolerance: f64) -> bool {
+/// The centroid and area of a ring (the shoelace formula); `None` for a ring without area.
+fn centroid(points: &[Point]) -> Option<(Point, f64)> {
+    let (mut twice_area, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for (i, a) in points.iter().enumerate() {
+        let b = points[(i + 1) % points.len()];
+        let cross = a.x * b.y - b.x * a.y;
+        twice_area += cross;
+        cx += (a.x + b.x) * cross;
+        cy += (a.y + b.y) * cross;
+    }
+    let area = twice_area / 2.0;
+    (area.abs() > 1e-9).then(|| {
+        (
+            Point {
+                x: cx / (6.0 * area),
+                y: cy / (6.0 * area),
+            },
+            area.abs(),
+        )
+    })
+}
+
+fn bounds(points: &[Point]) -> Rect {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for p in points {
         x0 = x0.min(p.x);
@@ -101,5 +155,11 @@ fn too_small(points: &[Point], tolerance: f64) -> bool {
         x1 = x1.max(p.x);
         y1 = y1.max(p.y);
     }
-    (x1 - x0).max(y1 - y0) < tolerance * 3.0
+    Rect { x0, y0, x1, y1 }
+}
+
+/// True for a ring (a small island) too small to see at this tolerance.
+fn too_small(points: &[Point], tolerance: f64) -> bool {
+    let bbox = bounds(points);
+    bbox.width().max(bbox.height()) < tolerance * 3.0
 }

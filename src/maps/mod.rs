@@ -12,6 +12,7 @@
 
 pub mod base;
 pub mod clip;
+pub mod countries;
 pub mod geo;
 pub mod geojson;
 pub mod inset;
@@ -106,6 +107,8 @@ pub struct MapRequest {
     pub extent: Option<Extent>,
     /// Above 1 closer, below 1 farther than the places' own extent.
     pub zoom: Option<f64>,
+    /// Leave out the names of countries.
+    pub no_country_names: bool,
 }
 
 /// A place as drawn.
@@ -153,6 +156,8 @@ pub struct MapView {
     pub areas: Vec<ShapeView>,
     /// Lines of places (roads, corridors).
     pub lines: Vec<ShapeView>,
+    /// Names of countries, for context.
+    pub countries: Vec<countries::CountryName>,
     /// The places, in the order given.
     pub places: Vec<PlaceView>,
     /// The scale bar, unless the map is too large for one.
@@ -197,16 +202,16 @@ pub fn draw(request: &MapRequest) -> Result<MapView, MapError> {
         .collect();
     // Detail is dropped step by step until the drawing fits its budget.
     let mut tolerance = 0.35;
-    let (layer, inset, areas, lines) = loop {
+    let (layer, inset, (areas, lines, trail)) = loop {
         let layer = layer::draw(world, &projection, &frame, tolerance);
         let inset = inset::inset(world, &shown, WIDTH, height, &marks, tolerance * 1.5);
-        let (areas, lines) = shapes(request, &projection, &frame, tolerance);
+        let (areas, lines, trail) = shapes(request, &projection, &frame, tolerance);
         let size = layer.land.len()
             + layer.borders.len()
             + inset.as_ref().map_or(0, |i| i.land.len() + i.borders.len())
             + areas.iter().chain(&lines).map(|s| s.d.len()).sum::<usize>();
         if size <= BUDGET || tolerance > 20.0 {
-            break (layer, inset, areas, lines);
+            break (layer, inset, (areas, lines, trail));
         }
         tolerance *= 2.0;
     };
@@ -224,6 +229,8 @@ pub fn draw(request: &MapRequest) -> Result<MapView, MapError> {
     if let Some(inset) = &inset {
         obstacles.push(inset.rect().grown(2.0));
     }
+    // Labels keep off the places' lines where they can.
+    obstacles.extend(trail);
     if let Some(bar) = &mut scale_bar {
         // Bottom left, or bottom right when the inset is there.
         let left = inset
@@ -249,6 +256,12 @@ pub fn draw(request: &MapRequest) -> Result<MapView, MapError> {
         })
         .collect();
     let placed = labels::place(&labels, &obstacles, &frame.grown(-3.0));
+    obstacles.extend(placed.iter().map(|p| p.bbox));
+    let country_names = if request.no_country_names {
+        Vec::new()
+    } else {
+        countries::names(&layer.countries, &mut obstacles, &frame)
+    };
     let mut by_place: Vec<Option<Placed>> = vec![None; request.places.len()];
     for (&i, label) in order.iter().zip(placed) {
         by_place[i] = Some(label);
@@ -278,6 +291,7 @@ pub fn draw(request: &MapRequest) -> Result<MapView, MapError> {
         borders: layer.borders,
         areas,
         lines,
+        countries: country_names,
         places,
         scale_bar,
         inset,
@@ -325,19 +339,24 @@ fn zoomed(extent: Extent, zoom: Option<f64>) -> Extent {
     }
 }
 
-/// The places' lines and areas, projected, simplified and cut to the frame.
+/// Small squares along the drawn lines, spaced this far apart, for labels to keep off.
+const TRAIL_STEP: f64 = 5.0;
+
+/// The places' lines and areas, projected, simplified and cut to the frame, with squares
+/// along the lines for labels to keep off.
 fn shapes(
     request: &MapRequest,
     projection: &Projection,
     frame: &Rect,
     tolerance: f64,
-) -> (Vec<ShapeView>, Vec<ShapeView>) {
+) -> (Vec<ShapeView>, Vec<ShapeView>, Vec<Rect>) {
     let project = |line: &Vec<LonLat>| -> Vec<Point> {
         let points: Vec<Point> = line.iter().map(|&p| projection.project(p)).collect();
         simplify(&points, tolerance)
     };
     let mut areas = Vec::new();
     let mut lines = Vec::new();
+    let mut trail = Vec::new();
     for place in &request.places {
         let mut area = PathData::default();
         for ring in &place.shapes.rings {
@@ -353,6 +372,7 @@ fn shapes(
         for part in &place.shapes.lines {
             for run in clip::line(&project(part), frame) {
                 line.add(&run, false);
+                trail.extend(run.windows(2).flat_map(|pair| squares(pair[0], pair[1])));
             }
         }
         if !line.is_empty() {
@@ -362,7 +382,19 @@ fn shapes(
             });
         }
     }
-    (areas, lines)
+    (areas, lines, trail)
+}
+
+/// Squares every [`TRAIL_STEP`] along a segment.
+fn squares(a: Point, b: Point) -> impl Iterator<Item = Rect> {
+    let steps = ((b.x - a.x).hypot(b.y - a.y) / TRAIL_STEP)
+        .ceil()
+        .clamp(1.0, 1000.0) as usize;
+    (0..=steps).map(move |i| {
+        let t = i as f64 / steps as f64;
+        let (x, y) = (a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
+        Rect::new(x - 1.5, y - 1.5, 3.0, 3.0)
+    })
 }
 
 #[cfg(test)]

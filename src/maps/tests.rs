@@ -155,3 +155,21 @@ fn a_map_needs_a_place() {
         MapError::NoPlaces
     );
 }
+
+#[test]
+fn places_near_the_poles_stay_on_the_map() {
+    let request = MapRequest {
+        places: vec![
+            place("a", 89.5, 10.0, Mark::Point, &["Point A"]),
+            place("b", 78.0, 15.0, Mark::Town, &["Point B"]),
+        ],
+        ..MapRequest::default()
+    };
+    let view = draw(&request).unwrap();
+    for p in &view.places {
+        assert!(
+            p.y > 0.0 && p.y < view.height && p.x > 0.0 && p.x < view.width,
+            "{p:?}"
+        );
+    }
+}

@@ -68,6 +68,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// True when the text has a highlighted code block.
     pub has_code: bool,
+    /// How many figures (maps) its code blocks drew: their HTML comes from templates.
+    pub figures: usize,
     /// Broken links and other problems.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -135,6 +137,7 @@ impl Renderer<'_> {
         pulldown_cmark::html::push_html(&mut html, state.out.into_iter());
         let mut rendered = state.rendered;
         rendered.html = html;
+        rendered.figures = state.figures;
         rendered
     }
 }
@@ -512,6 +515,61 @@ mod tests {
         let out = page("Text\n\nSee [x](@/nope.md) and [y](source:nobody).");
         assert_eq!(out.diagnostics.len(), 2);
         assert_eq!((out.diagnostics[0].line, out.diagnostics[0].col), (3, 5));
+    }
+
+    /// Draws a figure block as its offset and text, or fails on "bad".
+    struct Echo;
+
+    impl figures::Figures for Echo {
+        fn handles(&self, info: &str) -> bool {
+            info == "map"
+        }
+
+        fn figure(
+            &self,
+            _info: &str,
+            source: &SourceText,
+            offset: usize,
+            text: &str,
+            number: usize,
+        ) -> Result<String, Vec<Diagnostic>> {
+            if text.contains("bad") {
+                return Err(vec![source.error_at(offset, "bad map")]);
+            }
+            Ok(format!(
+                "<figure>{number}@{offset}:{}</figure>",
+                text.trim()
+            ))
+        }
+    }
+
+    #[test]
+    fn figure_blocks_are_handed_to_the_site_with_their_place() {
+        let renderer = Renderer {
+            options: MarkdownOptions {
+                smart_punctuation: true,
+                unsafe_html: false,
+            },
+            targets: &Fixture,
+            terms: None,
+            figures: Some(&Echo),
+            words: crate::words::Words::english(),
+        };
+        let text =
+            "Intro.\n\n```map\ntitle = \"a\"\n```\n\n```map\nbad\n```\n\n```toml\nx = 1\n```\n";
+        let source = SourceText::new("content/x.md", text.to_owned());
+        let out = renderer.render(&source, 0, text, Mode::Page { autolink: false });
+        let first = text.find("title").unwrap();
+        assert!(
+            out.html
+                .contains(&format!("<figure>1@{first}:title = \"a\"</figure>")),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.figures, 2);
+        assert_eq!(out.diagnostics.len(), 1);
+        assert_eq!((out.diagnostics[0].line, out.diagnostics[0].col), (8, 1));
+        assert!(out.html.contains("language-toml"));
     }
 
     #[test]

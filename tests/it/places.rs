@@ -37,8 +37,9 @@ fn a_map_is_a_plain_accessible_svg_in_the_page() {
     assert_eq!(figures.len(), 2);
     let svg = select(&html, "figure.map > svg")[0];
     assert_eq!(svg.value().attr("role"), Some("img"));
-    for id in svg.value().attr("aria-labelledby").unwrap().split(' ') {
-        let target = select(&html, &format!("#{id}"));
+    for (attribute, element) in [("aria-labelledby", "title"), ("aria-describedby", "desc")] {
+        let id = svg.value().attr(attribute).unwrap();
+        let target = select(&html, &format!("{element}#{id}"));
         assert_eq!(target.len(), 1, "{id}");
         assert!(!text(&target[0]).trim().is_empty());
     }
@@ -184,6 +185,10 @@ fn the_places_page_lists_every_place_with_its_events() {
         select(&html, "nav.site-nav a[href='/maps/places/']").len(),
         1
     );
+    // The sources of coordinates link back to the places, with both names.
+    let sources = page(site.path(), "sources/index.html");
+    let back = text(&select(&sources, "li#geonames")[0]);
+    assert!(back.contains("Places: Stepanakert/Khankendi"), "{back}");
 }
 
 #[test]

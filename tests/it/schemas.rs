@@ -167,6 +167,26 @@ const BROKEN: &[(&str, &str, &str)] = &[
         "[[claim]]\nid = \"a\"\nsource = \"s\"\nreported = \"2023-09-19\"\nscope = \"S\"\n[claim.figures]\nkilled = -2\n",
         "a negative figure",
     ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 95.0\nlon = 46.7\nkind = \"town\"\nsources = [\"s\"]\n",
+        "a latitude off the globe",
+    ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 39.8\nlon = 46.7\nkind = \"citty\"\nsources = [\"s\"]\n",
+        "an unknown place kind",
+    ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 39.8\nlon = 46.7\nkind = \"town\"\n",
+        "a place without sources",
+    ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 39.8\nlon = 46.7\nkind = \"town\"\nsources = []\n",
+        "a place with an empty list of sources",
+    ),
 ];
 
 #[test]

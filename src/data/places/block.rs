@@ -7,6 +7,7 @@
 //! caption = "The Lachin corridor ran from Goris in Armenia to Stepanakert/Khankendi."
 //! zoom = 1.5                    # optional: closer (above 1) or farther (below 1)
 //! extent = [45.5, 39.2, 47.5, 40.3]   # optional: west, south, east, north in degrees
+//! country_names = false         # optional: leave out the names of countries
 //! ```
 //! ````
 //!
@@ -38,6 +39,7 @@ struct BlockInput {
     caption: Option<String>,
     extent: Option<Spanned<Vec<f64>>>,
     zoom: Option<Spanned<f64>>,
+    country_names: Option<bool>,
 }
 
 /// A map block, checked on its own (its place ids are checked against the places file
@@ -54,6 +56,8 @@ pub struct MapBlock {
     pub extent: Option<Extent>,
     /// Closer or farther than the places' own extent.
     pub zoom: Option<f64>,
+    /// Whether countries are named (`country_names = false` leaves them out).
+    pub country_names: bool,
     /// Where each place id is written in the Markdown file.
     place_spans: Vec<Range<usize>>,
 }
@@ -99,6 +103,19 @@ pub fn parse(source: &SourceText, offset: usize, text: &str) -> Result<MapBlock,
             None
         }
     });
+    let mut seen = std::collections::HashSet::new();
+    for id in input.places.get_ref() {
+        if !seen.insert(id.get_ref()) {
+            problems.push(
+                source
+                    .error_at(
+                        at(id.span()),
+                        format!("the map names `{}` twice", id.get_ref()),
+                    )
+                    .with_help("name each place once"),
+            );
+        }
+    }
     problems.into_result()?;
     let places = input.places.into_inner();
     Ok(MapBlock {
@@ -111,6 +128,7 @@ pub fn parse(source: &SourceText, offset: usize, text: &str) -> Result<MapBlock,
         places: places.into_iter().map(Spanned::into_inner).collect(),
         extent,
         zoom,
+        country_names: input.country_names.unwrap_or(true),
     })
 }
 
@@ -169,6 +187,7 @@ impl MapBlock {
                 .collect(),
             extent: self.extent,
             zoom: self.zoom,
+            no_country_names: !self.country_names,
         }
     }
 }

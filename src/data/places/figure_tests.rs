@@ -49,17 +49,13 @@ fn the_svg_is_what_a_reader_needs() {
     let doc = roxmltree::Document::parse(&html).unwrap();
     let svg = doc.descendants().find(|n| n.has_tag_name("svg")).unwrap();
     assert_eq!(svg.attribute("role"), Some("img"));
-    let labelled: Vec<&str> = svg
-        .attribute("aria-labelledby")
-        .unwrap()
-        .split(' ')
-        .collect();
-    for id in labelled {
+    for (attribute, element) in [("aria-labelledby", "title"), ("aria-describedby", "desc")] {
+        let id = svg.attribute(attribute).unwrap();
         let target = doc
             .descendants()
             .find(|n| n.attribute("id") == Some(id))
             .unwrap();
-        assert!(matches!(target.tag_name().name(), "title" | "desc"));
+        assert_eq!(target.tag_name().name(), element);
         assert!(!target.text().unwrap_or("").trim().is_empty());
     }
     let texts: Vec<String> = svg

@@ -11,7 +11,7 @@ use crate::data::glossary::Alias;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlacesFile {
-    /// The places, in file order.
+    /// The places, one `[[place]]` table each.
     #[serde(default)]
     pub place: Vec<PlaceInput>,
 }
@@ -31,18 +31,18 @@ pub struct PlaceInput {
     /// Other names, as glossary aliases are written.
     #[serde(default)]
     pub names: Vec<NameInput>,
-    /// Latitude in degrees, north positive.
-    #[schemars(with = "f64", range(min = -90.0, max = 90.0))]
+    /// Latitude in decimal degrees (WGS 84), north positive.
+    #[schemars(with = "f64", extend("minimum" = -90, "maximum" = 90))]
     pub lat: Spanned<f64>,
-    /// Longitude in degrees, east positive.
-    #[schemars(with = "f64", range(min = -180.0, max = 180.0))]
+    /// Longitude in decimal degrees (WGS 84), east positive.
+    #[schemars(with = "f64", extend("minimum" = -180, "maximum" = 180))]
     pub lon: Spanned<f64>,
-    /// What kind of place it is.
+    /// What kind of place it is, which decides its mark on maps.
     #[schemars(with = "String", extend("enum" = super::model::Kind::NAMES))]
     pub kind: Spanned<String>,
-    /// Where the coordinates come from: source ids. Required; checked in validation so
-    /// that a missing list gets its own advice.
-    #[schemars(with = "Vec<String>", required)]
+    /// Where the coordinates come from: source ids, at least one.
+    // Optional for serde, required by validation, so that a missing list gets its own advice.
+    #[schemars(required, with = "Vec<String>", extend("minItems" = 1))]
     pub sources: Option<Spanned<Vec<Spanned<String>>>>,
     /// A GeoJSON file under `content/data/` with the place's line or area.
     #[schemars(with = "Option<String>")]

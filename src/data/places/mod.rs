@@ -100,7 +100,7 @@ impl DataKind for Places {
                         source: source.clone(),
                         title: renderer
                             .words
-                            .fill("cited_by.place", &[("name", &place.name)]),
+                            .fill("cited_by.place", &[("name", &place.both_names())]),
                         href: href.clone(),
                     }
                 }));

@@ -107,6 +107,15 @@ pub struct Place {
 }
 
 impl Place {
+    /// The name with the other names of a contested place, as the explainer writes them:
+    /// "Stepanakert/Khankendi".
+    pub fn both_names(&self) -> String {
+        std::iter::once(self.name.as_str())
+            .chain(self.names.iter().map(|a| a.name.as_str()))
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     /// The place as a map draws it: its label is its name, then its other names.
     pub fn map_place(&self) -> MapPlace {
         let mut lines = vec![self.name.clone()];

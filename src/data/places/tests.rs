@@ -138,6 +138,30 @@ fn broken_geojson_is_reported_in_its_own_file() {
     );
     assert!(shown[0].contains("place `lachin-corridor`"), "{}", shown[0]);
 
+    let dir = site(GOOD, &[]);
+    std::fs::write(
+        dir.path().join("content/data/places/corridor.geojson"),
+        b"{\"type\": \"Line\xffString\"}",
+    )
+    .unwrap();
+    let shown = errors(dir.path());
+    assert!(
+        shown[0].starts_with(
+            "content/data/places/corridor.geojson:1:15: error: the file is not valid UTF-8"
+        ),
+        "{}",
+        shown[0]
+    );
+    std::fs::create_dir(dir.path().join("content/data/places/folder.geojson")).unwrap();
+    let folder = GOOD.replace("places/corridor.geojson", "places/folder.geojson");
+    std::fs::write(dir.path().join("content/data/places.toml"), folder).unwrap();
+    let shown = errors(dir.path());
+    assert!(
+        shown[0].contains("content/data/places/folder.geojson is not a file"),
+        "{}",
+        shown[0]
+    );
+
     let swapped = r#"{"type": "LineString", "coordinates": [[39.5, 46.3], [5100000, 4400000]]}"#;
     let dir = site(GOOD, &[("places/corridor.geojson", swapped)]);
     let shown = errors(dir.path());
@@ -196,6 +220,12 @@ fn broken_map_blocks_are_located_in_the_page() {
     let err = block::parse(&source, offset, text).unwrap_err();
     let lines: Vec<usize> = err.0.iter().map(|d| d.line).collect();
     assert_eq!(lines, vec![2, 3, 4, 5], "{err:?}");
+
+    let source = page("```map\ntitle = \"x\"\nplaces = [\"a\", \"b\",\n  \"a\"]\n```\n");
+    let (offset, text) = block_of(&source);
+    let err = block::parse(&source, offset, text).unwrap_err();
+    assert_eq!((err.0[0].line, err.0[0].col), (4, 3), "{}", err.0[0]);
+    assert!(err.0[0].message.contains("names `a` twice"));
 
     let source = page("```map\ntitel = \"x\"\nplaces = [\"a\"]\n```\n");
     let (offset, text) = block_of(&source);

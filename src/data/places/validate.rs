@@ -154,9 +154,16 @@ fn geometry(
             "the path is relative to content/data/; check its spelling, or remove `geometry`",
         )
     };
-    if !full.is_file() {
+    if !full.exists() {
         problems.push(cannot(format!(
             "the geometry file content/data/{} does not exist",
+            path.get_ref()
+        )));
+        return None;
+    }
+    if !full.is_file() {
+        problems.push(cannot(format!(
+            "content/data/{} is not a file",
             path.get_ref()
         )));
         return None;

@@ -92,3 +92,51 @@ pub fn csv_record_start(text: &str, record: &csv::StringRecord) -> usize {
         start + rest.len() - rest.trim_start_matches(['\r', '\n']).len()
     })
 }
+
+/// The byte offset of each cell's text in the CSV row starting at `start`, past an opening
+/// quote (quotes doubled inside a quoted cell are part of it), for errors at a cell.
+pub fn csv_cell_offsets(text: &str, start: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut offsets = Vec::new();
+    let mut i = start;
+    loop {
+        let quoted = bytes.get(i) == Some(&b'"');
+        if quoted {
+            i += 1;
+        }
+        offsets.push(i);
+        while let Some(&byte) = bytes.get(i) {
+            match byte {
+                b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 2,
+                b'"' if quoted => {
+                    i += 1;
+                    break;
+                }
+                b',' | b'\n' | b'\r' if !quoted => break,
+                _ => i += 1,
+            }
+        }
+        while let Some(&byte) = bytes.get(i) {
+            if matches!(byte, b',' | b'\n' | b'\r') {
+                break;
+            }
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b',') {
+            return offsets;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_located_past_their_quotes() {
+        let text = "a,\"b,\"\"c\"\"\nd\",e\nx";
+        assert_eq!(csv_cell_offsets(text, 0), vec![0, 3, 14]);
+        assert_eq!(csv_cell_offsets("x,y", 0), vec![0, 2]);
+    }
+}

@@ -8,9 +8,7 @@ use std::path::Path;
 
 use csv::StringRecord;
 
-use super::csv_layout::{
-    CLAIM_COLUMNS, COLUMNS, LIST_SEPARATOR, cell_starts, column, header_columns,
-};
+use super::csv_layout::{CLAIM_COLUMNS, COLUMNS, LIST_SEPARATOR, column, header_columns};
 use super::draft::{At, DraftClaim, DraftFigure, Drafts, Loc};
 use crate::data::file;
 use crate::dates::DateInput;
@@ -67,7 +65,7 @@ fn parse(file: &SourceText) -> Drafts {
                     .with_help("give every row the header's columns, leaving unknown values empty; quote cells that contain commas"),
             ),
             Ok(record) => {
-                let row = Row { file, starts: cell_starts(&file.text, file::csv_record_start(&file.text, &record), record.len()), record: &record, columns: &columns };
+                let row = Row { file, starts: file::csv_cell_offsets(&file.text, file::csv_record_start(&file.text, &record)), record: &record, columns: &columns };
                 builder.add(&row, &mut problems);
             }
             Err(err) => problems.push(read_error(file, &err)),

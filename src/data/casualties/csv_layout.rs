@@ -30,7 +30,7 @@ pub fn header_columns(
 ) -> Vec<Option<usize>> {
     let mut columns = vec![None; COLUMNS.len()];
     let header_start = csv_record_start(&file.text, header);
-    let starts = cell_starts(&file.text, header_start, header.len());
+    let starts = crate::data::file::csv_cell_offsets(&file.text, header_start);
     for (index, name) in header.iter().enumerate() {
         let at = starts.get(index).copied().unwrap_or(0);
         match COLUMNS.iter().position(|c| *c == name) {
@@ -69,33 +69,4 @@ pub fn header_columns(
 /// The index in [`COLUMNS`] of a column name this module spells.
 pub fn column(name: &str) -> usize {
     COLUMNS.iter().position(|c| *c == name).unwrap_or(0)
-}
-
-/// Byte offsets where the first `count` cells of the record at `start` begin.
-pub fn cell_starts(text: &str, start: usize, count: usize) -> Vec<usize> {
-    let mut starts = vec![start];
-    let mut quoted = false;
-    for (i, c) in text.get(start..).unwrap_or_default().char_indices() {
-        if starts.len() >= count {
-            break;
-        }
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => starts.push(start + i + 1),
-            '\n' if !quoted => break,
-            _ => {}
-        }
-    }
-    starts
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_start_after_unquoted_commas() {
-        let text = "a,\"b,c\",d\n";
-        assert_eq!(cell_starts(text, 0, 3), vec![0, 2, 8]);
-    }
 }

@@ -95,7 +95,7 @@ pub fn parse(source: &SourceText) -> Input {
         for ((field, cell), at) in header
             .iter()
             .zip(record.iter())
-            .zip(cell_offsets(&source.text, start))
+            .zip(file::csv_cell_offsets(&source.text, start))
         {
             set(
                 &mut event,
@@ -118,7 +118,11 @@ pub fn parse(source: &SourceText) -> Input {
 /// Unknown or repeated columns: reported, and their cells left out.
 fn check_header(source: &SourceText, header: &[String]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for ((i, name), at) in header.iter().enumerate().zip(cell_offsets(&source.text, 0)) {
+    for ((i, name), at) in header
+        .iter()
+        .enumerate()
+        .zip(file::csv_cell_offsets(&source.text, 0))
+    {
         let column = i + 1;
         if !FIELDS.contains(&name.as_str()) {
             let help = crate::suggest::help(name, &FIELDS, || {
@@ -201,52 +205,5 @@ fn set(event: &mut RawEvent, field: &str, cell: Located<String>) {
         "links" => event.links = list(cell),
         "body" => event.body = Some(cell),
         _ => {}
-    }
-}
-
-/// The byte offset of each cell's text in the row starting at `start`, past an opening quote.
-fn cell_offsets(text: &str, start: usize) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut offsets = Vec::new();
-    let mut i = start;
-    loop {
-        let quoted = bytes.get(i) == Some(&b'"');
-        if quoted {
-            i += 1;
-        }
-        offsets.push(i);
-        while let Some(&byte) = bytes.get(i) {
-            match byte {
-                b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 2,
-                b'"' if quoted => {
-                    i += 1;
-                    break;
-                }
-                b',' | b'\n' | b'\r' if !quoted => break,
-                _ => i += 1,
-            }
-        }
-        while let Some(&byte) = bytes.get(i) {
-            if matches!(byte, b',' | b'\n' | b'\r') {
-                break;
-            }
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b',') {
-            return offsets;
-        }
-        i += 1;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_located_past_their_quotes() {
-        let text = "a,\"b,\"\"c\"\"\nd\",e\nx";
-        assert_eq!(cell_offsets(text, 0), vec![0, 3, 14]);
-        assert_eq!(cell_offsets("x,y", 0), vec![0, 2]);
     }
 }

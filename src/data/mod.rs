@@ -8,6 +8,7 @@ pub mod affiliation;
 pub mod casualties;
 pub mod file;
 pub mod glossary;
+pub mod keyword;
 mod kind;
 pub mod places;
 mod registry;

@@ -2,6 +2,7 @@
 //! or a TOML date, a casualty figure read leniently so that all its problems are reported.
 //! Each says what an editor may write there.
 
+use crate::data::keyword::Keyword;
 use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -52,7 +53,7 @@ pub struct Figure;
 /// The keys of a figure table, each with the schema of its value.
 pub(crate) fn figure_keys() -> [(&'static str, serde_json::Value); 6] {
     let count = serde_json::json!({ "type": "integer", "minimum": 0 });
-    let qualifiers = names(&Qualifier::ALL);
+    let qualifiers = names(Qualifier::ALL);
     [
         ("value", count.clone()),
         ("qualifier", serde_json::json!({ "enum": qualifiers })),

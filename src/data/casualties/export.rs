@@ -1,5 +1,6 @@
 //! The downloads: `casualties.json` (the data file's fields) and `casualties.csv` (the CSV input's columns).
 
+use crate::data::keyword::Keyword;
 use serde_json::{Map, Value, json};
 
 use super::csv_layout::{COLUMNS, LIST_SEPARATOR};

@@ -3,6 +3,7 @@
 
 use super::draft::{At, DraftFigure, Loc};
 use super::model::{Categories, CategoryFigure, Figure, Qualifier};
+use crate::data::keyword::Keyword;
 use crate::diagnostics::{Collector, SourceText};
 use crate::suggest;
 
@@ -152,18 +153,16 @@ fn qualifier(
     let Some(qualifier) = qualifier else {
         return Some(Qualifier::Exact);
     };
-    let parsed = Qualifier::parse(&qualifier.value);
-    if parsed.is_none() {
-        let names: Vec<&str> = Qualifier::ALL.iter().map(|(n, _)| *n).collect();
-        let help = suggest::one_of(&qualifier.value, &names);
-        problems.push(
-            qualifier
-                .loc
-                .error(file, format!("unknown qualifier {:?}", qualifier.value))
-                .with_help(help),
-        );
-    }
-    parsed
+    Qualifier::parse_or_help(&qualifier.value)
+        .map_err(|help| {
+            problems.push(
+                qualifier
+                    .loc
+                    .error(file, format!("unknown qualifier {:?}", qualifier.value))
+                    .with_help(help),
+            );
+        })
+        .ok()
 }
 
 fn range(

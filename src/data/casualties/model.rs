@@ -1,6 +1,7 @@
 //! The checked model of casualty claims: figures with their qualifiers, statuses and categories.
 
 use crate::config::CasualtiesConfig;
+use crate::data::keyword::Keyword;
 use crate::dates::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 
@@ -19,29 +20,17 @@ pub enum Qualifier {
     UpTo,
 }
 
-impl Qualifier {
-    /// Every qualifier, in the spelling data files use.
-    pub const ALL: [(&'static str, Qualifier); 5] = [
+impl Keyword for Qualifier {
+    const ALL: &'static [(&'static str, Self)] = &[
         ("exact", Qualifier::Exact),
         ("at_least", Qualifier::AtLeast),
         ("more_than", Qualifier::MoreThan),
         ("about", Qualifier::About),
         ("up_to", Qualifier::UpTo),
     ];
+}
 
-    /// The qualifier spelled `name` in a data file.
-    pub fn parse(name: &str) -> Option<Qualifier> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, q)| q)
-    }
-
-    /// The spelling used in data files, such as `at_least`.
-    pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, q)| *q == self)
-            .map_or("exact", |(n, _)| n)
-    }
-
+impl Qualifier {
     /// The words put before the number, such as "at least".
     fn words(self) -> Option<&'static str> {
         match self {
@@ -170,27 +159,13 @@ pub enum Status {
     Retracted,
 }
 
-impl Status {
-    /// Every status, in the spelling data files use.
-    pub const ALL: [(&'static str, Status); 4] = [
+impl Keyword for Status {
+    const ALL: &'static [(&'static str, Self)] = &[
         ("claimed", Status::Claimed),
         ("corroborated", Status::Corroborated),
         ("disputed", Status::Disputed),
         ("retracted", Status::Retracted),
     ];
-
-    /// The status spelled `name` in a data file.
-    pub fn parse(name: &str) -> Option<Status> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, s)| s)
-    }
-
-    /// The spelling used in data files.
-    pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, s)| *s == self)
-            .map_or("claimed", |(n, _)| n)
-    }
 }
 
 /// A figure of a claim, with its category id.

@@ -1,5 +1,6 @@
 //! The `/casualties/` page's data: per scope, the headline, charts, every claim and the histories.
 
+use crate::data::keyword::Keyword;
 use serde::Serialize;
 
 use super::chart::{self, ChartRow};

@@ -65,7 +65,7 @@ struct RawClaim {
     /// The source's own words.
     wording: Option<String>,
     /// Whether it is claimed, corroborated, disputed or retracted.
-    #[schemars(with = "Option<String>", extend("enum" = crate::schema::shapes::names(&super::Status::ALL)))]
+    #[schemars(with = "Option<String>", extend("enum" = crate::schema::shapes::names(<super::Status as crate::data::keyword::Keyword>::ALL)))]
     status: Option<Spanned<String>>,
     /// The id of the same source's earlier claim that this one revises.
     #[schemars(with = "Option<String>")]

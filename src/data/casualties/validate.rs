@@ -1,6 +1,7 @@
 //! Checking drafts into claims: ids, dates, statuses, figures, revisions and overlaps,
 //! every problem reported with its place.
 
+use crate::data::keyword::Keyword;
 use std::collections::{HashMap, HashSet};
 
 use super::draft::{At, DraftClaim, Drafts, Loc};
@@ -200,19 +201,16 @@ fn claim(
         .ok();
     let status = match &draft.status {
         None => Some(Status::Claimed),
-        Some(status) => {
-            let parsed = Status::parse(&status.value);
-            if parsed.is_none() {
-                let names: Vec<&str> = Status::ALL.iter().map(|(n, _)| *n).collect();
+        Some(status) => Status::parse_or_help(&status.value)
+            .map_err(|help| {
                 problems.push(
                     status
                         .loc
                         .error(file, format!("unknown status {:?}", status.value))
-                        .with_help(format!("use one of: {}", names.join(", "))),
+                        .with_help(help),
                 );
-            }
-            parsed
-        }
+            })
+            .ok(),
     };
     if draft.scope.value.trim().is_empty() {
         problems.push(draft.scope.loc.error(file, "`scope` is empty").with_help("say what the claim counts, such as \"Offensive of 19-20 September 2023: ethnic Armenian side\""));

@@ -38,7 +38,7 @@ pub struct PlaceInput {
     #[schemars(with = "f64", extend("minimum" = -180, "maximum" = 180))]
     pub lon: Spanned<f64>,
     /// What kind of place it is, which decides its mark on maps.
-    #[schemars(with = "String", extend("enum" = super::model::Kind::NAMES))]
+    #[schemars(with = "String", extend("enum" = crate::schema::shapes::names(<super::model::Kind as crate::data::keyword::Keyword>::ALL)))]
     pub kind: Spanned<String>,
     /// Where the coordinates come from: source ids, at least one.
     // Optional for serde, required by validation, so that a missing list gets its own advice.

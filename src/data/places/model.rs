@@ -1,5 +1,6 @@
 //! Places as the rest of the build sees them.
 
+use crate::data::keyword::Keyword;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -31,39 +32,19 @@ pub enum Kind {
     Site,
 }
 
-impl Kind {
-    /// Every kind, as written in the file.
-    pub const NAMES: [&'static str; 7] = [
-        "city", "town", "village", "region", "crossing", "road", "site",
+impl Keyword for Kind {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("city", Kind::City),
+        ("town", Kind::Town),
+        ("village", Kind::Village),
+        ("region", Kind::Region),
+        ("crossing", Kind::Crossing),
+        ("road", Kind::Road),
+        ("site", Kind::Site),
     ];
+}
 
-    /// The kind written as `name`.
-    pub fn parse(name: &str) -> Option<Kind> {
-        Some(match name {
-            "city" => Kind::City,
-            "town" => Kind::Town,
-            "village" => Kind::Village,
-            "region" => Kind::Region,
-            "crossing" => Kind::Crossing,
-            "road" => Kind::Road,
-            "site" => Kind::Site,
-            _ => return None,
-        })
-    }
-
-    /// Its name in the file.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::City => "city",
-            Kind::Town => "town",
-            Kind::Village => "village",
-            Kind::Region => "region",
-            Kind::Crossing => "crossing",
-            Kind::Road => "road",
-            Kind::Site => "site",
-        }
-    }
-
+impl Kind {
     /// How a map marks it.
     pub fn mark(self) -> Mark {
         match self {

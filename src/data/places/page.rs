@@ -1,6 +1,7 @@
 //! Maps as the templates see them, and the `/places/` page: every place with both names,
 //! kind, coordinates, sources and the events that happened there, and a map of them all.
 
+use crate::data::keyword::Keyword;
 use std::collections::BTreeSet;
 
 use serde::Serialize;

@@ -1,6 +1,7 @@
 //! Checking `content/data/places.toml`: every problem of the file at its line and column,
 //! all of them at once.
 
+use crate::data::keyword::Keyword;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
 
@@ -12,7 +13,6 @@ use crate::content::{CONTENT_DIR, DATA_DIR, check_link};
 use crate::data::{ID_HELP, file, is_valid_id};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
 use crate::maps::geojson::{self, GeoJsonError, Shapes};
-use crate::suggest;
 
 /// Checks the text of a places file, already read; `root` is the site, for geometry files.
 pub fn parse(source: SourceText, root: &Path) -> Result<Places, Diagnostics> {
@@ -66,10 +66,8 @@ fn check(
     }
     let lat = coordinate(source, &item.lat, "latitude", 90.0, problems);
     let lon = coordinate(source, &item.lon, "longitude", 180.0, problems);
-    let kind = Kind::parse(item.kind.get_ref());
-    if kind.is_none() {
-        let written = item.kind.get_ref();
-        let help = suggest::one_of(written, &Kind::NAMES);
+    let written = item.kind.get_ref();
+    let kind = Kind::parse_or_help(written).map_err(|help| {
         problems.push(
             file::error_at(
                 source,
@@ -78,7 +76,7 @@ fn check(
             )
             .with_help(help),
         );
-    }
+    });
     let sources = match item.sources {
         Some(list) if !list.get_ref().is_empty() => list.into_inner(),
         other => {
@@ -101,7 +99,7 @@ fn check(
         names: item.names.into_iter().map(|n| n.into_alias()).collect(),
         lat: lat?,
         lon: lon?,
-        kind: kind?,
+        kind: kind.ok()?,
         source_spans: sources.iter().map(Spanned::span).collect(),
         sources: sources.into_iter().map(Spanned::into_inner).collect(),
         geometry: item.geometry.map(Spanned::into_inner),

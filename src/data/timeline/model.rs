@@ -5,30 +5,7 @@ use crate::dates::PartialDate;
 use crate::diagnostics::SourceText;
 
 use super::raw::FieldNames;
-
-/// A field whose value is one of a few names.
-pub trait Keyword: Copy + PartialEq + 'static {
-    /// Every value with its name, the default first.
-    const ALL: &'static [(&'static str, Self)];
-
-    /// The value of a name.
-    fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-    }
-
-    /// The name of a value.
-    fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map_or("", |(n, _)| n)
-    }
-
-    /// Every name, for messages.
-    fn names() -> Vec<&'static str> {
-        Self::ALL.iter().map(|(n, _)| *n).collect()
-    }
-}
+pub use crate::data::keyword::Keyword;
 
 /// How much an event matters: major events are marked and make the key dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

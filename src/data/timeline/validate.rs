@@ -183,21 +183,17 @@ impl Check<'_> {
         input: Option<Located<String>>,
     ) -> Option<Located<K>> {
         let input = trimmed(input)?;
-        let found = K::from_name(&input.value);
-        if found.is_none() {
-            let names = K::names();
-            let help = crate::suggest::one_of(&input.value, &names);
-            self.error(
-                field,
-                input.at,
-                format!("unknown {field} {:?}", input.value),
-                help,
-            );
+        match K::parse_or_help(&input.value) {
+            Ok(value) => Some(Located {
+                value,
+                at: input.at,
+            }),
+            Err(help) => {
+                let message = format!("unknown {field} {:?}", input.value);
+                self.error(field, input.at, message, help);
+                None
+            }
         }
-        found.map(|value| Located {
-            value,
-            at: input.at,
-        })
     }
 
     fn check_range(

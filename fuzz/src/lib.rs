@@ -75,6 +75,7 @@ pub fn render(source: &SourceText, offset: usize, text: &str, mode: Mode, flags:
         targets: index(),
         terms: (flags & 8 == 0).then_some(&terms),
         figures: None,
+        words: explainer::words::Words::english(),
     };
     renderer.render(source, offset, text, mode)
 }
@@ -90,6 +91,7 @@ pub fn with_renderer<T>(run: impl FnOnce(&Renderer<'_>) -> T) -> T {
         targets: index(),
         terms: Some(&terms),
         figures: None,
+        words: explainer::words::Words::english(),
     };
     run(&renderer)
 }

@@ -10,6 +10,7 @@ pub mod file;
 pub mod glossary;
 pub mod keyword;
 mod kind;
+pub mod located;
 pub mod places;
 mod registry;
 pub mod sources;

@@ -3,57 +3,9 @@
 //! The TOML and CSV readers both produce these drafts, so that one validator
 //! checks them and reports problems at the right line and column.
 
+pub use crate::data::located::{At, Loc};
 use crate::dates::DateInput;
-use crate::diagnostics::{Collector, Diagnostic, SourceText};
-
-/// Where a value was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Loc {
-    /// A byte offset into a TOML file.
-    Offset(usize),
-    /// A CSV cell: the byte offset where it starts, its 1-based column number and its field name.
-    Cell {
-        /// Byte offset of the cell.
-        offset: usize,
-        /// 1-based column number.
-        column: usize,
-        /// The column's header name.
-        field: &'static str,
-    },
-}
-
-impl Loc {
-    /// An error at this place of `file`; for CSV the message names the column.
-    pub fn error(&self, file: &SourceText, message: impl Into<String>) -> Diagnostic {
-        match *self {
-            Loc::Offset(offset) => file.error_at(offset, message),
-            Loc::Cell {
-                offset,
-                column,
-                field,
-            } => file.error_at(
-                offset,
-                format!("{} (column {column}, `{field}`)", message.into()),
-            ),
-        }
-    }
-}
-
-/// A value and where it was written.
-#[derive(Debug, Clone)]
-pub struct At<T> {
-    /// The value.
-    pub value: T,
-    /// Its place.
-    pub loc: Loc,
-}
-
-impl<T> At<T> {
-    /// Pairs a value with its place.
-    pub fn new(value: T, loc: Loc) -> Self {
-        At { value, loc }
-    }
-}
+use crate::diagnostics::Collector;
 
 /// A figure as written: which of its keys were given.
 #[derive(Debug, Clone)]

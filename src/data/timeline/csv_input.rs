@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::raw::{FIELDS, FieldNames, Input, Located, REQUIRED, RawEvent};
+use super::raw::{At, FIELDS, FieldNames, Input, Loc, REQUIRED, RawEvent};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Diagnostic, SourceText};
@@ -97,14 +97,7 @@ pub fn parse(source: &SourceText) -> Input {
             .zip(record.iter())
             .zip(file::csv_cell_offsets(&source.text, start))
         {
-            set(
-                &mut event,
-                field,
-                Located {
-                    value: cell.to_owned(),
-                    at,
-                },
-            );
+            set(&mut event, field, At::new(cell.to_owned(), Loc::Offset(at)));
         }
         events.push(event);
     }
@@ -165,29 +158,29 @@ fn missing_columns(source: &SourceText, header: &[String]) -> Vec<Diagnostic> {
 }
 
 /// Stores a cell in its field; list cells are split at `;`, empty cells left out.
-fn set(event: &mut RawEvent, field: &str, cell: Located<String>) {
+fn set(event: &mut RawEvent, field: &str, cell: At<String>) {
     if cell.value.trim().is_empty() {
         return;
     }
-    let list = |cell: Located<String>| {
+    let list = |cell: At<String>| {
         let mut items = Vec::new();
         let mut offset = 0;
         for item in cell.value.split(LIST_SEPARATOR) {
             if !item.trim().is_empty() {
-                items.push(Located {
-                    value: item.to_owned(),
-                    at: cell.at + offset,
-                });
+                items.push(At::new(
+                    item.to_owned(),
+                    Loc::Offset(cell.loc.offset() + offset),
+                ));
             }
             offset += item.len() + LIST_SEPARATOR.len_utf8();
         }
         items
     };
-    let date = |cell: Located<String>| {
-        Some(Located {
-            value: DateInput::Text(cell.value),
-            at: cell.at,
-        })
+    let date = |cell: At<String>| {
+        Some(At::new(
+            DateInput::Text(cell.value),
+            Loc::Offset(cell.loc.offset()),
+        ))
     };
     match field {
         "id" => event.id = Some(cell),

@@ -23,14 +23,7 @@ pub const FIELDS: [&str; 14] = [
 /// The fields an event cannot do without.
 pub const REQUIRED: [&str; 4] = ["id", "date", "title", "sources"];
 
-/// A value with the byte offset in the data file where it was written.
-#[derive(Debug, Clone)]
-pub struct Located<T> {
-    /// The value.
-    pub value: T,
-    /// Where it starts in the file.
-    pub at: usize,
-}
+pub use crate::data::located::{At, Loc};
 
 /// One event as written; absent fields are `None` or empty.
 #[derive(Debug, Default)]
@@ -38,33 +31,33 @@ pub struct RawEvent {
     /// Where the event starts: its `[[event]]` header or its CSV row.
     pub at: usize,
     /// `id`.
-    pub id: Option<Located<String>>,
+    pub id: Option<At<String>>,
     /// `date`.
-    pub date: Option<Located<DateInput>>,
+    pub date: Option<At<DateInput>>,
     /// `end`.
-    pub end: Option<Located<DateInput>>,
+    pub end: Option<At<DateInput>>,
     /// `title`.
-    pub title: Option<Located<String>>,
+    pub title: Option<At<String>>,
     /// `sources`.
-    pub sources: Vec<Located<String>>,
+    pub sources: Vec<At<String>>,
     /// `tags`.
-    pub tags: Vec<Located<String>>,
+    pub tags: Vec<At<String>>,
     /// `importance`.
-    pub importance: Option<Located<String>>,
+    pub importance: Option<At<String>>,
     /// `qualifier`.
-    pub qualifier: Option<Located<String>>,
+    pub qualifier: Option<At<String>>,
     /// `display_date`.
-    pub display_date: Option<Located<String>>,
+    pub display_date: Option<At<String>>,
     /// `place`.
-    pub place: Option<Located<String>>,
+    pub place: Option<At<String>>,
     /// `places`: ids in `places.toml`.
-    pub places: Vec<Located<String>>,
+    pub places: Vec<At<String>>,
     /// `group`.
-    pub group: Option<Located<String>>,
+    pub group: Option<At<String>>,
     /// `links`.
-    pub links: Vec<Located<String>>,
+    pub links: Vec<At<String>>,
     /// `body`, located at the first character of its text.
-    pub body: Option<Located<String>>,
+    pub body: Option<At<String>>,
 }
 
 /// How messages name a field: by key in TOML, by key and column number in CSV.

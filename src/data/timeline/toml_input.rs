@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
 
-use super::raw::{FIELDS, FieldNames, Input, Located, RawEvent};
+use super::raw::{At, FIELDS, FieldNames, Input, Loc, RawEvent};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Diagnostic, SourceText};
@@ -157,9 +157,9 @@ fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
         places: list(e.places),
         group: e.group.map(located),
         links: list(e.links),
-        body: e.body.map(|body| Located {
-            at: text_start(&source.text, body.span().start),
-            value: body.into_inner(),
+        body: e.body.map(|body| {
+            let at = text_start(&source.text, body.span().start);
+            At::new(body.into_inner(), Loc::Offset(at))
         }),
     }
 }
@@ -167,21 +167,19 @@ fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
 /// A date as written: a string, a TOML date literal, or a bare year such as `1988`.
 ///
 /// Any other value becomes text, so that checking it reports the problem at its place.
-fn date_input(value: Spanned<toml::Value>) -> Located<DateInput> {
+fn date_input(value: Spanned<toml::Value>) -> At<DateInput> {
     let at = value.span().start;
     let input = match value.into_inner() {
         toml::Value::Datetime(datetime) => DateInput::Toml(datetime),
         toml::Value::String(text) => DateInput::Text(text),
         other => DateInput::Text(other.to_string()),
     };
-    Located { value: input, at }
+    At::new(input, Loc::Offset(at))
 }
 
-fn located<T>(spanned: Spanned<T>) -> Located<T> {
-    Located {
-        at: spanned.span().start,
-        value: spanned.into_inner(),
-    }
+fn located<T>(spanned: Spanned<T>) -> At<T> {
+    let at = spanned.span().start;
+    At::new(spanned.into_inner(), Loc::Offset(at))
 }
 
 /// The offset of a TOML string's first character: past its quotes and the newline after `"""`.

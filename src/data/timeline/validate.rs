@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::fmt::Display;
 
 use super::model::{Event, Importance, Keyword, Places, Qualifier, Timeline, When};
-use super::raw::{FieldNames, Input, Located, RawEvent};
+use super::raw::{At, FieldNames, Input, Loc, RawEvent};
 use crate::data::{ID_HELP, is_valid_id};
 use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
@@ -73,10 +73,8 @@ impl Check<'_> {
             .required("date", raw.date, raw.at)
             .and_then(|d| self.date("date", &d));
         let end = raw.end.and_then(|e| {
-            self.date("end", &e).map(|date| Located {
-                value: date,
-                at: e.at,
-            })
+            self.date("end", &e)
+                .map(|date| At::new(date, Loc::Offset(e.loc.offset())))
         });
         let qualifier = self.keyword("qualifier", raw.qualifier);
         self.check_range(date, end.as_ref(), qualifier.as_ref());
@@ -99,7 +97,7 @@ impl Check<'_> {
         for link in links.iter().filter(|l| !l.value.starts_with("@/")) {
             self.error(
                 "links",
-                link.at,
+                link.loc.offset(),
                 format!("{:?} is not a page link", link.value),
                 "write links to pages as \"@/notes/lachin-corridor.md\" (a file under content/)",
             );
@@ -119,10 +117,10 @@ impl Check<'_> {
             },
             title: title?.value,
             places: Places {
-                body: body.as_ref().map_or(raw.at, |b| b.at),
-                sources: sources.iter().map(|s| s.at).collect(),
-                links: links.iter().map(|l| l.at).collect(),
-                place_ids: place_ids.iter().map(|p| p.at).collect(),
+                body: body.as_ref().map_or(raw.at, |b| b.loc.offset()),
+                sources: sources.iter().map(|s| s.loc.offset()).collect(),
+                links: links.iter().map(|l| l.loc.offset()).collect(),
+                place_ids: place_ids.iter().map(|p| p.loc.offset()).collect(),
             },
             body: body.map(|b| b.value).unwrap_or_default(),
             sources: values(sources),
@@ -135,24 +133,29 @@ impl Check<'_> {
         })
     }
 
-    fn id(&mut self, id: Located<String>) -> Option<String> {
+    fn id(&mut self, id: At<String>) -> Option<String> {
         let value = id.value;
         if !is_valid_id(&value) {
-            self.error("id", id.at, format!("invalid id {value:?}"), ID_HELP);
+            self.error(
+                "id",
+                id.loc.offset(),
+                format!("invalid id {value:?}"),
+                ID_HELP,
+            );
         } else if value
             .strip_prefix(YEAR_ANCHOR)
             .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
         {
             self.error(
                 "id",
-                id.at,
+                id.loc.offset(),
                 format!("the id `{value}` is the anchor of a year heading"),
                 "choose another id, such as \"offensive-begins\"",
             );
         } else if !self.seen.insert(value.clone()) {
             self.error(
                 "id",
-                id.at,
+                id.loc.offset(),
                 format!("duplicate id `{value}`"),
                 "each event needs its own id: it is the event's anchor on /timeline/",
             );
@@ -162,14 +165,14 @@ impl Check<'_> {
         None
     }
 
-    fn date(&mut self, field: &str, input: &Located<DateInput>) -> Option<PartialDate> {
+    fn date(&mut self, field: &str, input: &At<DateInput>) -> Option<PartialDate> {
         input
             .value
             .parse()
             .map_err(|message| {
                 self.error(
                     field,
-                    input.at,
+                    input.loc.offset(),
                     message,
                     "leave out the parts that are not known: \"1988\" or \"1988-02\" are dates too",
                 );
@@ -177,20 +180,13 @@ impl Check<'_> {
             .ok()
     }
 
-    fn keyword<K: Keyword>(
-        &mut self,
-        field: &str,
-        input: Option<Located<String>>,
-    ) -> Option<Located<K>> {
+    fn keyword<K: Keyword>(&mut self, field: &str, input: Option<At<String>>) -> Option<At<K>> {
         let input = trimmed(input)?;
         match K::parse_or_help(&input.value) {
-            Ok(value) => Some(Located {
-                value,
-                at: input.at,
-            }),
+            Ok(value) => Some(At::new(value, Loc::Offset(input.loc.offset()))),
             Err(help) => {
                 let message = format!("unknown {field} {:?}", input.value);
-                self.error(field, input.at, message, help);
+                self.error(field, input.loc.offset(), message, help);
                 None
             }
         }
@@ -199,8 +195,8 @@ impl Check<'_> {
     fn check_range(
         &mut self,
         date: Option<PartialDate>,
-        end: Option<&Located<PartialDate>>,
-        qualifier: Option<&Located<Qualifier>>,
+        end: Option<&At<PartialDate>>,
+        qualifier: Option<&At<Qualifier>>,
     ) {
         let (Some(date), Some(end)) = (date, end) else {
             return;
@@ -208,7 +204,7 @@ impl Check<'_> {
         if end.value.end_key() < date.start_key() {
             self.error(
                 "end",
-                end.at,
+                end.loc.offset(),
                 format!("the range ends ({}) before it starts ({date})", end.value),
                 "`end` is the last date of the range: put it after `date`, or swap them",
             );
@@ -218,14 +214,14 @@ impl Check<'_> {
         {
             self.error(
                 "qualifier",
-                q.at,
+                q.loc.offset(),
                 format!("`{}` cannot qualify a range", q.value.name()),
                 "use `about` or `exact` with `end`, or drop `end`",
             );
         }
     }
 
-    fn tag(&mut self, tag: &Located<String>) {
+    fn tag(&mut self, tag: &At<String>) {
         let value = &tag.value;
         let is_slug = !value.is_empty()
             && value.split('-').all(|part| {
@@ -236,30 +232,28 @@ impl Check<'_> {
             });
         if !is_slug {
             let slug = crate::markdown::anchors::slugify(value);
-            self.error("tags", tag.at, format!("invalid tag {value:?}"), format!("tags are slugs (lowercase letters, digits and single hyphens), such as {slug:?}: they name the tag's page /timeline/tags/{slug}/"));
+            self.error("tags", tag.loc.offset(), format!("invalid tag {value:?}"), format!("tags are slugs (lowercase letters, digits and single hyphens), such as {slug:?}: they name the tag's page /timeline/tags/{slug}/"));
         }
     }
 }
 
 /// The value without surrounding whitespace, located at its first character; `None` when empty.
-fn trimmed(input: Option<Located<String>>) -> Option<Located<String>> {
+fn trimmed(input: Option<At<String>>) -> Option<At<String>> {
     let input = input?;
     let value = input.value.trim();
     let leading = input.value.len() - input.value.trim_start().len();
-    (!value.is_empty()).then(|| Located {
-        value: value.to_owned(),
-        at: input.at + leading,
-    })
+    (!value.is_empty())
+        .then(|| At::new(value.to_owned(), Loc::Offset(input.loc.offset() + leading)))
 }
 
-fn list(items: Vec<Located<String>>) -> Vec<Located<String>> {
+fn list(items: Vec<At<String>>) -> Vec<At<String>> {
     items
         .into_iter()
         .filter_map(|item| trimmed(Some(item)))
         .collect()
 }
 
-fn values(items: Vec<Located<String>>) -> Vec<String> {
+fn values(items: Vec<At<String>>) -> Vec<String> {
     items.into_iter().map(|item| item.value).collect()
 }
 

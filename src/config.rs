@@ -161,7 +161,7 @@ impl Config {
     pub fn error_at_key(
         &self,
         path: &[Step<'_>],
-        message: impl Into<String>,
+        message: impl std::fmt::Display,
     ) -> Option<Diagnostic> {
         let source = self.source.as_ref()?;
         let offset = toml_input::value_offset(&source.text, path)?;
@@ -176,7 +176,7 @@ impl Config {
         };
         if let Err(message) = BaseUrl::parse(&self.base_url) {
             problems.push(
-                at("base_url", &message)
+                at("base_url", &message.to_string())
                     .with_help("write an absolute URL such as \"https://example.org/explainer/\""),
             );
         }
@@ -209,26 +209,39 @@ pub struct BaseUrl {
     pub path: String,
 }
 
+/// Why a `base_url` cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BaseUrlError {
+    /// No `scheme://`.
+    #[error("`base_url` {0:?} is not an absolute URL")]
+    NotAbsolute(String),
+    /// A scheme other than http and https.
+    #[error("`base_url` {0:?} must start with http:// or https://")]
+    NotHttp(String),
+    /// Nothing between `://` and the path.
+    #[error("`base_url` {0:?} has no host")]
+    NoHost(String),
+    /// A query, fragment or character a path cannot hold.
+    #[error("`base_url` {0:?} has characters not allowed in a site path")]
+    BadPath(String),
+}
+
 impl BaseUrl {
     /// Parses an absolute http(s) URL.
-    pub fn parse(url: &str) -> Result<BaseUrl, String> {
+    pub fn parse(url: &str) -> Result<BaseUrl, BaseUrlError> {
         let url = url.trim();
         let (scheme, rest) = url
             .split_once("://")
-            .ok_or_else(|| format!("`base_url` {url:?} is not an absolute URL"))?;
+            .ok_or_else(|| BaseUrlError::NotAbsolute(url.to_owned()))?;
         if scheme != "http" && scheme != "https" {
-            return Err(format!(
-                "`base_url` {url:?} must start with http:// or https://"
-            ));
+            return Err(BaseUrlError::NotHttp(url.to_owned()));
         }
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         if host.is_empty() || host.contains(char::is_whitespace) {
-            return Err(format!("`base_url` {url:?} has no host"));
+            return Err(BaseUrlError::NoHost(url.to_owned()));
         }
         if path.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
-            return Err(format!(
-                "`base_url` {url:?} has characters not allowed in a site path"
-            ));
+            return Err(BaseUrlError::BadPath(url.to_owned()));
         }
         let path = path.trim_matches('/');
         Ok(BaseUrl {

@@ -47,9 +47,42 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Why a written date is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("{text:?} is not a date: write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"")]
+    Malformed {
+        /// The text as written.
+        text: String,
+    },
+    /// A month outside 01 to 12.
+    #[error("{date} has no month {month}: months run from 01 to 12")]
+    NoSuchMonth {
+        /// The date as written.
+        date: String,
+        /// The month given.
+        month: u8,
+    },
+    /// A day its month does not have.
+    #[error("{year}-{month:02}-{day:02} is not a real date: {month_name} {year} has {last} days")]
+    NoSuchDay {
+        /// The year.
+        year: i32,
+        /// The month.
+        month: u8,
+        /// The day given.
+        day: u8,
+        /// The month's name, for the message.
+        month_name: &'static str,
+        /// How many days the month has.
+        last: u8,
+    },
+}
+
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time after the date, as in a TOML datetime, is ignored).
-    pub fn parse(text: &str) -> Result<PartialDate, String> {
+    pub fn parse(text: &str) -> Result<PartialDate, DateError> {
         let text = text.trim();
         let date_part = text.split(['T', ' ']).next().unwrap_or(text);
         let parts: Vec<&str> = date_part.split('-').collect();
@@ -58,8 +91,9 @@ impl PartialDate {
                 .then(|| s.parse().ok())
                 .flatten()
         };
-        let invalid =
-            || format!("{text:?} is not a date: write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+        let invalid = || DateError::Malformed {
+            text: text.to_owned(),
+        };
         let year = parts
             .first()
             .and_then(|y| number(y, 4))
@@ -80,26 +114,25 @@ impl PartialDate {
         Ok(date)
     }
 
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), DateError> {
         if let Some(month) = self.month
             && !(1..=12).contains(&month)
         {
-            return Err(format!(
-                "{self} has no month {month}: months run from 01 to 12"
-            ));
+            return Err(DateError::NoSuchMonth {
+                date: self.to_string(),
+                month,
+            });
         }
         if let (Some(month), Some(day)) = (self.month, self.day) {
             let last = days_in_month(self.year, month);
             if day == 0 || day > last {
-                return Err(format!(
-                    "{}-{:02}-{:02} is not a real date: {} {} has {} days",
-                    self.year,
+                return Err(DateError::NoSuchDay {
+                    year: self.year,
                     month,
                     day,
-                    MONTHS[usize::from(month - 1)],
-                    self.year,
-                    last
-                ));
+                    month_name: MONTHS[usize::from(month - 1)],
+                    last,
+                });
             }
         }
         Ok(())
@@ -203,7 +236,7 @@ pub enum DateInput {
 
 impl DateInput {
     /// Parses the input into a [`PartialDate`].
-    pub fn parse(&self) -> Result<PartialDate, String> {
+    pub fn parse(&self) -> Result<PartialDate, DateError> {
         match self {
             DateInput::Text(text) => PartialDate::parse(text),
             DateInput::Toml(datetime) => PartialDate::parse(&datetime.to_string()),
@@ -236,7 +269,10 @@ mod tests {
     #[test]
     fn rejects_impossible_dates() {
         let err = PartialDate::parse("2023-02-30").unwrap_err();
-        assert!(err.contains("February 2023 has 28 days"), "{err}");
+        assert!(
+            err.to_string().contains("February 2023 has 28 days"),
+            "{err}"
+        );
         assert!(PartialDate::parse("2024-02-29").is_ok());
         assert!(PartialDate::parse("2023-13").is_err());
         assert!(PartialDate::parse("88").is_err());

@@ -38,20 +38,20 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about a whole file.
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, message: impl fmt::Display) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             line: 0,
             col: 0,
-            message: message.into(),
+            message: message.to_string(),
             help: None,
             snippet: None,
         }
     }
 
     /// A warning about a whole file.
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, message: impl fmt::Display) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -327,12 +327,12 @@ impl SourceText {
     }
 
     /// An error at a byte offset of this text.
-    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error_at(&self, offset: usize, message: impl fmt::Display) -> Diagnostic {
         Diagnostic::error(&self.path, message).at_offset(self, offset)
     }
 
     /// An error at a 1-based line and column of this text, with the line shown.
-    pub fn error_at_line(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error_at_line(&self, line: usize, col: usize, message: impl fmt::Display) -> Diagnostic {
         let mut diagnostic = Diagnostic::error(&self.path, message).at(line, col);
         diagnostic.snippet = self.line_text(line).map(str::to_owned);
         diagnostic

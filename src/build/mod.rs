@@ -166,19 +166,22 @@ fn syntax_css(config: &Config) -> Result<String, Diagnostic> {
         &markdown.highlight_theme,
         markdown.highlight_theme_dark.as_deref(),
     )
-    .map_err(|message| {
-        let dark = markdown
-            .highlight_theme_dark
-            .as_ref()
-            .is_some_and(|dark| message.contains(&format!("{dark:?}")));
+    .map_err(|err| {
+        let dark = match &err {
+            highlight::ThemeError::Unknown { name, .. } => {
+                markdown.highlight_theme_dark.as_ref() == Some(name)
+                    && markdown.highlight_theme != *name
+            }
+            highlight::ThemeError::Css(_) => false,
+        };
         let key = if dark {
             "highlight_theme_dark"
         } else {
             "highlight_theme"
         };
         config
-            .error_at_key(&[Step::Key("markdown"), Step::Key(key)], message.clone())
-            .unwrap_or_else(|| Diagnostic::error(crate::config::CONFIG_FILE, message))
+            .error_at_key(&[Step::Key("markdown"), Step::Key(key)], &err)
+            .unwrap_or_else(|| Diagnostic::error(crate::config::CONFIG_FILE, &err))
             .with_help(format!("set [markdown] {key} to one of the themes listed"))
     })
 }

@@ -149,7 +149,10 @@ impl Site {
             || match (&data.glossary, config.glossary.autolink) {
                 (Some(glossary), true) => Some(
                     TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
-                        .map_err(|m| Diagnostic::error(&glossary.file.path, m)),
+                        .map_err(|e| {
+                            let message = format!("cannot build the glossary matcher: {e}");
+                            Diagnostic::error(&glossary.file.path, message)
+                        }),
                 ),
                 _ => None,
             },

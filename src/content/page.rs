@@ -214,7 +214,7 @@ fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> Checke
         input.and_then(|input| match input.parse() {
             Ok(date) => Some(date),
             Err(message) => {
-                problems.push(source.error_at(at(), message));
+                problems.push(source.error_at(at(), message.to_string()));
                 None
             }
         })
@@ -308,7 +308,18 @@ fn is_url_safe(segment: &str) -> bool {
 }
 
 /// The site path of a page, from its content path and optional slug.
-fn url_for(content_path: &str, kind: PageKind, slug: Option<&str>) -> Result<String, String> {
+/// A file name that cannot be part of a URL.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the file name {0:?} cannot be used in a URL; set `slug` in the front matter or rename the file with letters, digits, `-`, `_` and `.` only"
+)]
+pub struct UnusableFileName(String);
+
+fn url_for(
+    content_path: &str,
+    kind: PageKind,
+    slug: Option<&str>,
+) -> Result<String, UnusableFileName> {
     let without_ext = content_path.strip_suffix(".md").unwrap_or(content_path);
     let mut segments: Vec<&str> = without_ext.split('/').collect();
     if segments.last() == Some(&"index") {
@@ -323,9 +334,7 @@ fn url_for(content_path: &str, kind: PageKind, slug: Option<&str>) -> Result<Str
     }
     for segment in &segments {
         if !is_url_safe(segment) {
-            return Err(format!(
-                "the file name {segment:?} cannot be used in a URL; set `slug` in the front matter or rename the file with letters, digits, `-`, `_` and `.` only"
-            ));
+            return Err(UnusableFileName((*segment).to_owned()));
         }
     }
     Ok(format!("/{}/", segments.join("/")))

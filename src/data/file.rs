@@ -78,7 +78,11 @@ pub fn source_text(name: &str, text: &str) -> SourceText {
 }
 
 /// An error at a TOML span of a data file.
-pub fn error_at(source: &SourceText, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+pub fn error_at(
+    source: &SourceText,
+    span: Range<usize>,
+    message: impl std::fmt::Display,
+) -> Diagnostic {
     source.error_at(span.start, message)
 }
 

@@ -28,17 +28,14 @@ impl Loc {
     }
 
     /// An error at this place of `file`; for CSV the message names the column.
-    pub fn error(&self, file: &SourceText, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, file: &SourceText, message: impl std::fmt::Display) -> Diagnostic {
         match *self {
             Loc::Offset(offset) => file.error_at(offset, message),
             Loc::Cell {
                 offset,
                 column,
                 field,
-            } => file.error_at(
-                offset,
-                format!("{} (column {column}, `{field}`)", message.into()),
-            ),
+            } => file.error_at(offset, format!("{} (column {column}, `{field}`)", message)),
         }
     }
 }

@@ -241,7 +241,7 @@ pub fn parse(source: SourceText) -> Result<Sources, Diagnostics> {
             input.and_then(|d| match d.get_ref().parse() {
                 Ok(date) => Some(date),
                 Err(message) => {
-                    problems.push(file::error_at(&source, d.span(), message));
+                    problems.push(file::error_at(&source, d.span(), message.to_string()));
                     None
                 }
             })

@@ -36,7 +36,10 @@ pub struct Linked {
 
 impl TermMatcher {
     /// Builds the matcher; `case_sensitive = false` matches ASCII letters in any case.
-    pub fn new(terms: Vec<TermPattern>, case_sensitive: bool) -> Result<TermMatcher, String> {
+    pub fn new(
+        terms: Vec<TermPattern>,
+        case_sensitive: bool,
+    ) -> Result<TermMatcher, aho_corasick::BuildError> {
         let mut names = Vec::new();
         let mut patterns = Vec::new();
         for (index, term) in terms.iter().enumerate() {
@@ -54,8 +57,7 @@ impl TermMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(!case_sensitive)
             .kind(kind)
-            .build(&names)
-            .map_err(|e| format!("cannot build the glossary matcher: {e}"))?;
+            .build(&names)?;
         Ok(TermMatcher {
             automaton,
             patterns,

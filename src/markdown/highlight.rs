@@ -50,19 +50,35 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
     Some(generator.finalize())
 }
 
+/// Why a highlight theme gives no stylesheet.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// No theme of that name.
+    #[error("unknown highlight theme {name:?}; known themes: {known}")]
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// The themes there are.
+        known: String,
+    },
+    /// The theme could not be turned into CSS.
+    #[error("the highlight theme cannot be written as CSS: {0}")]
+    Css(#[from] syntect::Error),
+}
+
 /// The stylesheet for highlighted code: a light theme, and a dark one under `prefers-color-scheme`.
-pub fn stylesheet(theme: &str, dark_theme: Option<&str>) -> Result<String, String> {
+pub fn stylesheet(theme: &str, dark_theme: Option<&str>) -> Result<String, ThemeError> {
     let themes = ThemeSet::load_defaults();
     let css_for = |name: &str| {
         let theme = themes.themes.get(name).ok_or_else(|| {
-            let mut known: Vec<&str> = themes.themes.keys().map(String::as_str).collect();
+            let mut known: Vec<String> = themes.themes.keys().cloned().collect();
             known.sort_unstable();
-            format!(
-                "unknown highlight theme {name:?}; known themes: {}",
-                known.join(", ")
-            )
+            ThemeError::Unknown {
+                name: name.to_owned(),
+                known: known.join(", "),
+            }
         })?;
-        css_for_theme_with_class_style(theme, STYLE).map_err(|e| e.to_string())
+        css_for_theme_with_class_style(theme, STYLE).map_err(ThemeError::Css)
     };
     let mut css = css_for(theme)?;
     if let Some(dark) = dark_theme {
@@ -95,6 +111,7 @@ mod tests {
         assert!(
             stylesheet("Nope", None)
                 .unwrap_err()
+                .to_string()
                 .contains("InspiredGitHub")
         );
     }

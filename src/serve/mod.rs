@@ -71,7 +71,7 @@ pub enum ServeError {
     NotASite(PathBuf),
     /// `--base-url` does not parse.
     #[error("--base-url: {0}")]
-    BaseUrl(String),
+    BaseUrl(#[source] crate::config::BaseUrlError),
     /// No port could be bound.
     #[error("cannot listen on {addr}: {source}; pass another --port (or --interface)")]
     Bind {

@@ -197,7 +197,7 @@ fn claim(
         .reported
         .value
         .parse()
-        .map_err(|message| problems.push(draft.reported.loc.error(file, message).with_help("give the date the source made the claim, to the precision known: \"2023\", \"2023-09\" or \"2023-09-20\"")))
+        .map_err(|message| problems.push(draft.reported.loc.error(file, message.to_string()).with_help("give the date the source made the claim, to the precision known: \"2023\", \"2023-09\" or \"2023-09-20\"")))
         .ok();
     let status = match &draft.status {
         None => Some(Status::Claimed),

@@ -132,22 +132,28 @@ pub fn parse(source: &SourceText, offset: usize, text: &str) -> Result<MapBlock,
     })
 }
 
-fn extent(values: &[f64]) -> Result<Extent, String> {
+/// Why a map block's `extent` cannot be drawn.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+enum ExtentError {
+    #[error("`extent` needs 4 numbers, not {0}")]
+    Count(usize),
+    #[error("`extent` is off the globe: longitudes run from -180 to 180, latitudes from -90 to 90")]
+    OffTheGlobe,
+    #[error("`extent` has its south ({south}) at or above its north ({north})")]
+    Upside { south: f64, north: f64 },
+}
+
+fn extent(values: &[f64]) -> Result<Extent, ExtentError> {
     let &[west, south, east, north] = values else {
-        return Err(format!("`extent` needs 4 numbers, not {}", values.len()));
+        return Err(ExtentError::Count(values.len()));
     };
     let lon = |v: f64| (-180.0..=180.0).contains(&v);
     let lat = |v: f64| (-90.0..=90.0).contains(&v);
     if !(lon(west) && lon(east) && lat(south) && lat(north)) {
-        return Err(
-            "`extent` is off the globe: longitudes run from -180 to 180, latitudes from -90 to 90"
-                .to_owned(),
-        );
+        return Err(ExtentError::OffTheGlobe);
     }
     if south >= north {
-        return Err(format!(
-            "`extent` has its south ({south}) at or above its north ({north})"
-        ));
+        return Err(ExtentError::Upside { south, north });
     }
     // An east edge west of the west edge crosses the antimeridian.
     let east = if east <= west { east + 360.0 } else { east };

@@ -9,7 +9,7 @@ use std::path::Path;
 use csv::StringRecord;
 
 use super::csv_layout::{CLAIM_COLUMNS, COLUMNS, LIST_SEPARATOR, column, header_columns};
-use super::draft::{At, DraftClaim, DraftFigure, Drafts, Loc};
+use super::input::{At, DraftClaim, DraftFigure, Drafts, Loc};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Collector, Diagnostic, SourceText};

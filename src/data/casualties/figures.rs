@@ -1,7 +1,7 @@
 //! Checking one claim's figures: their form (number, range or undisclosed), qualifiers,
 //! negative numbers, and parts larger than their whole.
 
-use super::draft::{At, DraftFigure, Loc};
+use super::input::{At, DraftFigure, Loc};
 use super::model::{Categories, CategoryFigure, Figure, Qualifier};
 use crate::data::keyword::Keyword;
 use crate::diagnostics::{Collector, SourceText};

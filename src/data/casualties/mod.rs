@@ -7,9 +7,9 @@
 mod chart;
 mod csv_input;
 mod csv_layout;
-mod draft;
 mod export;
 mod figures;
+mod input;
 mod model;
 mod page;
 mod summary;

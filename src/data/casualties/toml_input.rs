@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
-use super::draft::{At, DraftClaim, DraftFigure, Drafts, Loc};
+use super::input::{At, DraftClaim, DraftFigure, Drafts, Loc};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Collector, Diagnostic, SourceText};

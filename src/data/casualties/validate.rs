@@ -4,8 +4,8 @@
 use crate::data::keyword::Keyword;
 use std::collections::{HashMap, HashSet};
 
-use super::draft::{At, DraftClaim, Drafts, Loc};
 use super::figures::{check_parts, figure};
+use super::input::{At, DraftClaim, Drafts, Loc};
 use super::model::{Categories, CategoryFigure, Claim, Status};
 use crate::data::{ID_HELP, is_valid_id};
 use crate::diagnostics::{Collector, Diagnostics, SourceText};

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::raw::{At, FIELDS, FieldNames, Input, Loc, REQUIRED, RawEvent};
+use super::input::{At, FIELDS, FieldNames, Input, Loc, REQUIRED, RawEvent};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Diagnostic, SourceText};

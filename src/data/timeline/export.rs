@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::csv_input::LIST_SEPARATOR;
+use super::input::FIELDS;
 use super::model::{Event, Keyword, Timeline};
-use super::pages::{CSV_PATH, JSON_PATH};
-use super::raw::FIELDS;
+use super::page::{CSV_PATH, JSON_PATH};
 use crate::data::ExportFile;
 use crate::dates::Precision;
 use crate::diagnostics::Diagnostic;

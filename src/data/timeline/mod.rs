@@ -1,14 +1,14 @@
 //! The timeline, `content/data/timeline.toml` or `timeline.csv`: dated events with their sources.
 //!
-//! Data flows one way: an input format reads [`raw`] events, [`validate`] checks
-//! them into the [`model`], and [`view`], [`pages`] and [`export`] make the
+//! Data flows one way: an input format reads [`input`] events, [`validate`] checks
+//! them into the [`model`], and [`view`], [`page`] and [`export`] make the
 //! pages, the key dates and the exported files.
 
 pub mod csv_input;
 pub mod export;
+pub mod input;
 pub mod model;
-pub mod pages;
-pub mod raw;
+pub mod page;
 pub mod toml_input;
 pub mod validate;
 pub mod view;
@@ -114,7 +114,7 @@ pub fn page_paths(timeline: &Timeline) -> Vec<String> {
 pub fn key_dates(timeline: Option<&Timeline>, targets: &dyn Targets) -> serde_json::Value {
     timeline.map_or_else(
         || serde_json::Value::Array(Vec::new()),
-        |t| pages::key_dates(t, targets),
+        |t| page::key_dates(t, targets),
     )
 }
 
@@ -123,7 +123,7 @@ pub fn generate(timeline: &Timeline, renderer: &Renderer<'_>, site: &SiteData) -
     let mut generated = Generated::default();
     let views = view::events(timeline, renderer, site, &mut generated);
     let (pages, files) = rayon::join(
-        || pages::pages(timeline, &views, renderer.targets, renderer.words),
+        || page::pages(timeline, &views, renderer.targets, renderer.words),
         || export::files(timeline),
     );
     generated.pages = pages;

@@ -4,7 +4,7 @@ use crate::data::{places, sources};
 use crate::dates::PartialDate;
 use crate::diagnostics::SourceText;
 
-use super::raw::FieldNames;
+use super::input::FieldNames;
 pub use crate::data::keyword::Keyword;
 
 /// How much an event matters: major events are marked and make the key dates.

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
 
-use super::raw::{At, FIELDS, FieldNames, Input, Loc, RawEvent};
+use super::input::{At, FIELDS, FieldNames, Input, Loc, RawEvent};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Diagnostic, SourceText};
@@ -28,9 +28,9 @@ pub(crate) struct TimelineFile {
 
 /// The known keys; unknown ones are found by [`KeysFile`] so that all of them are reported.
 /// Every key is optional here so that every missing one is reported at once; the schema
-/// asks for the [`REQUIRED`](super::raw::REQUIRED) ones.
+/// asks for the [`REQUIRED`](super::input::REQUIRED) ones.
 #[derive(Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields, extend("required" = super::raw::REQUIRED))]
+#[schemars(deny_unknown_fields, extend("required" = super::input::REQUIRED))]
 struct TomlEvent {
     /// Stable id, used in `event:` links.
     #[schemars(with = "crate::schema::shapes::Id")]

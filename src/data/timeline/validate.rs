@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::fmt::Display;
 
+use super::input::{At, FieldNames, Input, Loc, RawEvent};
 use super::model::{Event, Importance, Keyword, Places, Qualifier, Timeline, When};
-use super::raw::{At, FieldNames, Input, Loc, RawEvent};
 use crate::data::{ID_HELP, is_valid_id};
 use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};

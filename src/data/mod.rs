@@ -6,6 +6,7 @@
 pub mod casualties;
 pub mod file;
 pub mod glossary;
+pub mod media;
 pub mod sources;
 pub mod timeline;
 

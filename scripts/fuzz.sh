@@ -16,7 +16,7 @@ shift || true
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here/fuzz"
 
-all=(front_matter markdown sources glossary timeline_toml timeline_csv casualties_toml casualties_csv config template)
+all=(front_matter markdown data_file config template)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -29,12 +29,7 @@ export RUSTC_BOOTSTRAP=1
 seeds_for() {
     case "$1" in
         front_matter | markdown) echo '*.md' ;;
-        sources) echo 'sources.toml' ;;
-        glossary) echo 'glossary.toml' ;;
-        timeline_toml) echo 'timeline*.toml' ;;
-        timeline_csv) echo 'timeline*.csv' ;;
-        casualties_toml) echo '*.toml' ;;
-        casualties_csv) echo '*.csv' ;;
+        data_file) echo '*.[tc][os][mv]*' ;;
         config) echo 'explainer.toml' ;;
         template) echo '*.html' ;;
     esac
@@ -48,10 +43,18 @@ for target in "${targets[@]}"; do
     if [ -z "$(ls -A "$corpus")" ]; then
         find "$here/content" "$here/templates" "$here/starter" "$here/tests/fixtures" "$here/tests/bad_inputs" "$here/explainer.toml" -name "$(seeds_for "$target")" -type f -size -64k \
             -exec sh -c 'for f; do cp "$f" "$0/seed-$(printf %s "$f" | cksum | cut -d" " -f1)"; done' "$corpus" {} +
+        if [ "$target" = data_file ]; then
+            # The first byte picks the data file among every registered kind's: try each.
+            for seed in "$corpus"/seed-*; do
+                for pick in 0 1 2 3 4 5 6 7; do
+                    { printf "\\$(printf %03o "$pick")"; cat "$seed"; } >"$seed-$pick"
+                done
+                rm "$seed"
+            done
+        fi
     fi
     case "$target" in
         front_matter | markdown) dict=markdown ;;
-        timeline_csv | casualties_csv) dict=csv ;;
         template) dict=template ;;
         *) dict=toml ;;
     esac

@@ -19,4 +19,5 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod static_files;
+pub mod suggest;
 pub mod toml_input;

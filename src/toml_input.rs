@@ -28,6 +28,91 @@ pub fn parse_twice<A: DeserializeOwned, B: DeserializeOwned>(
     Ok((first, second))
 }
 
+/// Reads a file made of one array of tables (`[[claim]]`), each record on its own, so that a
+/// problem in one record (a missing key, a wrong type) hides neither the others' problems
+/// nor the checks that follow on the records that could be read.
+///
+/// Every record's problem names the record by its `id` when it has one (`claim
+/// "ombudsman-2023-09-20"`).
+pub fn parse_records<R: DeserializeOwned>(
+    source: &SourceText,
+    key: &str,
+) -> Result<Records<R>, Diagnostic> {
+    use toml::de::{DeValue, ValueDeserializer};
+
+    let located = |err: toml::de::Error| located(source, 0, &err);
+    let table = toml::de::DeTable::parse(&source.text).map_err(located)?;
+    let mut read = Records {
+        records: Vec::new(),
+        unreadable: Vec::new(),
+        problems: Vec::new(),
+    };
+    let (records, problems) = (&mut read.records, &mut read.problems);
+    for (name, value) in table.into_inner() {
+        if name.get_ref() != key {
+            let help = crate::suggest::help(name.get_ref(), &[key], || {
+                format!("the file holds [[{key}]] tables only")
+            });
+            problems.push(
+                source
+                    .error_at(
+                        name.span().start,
+                        format!("unknown key `{}`", name.get_ref()),
+                    )
+                    .with_help(help),
+            );
+            continue;
+        }
+        let span = value.span();
+        let DeValue::Array(items) = value.into_inner() else {
+            problems.push(source.error_at(
+                span.start,
+                format!("`{key}` must be a list of tables, written as [[{key}]]"),
+            ));
+            continue;
+        };
+        for item in items {
+            let id = record_id(&item);
+            match R::deserialize(ValueDeserializer::from(item)) {
+                Ok(record) => records.push(record),
+                Err(err) => {
+                    let mut problem = located(err);
+                    if let Some(id) = id {
+                        problem.message = format!("{key} `{id}`: {}", problem.message);
+                        read.unreadable.push(id);
+                    }
+                    problems.push(problem);
+                }
+            }
+        }
+    }
+    Ok(read)
+}
+
+/// The records of a file read by [`parse_records`].
+#[derive(Debug)]
+pub struct Records<R> {
+    /// The records that could be read, in file order.
+    pub records: Vec<R>,
+    /// The ids of records that could not: links to them are not reported as unknown.
+    pub unreadable: Vec<String>,
+    /// Every problem found, at its place.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The `id` of a record, read before the record itself so that its errors can name it.
+fn record_id(item: &toml::Spanned<toml::de::DeValue<'_>>) -> Option<String> {
+    let toml::de::DeValue::Table(table) = item.get_ref() else {
+        return None;
+    };
+    table
+        .iter()
+        .find_map(|(name, value)| match value.get_ref() {
+            toml::de::DeValue::String(id) if name.get_ref() == "id" => Some(id.to_string()),
+            _ => None,
+        })
+}
+
 /// A TOML error as a diagnostic at its place, with a "did you mean" for an unknown key.
 fn located(source: &SourceText, offset: usize, err: &toml::de::Error) -> Diagnostic {
     let at = offset + err.span().map_or(0, |span| span.start);
@@ -92,21 +177,11 @@ pub fn unknown_field_help(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
     let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match did_you_mean(field, &known) {
+    match crate::suggest::did_you_mean(field, &known) {
         Some(close) => Some(format!("did you mean `{close}`?")),
         None if known.is_empty() => None,
         None => Some(format!("known keys here: {}", known.join(", "))),
     }
-}
-
-/// The candidate closest to `word`, when one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), *candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use explainer::build::SiteIndex;
 use explainer::config::BaseUrl;
 use explainer::content::Page;
+use explainer::data::Kind;
 use explainer::diagnostics::SourceText;
 use explainer::markdown::glossary_links::{TermMatcher, TermPattern};
 use explainer::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
@@ -15,6 +16,9 @@ use explainer::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 pub fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
 }
+
+/// The ids every link scheme of the fuzz site knows.
+pub const IDS: [&str; 5] = ["desk", "ombudsman", "lachin", "baku", "ceasefire"];
 
 /// A site with one note, the ids the data targets may name, under `/base`.
 pub fn index() -> &'static SiteIndex {
@@ -28,13 +32,13 @@ pub fn index() -> &'static SiteIndex {
             .into_iter()
             .collect();
         let base = BaseUrl::parse("https://example.org/base/").unwrap_or_default();
-        SiteIndex::new(
-            &base,
-            &pages,
-            ["desk", "ombudsman"].into_iter(),
-            ["lachin", "baku"].into_iter(),
-            ["ceasefire"].into_iter(),
-        )
+        // Every registered scheme knows the same few ids, so that new kinds are covered too.
+        let schemes = Kind::ALL
+            .iter()
+            .filter_map(|kind| kind.scheme())
+            .map(|scheme| (scheme, IDS.to_vec(), false))
+            .collect();
+        SiteIndex::with_ids(&base, &pages, schemes)
     })
 }
 
@@ -88,9 +92,18 @@ pub fn with_renderer<T>(run: impl FnOnce(&Renderer<'_>) -> T) -> T {
     run(&renderer)
 }
 
-/// A scratch site whose `content/data/<name>` holds `data`, for loaders that read from disk.
+/// A scratch site whose `content/data/<name>` holds `data`, alone: the data files written
+/// before are removed, so that one kind's two formats never meet by accident.
 pub fn scratch_site(name: &str, data: &[u8]) -> &'static Path {
-    scratch_file(&format!("content/data/{name}"), data)
+    let root = scratch_file(&format!("content/data/{name}"), data);
+    if let Ok(entries) = std::fs::read_dir(root.join("content/data")) {
+        for entry in entries.flatten() {
+            if entry.file_name() != name {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    root
 }
 
 /// A scratch site whose file at `relative` holds `data`.

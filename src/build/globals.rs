@@ -3,8 +3,8 @@
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageKind};
+use crate::data::sources::PATH as SOURCES;
 use crate::data::{Generated, SiteData, sources};
-use crate::markdown::links::paths::SOURCES;
 use crate::render::Templates;
 
 use super::NOTES_PATH;

@@ -1,46 +1,67 @@
-//! What link resolution needs to know of the whole site: pages, sources, terms and events.
+//! What link resolution needs to know of the whole site: its pages and the ids of every
+//! registered link scheme.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::config::BaseUrl;
 use crate::content::Page;
-use crate::data::Failed;
-use crate::markdown::links::Targets;
+use crate::data::SiteData;
+use crate::markdown::links::{Scheme, Targets};
+use crate::suggest;
 
 /// The site's link targets, built once after loading and shared by every render.
 #[derive(Debug, Default)]
 pub struct SiteIndex {
     pages: HashMap<String, String>,
-    sources: HashSet<String>,
-    terms: HashSet<String>,
-    events: HashSet<String>,
+    schemes: Vec<SchemeIds>,
     generated: HashSet<String>,
     base_path: String,
     failed_pages: HashSet<String>,
-    failed: Failed,
+    failed_data: bool,
+}
+
+/// One scheme's ids, or all of them accepted when its file failed to load: its own
+/// errors are reported already.
+#[derive(Debug)]
+struct SchemeIds {
+    scheme: Scheme,
+    ids: HashSet<String>,
+    failed: bool,
 }
 
 impl SiteIndex {
     /// Indexes the pages and the ids of the data files.
-    pub fn new<'a>(
+    pub fn new(base: &BaseUrl, pages: &[Page], data: &SiteData) -> SiteIndex {
+        SiteIndex {
+            failed_data: !data.failed.is_empty(),
+            ..SiteIndex::with_ids(base, pages, data.scheme_ids())
+        }
+    }
+
+    /// Indexes the pages and, for each scheme, the ids it may name and whether its data
+    /// file failed to load.
+    pub fn with_ids(
         base: &BaseUrl,
         pages: &[Page],
-        sources: impl Iterator<Item = &'a str>,
-        terms: impl Iterator<Item = &'a str>,
-        events: impl Iterator<Item = &'a str>,
+        schemes: Vec<(Scheme, Vec<&str>, bool)>,
     ) -> SiteIndex {
         SiteIndex {
             pages: pages
                 .iter()
                 .map(|p| (p.content_path.clone(), p.url.clone()))
                 .collect(),
-            sources: sources.map(str::to_owned).collect(),
-            terms: terms.map(str::to_owned).collect(),
-            events: events.map(str::to_owned).collect(),
+            schemes: schemes
+                .into_iter()
+                .map(|(scheme, ids, failed)| SchemeIds {
+                    scheme,
+                    ids: ids.into_iter().map(str::to_owned).collect(),
+                    failed,
+                })
+                .collect(),
             generated: HashSet::new(),
             base_path: base.path.clone(),
             failed_pages: HashSet::new(),
-            failed: Failed::default(),
+            failed_data: false,
         }
     }
 
@@ -50,11 +71,14 @@ impl SiteIndex {
         self
     }
 
-    /// Accepts links to pages and data files that failed to load: their own errors are reported already.
-    pub fn tolerating(mut self, pages: &[String], failed: Failed) -> SiteIndex {
+    /// Accepts links to pages that failed to load: their own errors are reported already.
+    pub fn tolerating(mut self, pages: &[String]) -> SiteIndex {
         self.failed_pages = pages.iter().cloned().collect();
-        self.failed = failed;
         self
+    }
+
+    fn ids(&self, scheme: &str) -> Option<&SchemeIds> {
+        self.schemes.iter().find(|s| s.scheme.name == scheme)
     }
 }
 
@@ -66,18 +90,28 @@ impl Targets for SiteIndex {
             .map(String::as_str)
             .or_else(failed)
     }
-    fn has_source(&self, id: &str) -> bool {
-        self.failed.sources || self.sources.contains(id)
+    fn scheme(&self, name: &str) -> Option<&Scheme> {
+        self.ids(name).map(|ids| &ids.scheme)
     }
-    fn has_term(&self, id: &str) -> bool {
-        self.failed.glossary || self.terms.contains(id)
+    fn has_id(&self, scheme: &str, id: &str) -> bool {
+        self.ids(scheme)
+            .is_some_and(|ids| ids.failed || ids.ids.contains(id))
     }
-    fn has_event(&self, id: &str) -> bool {
-        self.failed.timeline || self.events.contains(id)
+    fn nearest_ids(&self, scheme: &str, id: &str) -> Vec<&str> {
+        self.ids(scheme).map_or_else(Vec::new, |ids| {
+            suggest::nearest(id, ids.ids.iter().map(String::as_str))
+        })
     }
     fn has_generated(&self, site_path: &str) -> bool {
-        let failed = self.failed.sources || self.failed.glossary || self.failed.timeline;
-        failed || self.generated.contains(site_path)
+        self.failed_data || self.generated.contains(site_path)
+    }
+    fn nearest_paths(&self, path: &str) -> Vec<String> {
+        let pages = self.pages.keys().map(String::as_str);
+        let generated = self.generated.iter().map(|p| p.trim_start_matches('/'));
+        suggest::nearest(path, pages.chain(generated))
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
     fn href(&self, site_path: &str) -> String {
         [self.base_path.as_str(), site_path].concat()

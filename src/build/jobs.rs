@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::data::sources;
+use crate::data::sources::PATH as SOURCES;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::links::paths::SOURCES;
 use crate::publish::json_ld;
 use crate::render::TEMPLATES_DIR;
 

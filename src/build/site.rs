@@ -129,31 +129,22 @@ impl Site {
         let base = config.base();
         let output_dir = output_dir(&options, &config);
         let generated_paths = generated_paths(&content, &data);
-        // The checks run beside the link index and the glossary matcher built from it.
-        let (css, (index, matcher)) = rayon::join(
+        let index = SiteIndex::new(&base, &content.pages, &data)
+            .generating(generated_paths.iter().map(|(path, _)| path.clone()))
+            .tolerating(&content.failed);
+        // The checks run beside the glossary matcher built from the index.
+        let (css, matcher) = rayon::join(
             || {
-                diagnostics.extend(data.check_references());
+                diagnostics.extend(data.check_references(&index));
                 check_urls(&content, &generated_paths, &mut diagnostics);
                 syntax_css(&config)
             },
-            || {
-                let index = SiteIndex::new(
-                    &base,
-                    &content.pages,
-                    data.source_ids(),
-                    data.term_ids(),
-                    data.event_ids(),
-                )
-                .generating(generated_paths.iter().map(|(path, _)| path.clone()))
-                .tolerating(&content.failed, data.failed);
-                let matcher = match (&data.glossary, config.glossary.autolink) {
-                    (Some(glossary), true) => Some(
-                        TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
-                            .map_err(|m| Diagnostic::error(&glossary.file.path, m)),
-                    ),
-                    _ => None,
-                };
-                (index, matcher)
+            || match (&data.glossary, config.glossary.autolink) {
+                (Some(glossary), true) => Some(
+                    TermMatcher::new(glossary.patterns(&index), config.glossary.case_sensitive)
+                        .map_err(|m| Diagnostic::error(&glossary.file.path, m)),
+                ),
+                _ => None,
             },
         );
         let syntax_css = diagnostics.take(css.map_err(Diagnostics::from));

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use crate::content::{Page, PageKind};
 use crate::data::Kind;
+use crate::data::sources::PATH as SOURCES;
 use crate::diagnostics::{Collector, SourceText};
-use crate::markdown::links::paths::SOURCES;
 use crate::render::Templates;
 
 use super::drop_later;

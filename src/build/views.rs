@@ -179,7 +179,7 @@ impl<'a> PageView<'a> {
                     id: id.clone(),
                     name: source.name.clone(),
                     party: source.party.clone(),
-                    href: links::anchor(targets, links::paths::SOURCES, id),
+                    href: links::anchor(targets, crate::data::sources::PATH, id),
                     refs: (1..=uses)
                         .map(|k| format!("cite-ref-{number}-{k}"))
                         .collect(),

@@ -57,6 +57,10 @@ pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> C
                 }
                 content.pages.push(*page);
             }
+            Loaded::Checked(page, problems) => {
+                diagnostics.extend(problems);
+                content.pages.push(*page);
+            }
             Loaded::Asset(path, content_path) => content.assets.push((path, content_path)),
             Loaded::Failed(content_path, list) => {
                 content.failed.push(content_path);
@@ -69,6 +73,8 @@ pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> C
 
 enum Loaded {
     Page(Box<Page>),
+    /// A page whose front matter has problems but whose body can be checked.
+    Checked(Box<Page>, Vec<Diagnostic>),
     Asset(PathBuf, String),
     Failed(String, Vec<Diagnostic>),
 }
@@ -81,9 +87,11 @@ fn read_page(root: &Path, path: &Path, content_path: String) -> Loaded {
         Ok(source) => source,
         Err(diagnostic) => return Loaded::Failed(content_path, vec![diagnostic]),
     };
-    match Page::parse(source, content_path.clone()) {
-        Ok(page) => Loaded::Page(Box::new(page)),
-        Err(err) => Loaded::Failed(content_path, err.0),
+    match Page::parse_all(source, content_path.clone()) {
+        (Some(page), problems) if problems.is_empty() => Loaded::Page(Box::new(page)),
+        // Its body is still rendered, so that its other problems are found in the same run.
+        (Some(page), problems) => Loaded::Checked(Box::new(page), problems),
+        (None, problems) => Loaded::Failed(content_path, problems),
     }
 }
 

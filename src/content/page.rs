@@ -100,24 +100,47 @@ impl Page {
 
     /// Parses a page from its file; `content_path` is its path under `content/`.
     pub fn parse(source: SourceText, content_path: String) -> Result<Page, Diagnostics> {
-        let split = front_matter::split(&source)?;
-        let front = front_matter::parse(&source, &split)?;
+        match Page::parse_all(source, content_path) {
+            (Some(page), problems) if problems.is_empty() => Ok(page),
+            (_, problems) => Err(Diagnostics(problems)),
+        }
+    }
+
+    /// Reads a page, with every problem of its front matter. The page comes back despite
+    /// bad front-matter values (they take their defaults), so that its body is still
+    /// checked and a bad date does not hide a broken link below it; it is `None` only
+    /// when the front matter cannot be read at all or the page has no URL.
+    pub fn parse_all(source: SourceText, content_path: String) -> (Option<Page>, Vec<Diagnostic>) {
+        let split = match front_matter::split(&source) {
+            Ok(split) => split,
+            Err(err) => return (None, Diagnostics::from(err).0),
+        };
+        let front = match front_matter::parse(&source, &split) {
+            Ok(front) => front,
+            Err(err) => return (None, Diagnostics::from(err).0),
+        };
         let body_offset = split.body_offset;
         let kind = kind_of(&content_path);
-        let (meta, problems) = check_meta(&source, front, kind);
-        if !problems.is_empty() {
-            return Err(Diagnostics(problems));
-        }
-        let url = url_for(&content_path, kind, meta.1.as_deref())
-            .map_err(|message| source.error_at(split.front_offset, message))?;
-        Ok(Page {
+        let (meta, mut problems) = check_meta(&source, front, kind);
+        let url = match url_for(&content_path, kind, meta.1.as_deref()) {
+            Ok(url) => url,
+            Err(message) => {
+                // A bad `slug` is reported already and is why there is no URL.
+                if problems.is_empty() {
+                    problems.push(source.error_at(split.front_offset, message));
+                }
+                return (None, problems);
+            }
+        };
+        let page = Page {
             source,
             content_path,
             kind,
             url,
             meta: meta.0,
             body_offset,
-        })
+        };
+        (Some(page), problems)
     }
 }
 

@@ -45,6 +45,16 @@ pub fn parse_toml<T: DeserializeOwned>(source: SourceText) -> Result<(SourceText
     Ok((source, value))
 }
 
+/// Parses a TOML data file made of `[[key]]` records one record at a time: the records that
+/// could be read, with the problems of the others, all of them (see [`toml_input::parse_records`]).
+pub fn parse_records<R: DeserializeOwned>(
+    source: &SourceText,
+    key: &str,
+) -> Result<toml_input::Records<R>, Diagnostic> {
+    check_not_empty(source)?;
+    toml_input::parse_records(source, key)
+}
+
 /// Like [`parse_toml`], deserializing the text as two types from one reading of it.
 pub fn parse_toml_twice<A: DeserializeOwned, B: DeserializeOwned>(
     source: SourceText,

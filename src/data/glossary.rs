@@ -7,10 +7,13 @@ use pulldown_cmark::{Event, Parser};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::data::{CitedBy, DataPage, Generated, ID_HELP, file, is_valid_id};
+use crate::config::Config;
+use crate::data::{
+    CitedBy, DataKind, DataPage, Generated, ID_HELP, SiteData, file, is_valid_id, sources,
+};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics, SourceText};
 use crate::markdown::glossary_links::TermPattern;
-use crate::markdown::links::{self, Targets};
+use crate::markdown::links::{self, Scheme, Targets};
 use crate::markdown::{Mode, Renderer};
 
 /// The data file's name.
@@ -121,35 +124,71 @@ impl Glossary {
                     id: term.id.clone(),
                     names,
                     tip: format!("{}: {}", term.term, short_definition(&term.definition)),
-                    href: links::anchor(targets, links::paths::GLOSSARY, &term.id),
+                    href: links::anchor(targets, PATH, &term.id),
                 }
             })
             .collect()
     }
+}
+
+/// The site path of the glossary page.
+pub const PATH: &str = "/glossary/";
+
+/// `term:` links name a term by its id.
+pub const SCHEME: Scheme = Scheme {
+    name: "term",
+    noun: "glossary term",
+    file: FILE,
+    page: PATH,
+    cites: false,
+};
+
+impl DataKind for Glossary {
+    const NAME: &'static str = "glossary";
+    const FILES: &'static [&'static str] = &[FILE];
+    const SCHEME: Option<Scheme> = Some(SCHEME);
+
+    fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
+        load(root)
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        self.terms.iter().map(|t| t.id.as_str()).collect()
+    }
 
     /// Unknown `see_also` terms and unknown sources, at their place in the file.
-    pub fn check_references(&self, has_source: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    fn check_references(&self, targets: &dyn Targets) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         for term in &self.terms {
-            for (id, span) in term.see_also.iter().zip(&term.see_also_spans) {
-                if !self.contains(id) {
-                    problems.push(file::error_at(
-                        &self.file,
-                        span.clone(),
-                        format!("`see_also` names unknown term `{id}`"),
-                    ));
-                }
-            }
-            for (id, span) in term.sources.iter().zip(&term.source_spans) {
-                if !has_source(id) {
+            let see_also = term.see_also.iter().zip(&term.see_also_spans);
+            let sources = term.sources.iter().zip(&term.source_spans);
+            let named = see_also
+                .map(|named| (&SCHEME, "see_also", named))
+                .chain(sources.map(|named| (&sources::SCHEME, "sources", named)));
+            for (scheme, key, (id, span)) in named {
+                if let Some(broken) = links::unknown_id(targets, scheme, id) {
                     problems.push(
-                        file::error_at(&self.file, span.clone(), format!("unknown source `{id}`"))
-                            .with_help("add it to content/data/sources.toml or fix the id"),
+                        file::error_at(&self.file, span.clone(), format!("`{key}`: {broken}"))
+                            .with_help(broken.help),
                     );
                 }
             }
         }
         problems
+    }
+
+    fn page_paths(&self) -> Vec<(String, String)> {
+        vec![(PATH.to_owned(), file::data_path(FILE))]
+    }
+
+    fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
+        let source_name = |id: &str| {
+            site.sources
+                .as_ref()
+                .and_then(|s| s.get(id))
+                .map(|s| s.name.clone())
+        };
+        generate(self, renderer, &source_name)
     }
 }
 
@@ -285,7 +324,7 @@ pub fn generate(
     let mut generated = Generated::default();
     let targets = renderer.targets;
     let mut entries = Vec::new();
-    let page_href = targets.href(links::paths::GLOSSARY);
+    let page_href = targets.href(PATH);
     for term in &glossary.terms {
         let offset = definition_start(&glossary.file, term.definition_offset);
         let rendered = renderer.render_excluding(
@@ -326,7 +365,7 @@ pub fn generate(
                 .filter_map(|id| {
                     source_name(id).map(|title| LinkView {
                         title,
-                        href: links::anchor(targets, links::paths::SOURCES, id),
+                        href: links::anchor(targets, crate::data::sources::PATH, id),
                     })
                 })
                 .collect(),
@@ -376,7 +415,7 @@ pub fn generate(
         .collect();
     let json_ld = defined_term_set(glossary, &page_href);
     generated.pages.push(DataPage {
-        path: links::paths::GLOSSARY.to_owned(),
+        path: PATH.to_owned(),
         template: "glossary.html",
         title: "Glossary".to_owned(),
         description:

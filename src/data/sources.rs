@@ -7,9 +7,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::data::{CitedBy, DataPage, ID_HELP, file, is_valid_id};
+use crate::config::Config;
+use crate::data::{CitedBy, DataKind, DataPage, ID_HELP, file, is_valid_id};
 use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Collector, Diagnostics, SourceText};
+use crate::markdown::links::Scheme;
 
 /// The data file's name.
 pub const FILE: &str = "sources.toml";
@@ -17,6 +19,17 @@ pub const FILE: &str = "sources.toml";
 pub const TEMPLATE: &str = "sources.html";
 /// The title of `/sources/`.
 pub const TITLE: &str = "Sources";
+/// The site path of the sources page.
+pub const PATH: &str = "/sources/";
+
+/// `source:` links cite a source by its id.
+pub const SCHEME: Scheme = Scheme {
+    name: "source",
+    noun: "source",
+    file: FILE,
+    page: PATH,
+    cites: true,
+};
 
 /// The kinds a source may be.
 pub const KINDS: [&str; 7] = [
@@ -92,6 +105,25 @@ impl Sources {
     /// True when a source with this id exists.
     pub fn contains(&self, id: &str) -> bool {
         self.index.contains_key(id)
+    }
+}
+
+impl DataKind for Sources {
+    const NAME: &'static str = "sources";
+    const FILES: &'static [&'static str] = &[FILE];
+    const SCHEME: Option<Scheme> = Some(SCHEME);
+
+    fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
+        load(root)
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        self.list.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    /// Only the path: the page itself needs every citation, so the build makes it last.
+    fn page_paths(&self) -> Vec<(String, String)> {
+        vec![(PATH.to_owned(), file::data_path(FILE))]
     }
 }
 
@@ -239,7 +271,7 @@ pub fn page<'a>(sources: &Sources, cited_by: impl IntoIterator<Item = &'a CitedB
         count: sources.list.len(),
     });
     DataPage {
-        path: crate::markdown::links::paths::SOURCES.to_owned(),
+        path: PATH.to_owned(),
         template: TEMPLATE,
         title: TITLE.to_owned(),
         description:

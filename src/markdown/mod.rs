@@ -277,22 +277,23 @@ impl<'r, 'a> State<'r, 'a> {
     ) {
         let resolved = links::resolve(&dest_url, self.renderer.targets);
         let dest = match resolved {
-            Ok(Resolved::Citation(source)) if matches!(self.mode, Mode::Page { .. }) => {
-                self.links.push(Some(source));
+            Ok(Resolved::Citation { id, .. }) if matches!(self.mode, Mode::Page { .. }) => {
+                self.links.push(Some(id));
                 return;
             }
-            Ok(Resolved::Citation(source)) => {
+            Ok(Resolved::Citation { id, href }) => {
                 // A snippet links to the source's entry, and lists it for the back-links there.
-                let href = links::anchor(self.renderer.targets, links::paths::SOURCES, &source);
-                self.rendered.cite(source);
+                self.rendered.cite(id);
                 href
             }
             Ok(Resolved::Href(href)) => href,
-            Err(message) => {
+            Err(broken) => {
                 let (source, offset) = at();
-                self.rendered
-                    .diagnostics
-                    .push(source.error_at(offset, message));
+                self.rendered.diagnostics.push(
+                    source
+                        .error_at(offset, broken.message)
+                        .with_help(broken.help),
+                );
                 dest_url.to_string()
             }
         };

@@ -3,7 +3,7 @@
 //! The claim-level columns are repeated on every row of a claim and must agree;
 //! list cells (`reported_by`, `overlaps`) separate their ids with `;`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use csv::StringRecord;
@@ -11,7 +11,7 @@ use csv::StringRecord;
 use super::csv_layout::{
     CLAIM_COLUMNS, COLUMNS, LIST_SEPARATOR, cell_starts, column, header_columns,
 };
-use super::draft::{At, DraftClaim, DraftFigure, Loc};
+use super::draft::{At, DraftClaim, DraftFigure, Drafts, Loc};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Collector, Diagnostic, SourceText};
@@ -20,17 +20,17 @@ use crate::diagnostics::{Collector, Diagnostic, SourceText};
 pub const FILE: &str = "casualties.csv";
 
 /// Reads the CSV file, with the problems found while reading it; `Ok(None)` when the site has none.
-pub fn read(root: &Path) -> Result<Option<(SourceText, Vec<DraftClaim>, Collector)>, Diagnostic> {
+pub fn read(root: &Path) -> Result<Option<(SourceText, Drafts)>, Diagnostic> {
     let Some(source) = file::read(root, FILE)? else {
         return Ok(None);
     };
-    let (drafts, problems) = parse(&source);
-    Ok(Some((source, drafts, problems)))
+    let drafts = parse(&source);
+    Ok(Some((source, drafts)))
 }
 
 /// Parses CSV text into drafts; the problems found are returned with them, so that
 /// validation adds its own and all are reported together.
-fn parse(file: &SourceText) -> (Vec<DraftClaim>, Collector) {
+fn parse(file: &SourceText) -> Drafts {
     let mut problems = Collector::default();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -42,14 +42,20 @@ fn parse(file: &SourceText) -> (Vec<DraftClaim>, Collector) {
         Some(Ok(header)) => header,
         Some(Err(err)) => {
             problems.push(read_error(file, &err));
-            return (Vec::new(), problems);
+            return Drafts {
+                problems,
+                ..Drafts::default()
+            };
         }
         None => {
             problems.push(
                 Diagnostic::error(&file.path, "the file is empty")
                     .with_help(format!("start with the header row: {}", COLUMNS.join(","))),
             );
-            return (Vec::new(), problems);
+            return Drafts {
+                problems,
+                ..Drafts::default()
+            };
         }
     };
     let columns = header_columns(file, &header, &mut problems);
@@ -67,7 +73,11 @@ fn parse(file: &SourceText) -> (Vec<DraftClaim>, Collector) {
             Err(err) => problems.push(read_error(file, &err)),
         }
     }
-    (builder.claims, problems)
+    Drafts {
+        claims: builder.claims,
+        unreadable: builder.unreadable,
+        problems,
+    }
 }
 
 fn read_error(file: &SourceText, err: &csv::Error) -> Diagnostic {
@@ -189,6 +199,8 @@ impl Row<'_> {
 #[derive(Default)]
 struct Builder {
     claims: Vec<DraftClaim>,
+    /// Ids of claims whose first row lacked a required cell.
+    unreadable: HashSet<String>,
     /// For each claim id: its index, the line of its first row, and that row's claim-level cells.
     first_rows: HashMap<String, (usize, usize, Vec<String>)>,
 }
@@ -211,6 +223,7 @@ impl Builder {
             }
             None => {
                 let Some(claim) = claim(row, id.clone(), problems) else {
+                    self.unreadable.insert(id.value);
                     return;
                 };
                 let cells = (0..CLAIM_COLUMNS).map(|c| row.text(c).to_owned()).collect();

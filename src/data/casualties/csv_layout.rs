@@ -5,7 +5,7 @@ use csv::StringRecord;
 
 use crate::data::file::csv_record_start;
 use crate::diagnostics::{Collector, SourceText};
-use crate::toml_input::did_you_mean;
+use crate::suggest;
 
 /// Every column, in the order exports write them; the first [`CLAIM_COLUMNS`] are claim-level.
 #[rustfmt::skip]
@@ -42,10 +42,9 @@ pub fn header_columns(
             }
             Some(known) => columns[known] = Some(index),
             None => {
-                let help = match did_you_mean(name, &COLUMNS) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("the columns are: {}", COLUMNS.join(", ")),
-                };
+                let help = suggest::help(name, &COLUMNS, || {
+                    format!("the columns are: {}", COLUMNS.join(", "))
+                });
                 problems.push(
                     file.error_at(at, format!("unknown column `{name}`"))
                         .with_help(help),

@@ -4,7 +4,7 @@
 //! checks them and reports problems at the right line and column.
 
 use crate::dates::DateInput;
-use crate::diagnostics::{Diagnostic, SourceText};
+use crate::diagnostics::{Collector, Diagnostic, SourceText};
 
 /// Where a value was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +90,19 @@ impl DraftFigure {
             unreadable: false,
         }
     }
+}
+
+/// What an input format read: the claims it could read, the ids of those it could not
+/// (so that links to them are not reported as unknown on top of their own problems), and
+/// the problems found.
+#[derive(Default)]
+pub struct Drafts {
+    /// The claims read, in file order.
+    pub claims: Vec<DraftClaim>,
+    /// Ids of claims whose record has problems that kept it from being read.
+    pub unreadable: std::collections::HashSet<String>,
+    /// The problems found while reading.
+    pub problems: Collector,
 }
 
 /// A claim as written.

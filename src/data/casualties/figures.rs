@@ -4,7 +4,7 @@
 use super::draft::{At, DraftFigure, Loc};
 use super::model::{Categories, CategoryFigure, Figure, Qualifier};
 use crate::diagnostics::{Collector, SourceText};
-use crate::toml_input::did_you_mean;
+use crate::suggest;
 
 /// A non-negative number, or an error at its place.
 fn count(
@@ -49,13 +49,12 @@ pub fn figure(
     let known = categories.position(name).is_some();
     if !known {
         let ids = categories.ids();
-        let help = match did_you_mean(name, &ids) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!(
+        let help = suggest::help(name, &ids, || {
+            format!(
                 "use one of: {}; or declare it under [casualties] categories in explainer.toml",
                 ids.join(", ")
-            ),
-        };
+            )
+        });
         problems.push(
             category
                 .loc
@@ -156,10 +155,7 @@ fn qualifier(
     let parsed = Qualifier::parse(&qualifier.value);
     if parsed.is_none() {
         let names: Vec<&str> = Qualifier::ALL.iter().map(|(n, _)| *n).collect();
-        let help = match did_you_mean(&qualifier.value, &names) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("use one of: {}", names.join(", ")),
-        };
+        let help = suggest::one_of(&qualifier.value, &names);
         problems.push(
             qualifier
                 .loc

@@ -21,11 +21,12 @@ use std::path::Path;
 
 pub use model::{Categories, Category, CategoryFigure, Claim, Figure, Qualifier, Status};
 
-use crate::config::CasualtiesConfig;
-use crate::data::sources::Sources;
-use crate::data::{CitedBy, DataPage, ExportFile, Generated};
+use crate::config::{CasualtiesConfig, Config};
+use crate::data::sources::{self, Sources};
+use crate::data::{CitedBy, DataKind, DataPage, ExportFile, Generated, SiteData, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::markdown::links::Targets;
+use crate::markdown::Renderer;
+use crate::markdown::links::{self, Targets};
 use validate::Refs;
 
 /// The site path of the casualties page.
@@ -57,7 +58,7 @@ pub fn load(
 ) -> Result<Option<Casualties>, Diagnostics> {
     let csv = csv_input::read(root)?;
     let toml = toml_input::read(root)?;
-    let (file, drafts, problems) = match (toml, csv) {
+    let (file, drafts) = match (toml, csv) {
         (Some(_), Some((csv_file, ..))) => {
             return Err(Diagnostic::error(
                 &csv_file.path,
@@ -70,7 +71,7 @@ pub fn load(
         (None, None) => return Ok(None),
     };
     let categories = Categories::new(config, config_file)?;
-    let (claims, refs) = validate::check(&file, drafts, &categories, problems)?;
+    let (claims, refs) = validate::check(&file, drafts, &categories)?;
     Ok(Some(Casualties {
         claims,
         categories,
@@ -83,36 +84,6 @@ impl Casualties {
     /// The data file's path, for messages about the page it generates.
     pub fn file_path(&self) -> String {
         self.file.path.display().to_string()
-    }
-
-    /// Unknown sources (of `source` and `reported_by`) and unknown timeline events, at their place in the file.
-    pub fn check_references(
-        &self,
-        has_source: &dyn Fn(&str) -> bool,
-        has_event: &dyn Fn(&str) -> bool,
-    ) -> Vec<Diagnostic> {
-        let mut problems = Vec::new();
-        for (claim, refs) in self.claims.iter().zip(&self.refs) {
-            let sources = std::iter::once((&claim.source, &refs.source))
-                .chain(claim.reported_by.iter().zip(&refs.reported_by));
-            for (id, loc) in sources {
-                if !has_source(id) {
-                    problems.push(
-                        loc.error(&self.file, format!("unknown source `{id}`"))
-                            .with_help("add it to content/data/sources.toml or fix the id"),
-                    );
-                }
-            }
-            if let (Some(id), Some(loc)) = (&claim.event, &refs.event)
-                && !has_event(id)
-            {
-                problems.push(
-                    loc.error(&self.file, format!("unknown timeline event `{id}`"))
-                        .with_help("add it to content/data/timeline.toml or fix the id"),
-                );
-            }
-        }
-        problems
     }
 
     fn lookup<'a>(
@@ -135,6 +106,56 @@ impl Casualties {
         targets: &dyn Targets,
     ) -> serde_json::Value {
         view::global(&self.claims, &self.lookup(sources, targets))
+    }
+}
+
+impl DataKind for Casualties {
+    const NAME: &'static str = "casualties";
+    const FILES: &'static [&'static str] = &[TOML_FILE, CSV_FILE];
+
+    fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics> {
+        load(root, &config.casualties, config.file())
+    }
+
+    /// Unknown sources (of `source` and `reported_by`) and unknown timeline events, at their place in the file.
+    fn check_references(&self, targets: &dyn Targets) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (claim, refs) in self.claims.iter().zip(&self.refs) {
+            let sources = std::iter::once((&claim.source, &refs.source))
+                .chain(claim.reported_by.iter().zip(&refs.reported_by))
+                .map(|(id, loc)| (&sources::SCHEME, id, loc));
+            let event = claim
+                .event
+                .iter()
+                .zip(&refs.event)
+                .map(|(id, loc)| (&timeline::SCHEME, id, loc));
+            for (scheme, id, loc) in sources.chain(event) {
+                if let Some(broken) = links::unknown_id(targets, scheme, id) {
+                    problems.push(
+                        loc.error(&self.file, format!("claim `{}`: {broken}", claim.id))
+                            .with_help(broken.help),
+                    );
+                }
+            }
+        }
+        problems
+    }
+
+    fn page_paths(&self) -> Vec<(String, String)> {
+        vec![(PATH.to_owned(), self.file_path())]
+    }
+
+    fn globals(
+        this: Option<&Self>,
+        site: &SiteData,
+        targets: &dyn Targets,
+    ) -> Vec<(&'static str, serde_json::Value)> {
+        let summary = this.map(|c| c.summary_global(site.sources.as_ref(), targets));
+        vec![("casualty_summary", summary.unwrap_or_default())]
+    }
+
+    fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
+        generate(self, site.sources.as_ref(), renderer.targets)
     }
 }
 

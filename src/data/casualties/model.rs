@@ -325,7 +325,7 @@ impl Categories {
                 continue;
             };
             let ids = categories.ids();
-            let help = match crate::toml_input::did_you_mean(whole.get_ref(), &ids) {
+            let help = match crate::suggest::did_you_mean(whole.get_ref(), &ids) {
                 Some(close) if close != extra.id => format!("did you mean `{close}`?"),
                 _ => format!(
                     "name the category `{}` counts part of: one of {}",

@@ -199,7 +199,7 @@ fn claim_view(
         event_href: claim
             .event
             .as_deref()
-            .map(|id| links::anchor(lookup.targets, links::paths::TIMELINE, id)),
+            .map(|id| links::anchor(lookup.targets, crate::data::timeline::PATH, id)),
         wording: claim.wording.clone(),
         status: claim.status.name(),
         state: state(claim, summary),

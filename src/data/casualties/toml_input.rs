@@ -11,11 +11,11 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
-use super::draft::{At, DraftClaim, DraftFigure, Loc};
+use super::draft::{At, DraftClaim, DraftFigure, Drafts, Loc};
 use crate::data::file;
 use crate::dates::DateInput;
 use crate::diagnostics::{Collector, Diagnostic, SourceText};
-use crate::toml_input::did_you_mean;
+use crate::suggest;
 
 /// The TOML file's name.
 pub const FILE: &str = "casualties.toml";
@@ -25,13 +25,6 @@ const KEYS: [&str; 6] = ["value", "qualifier", "min", "max", "best", "undisclose
 
 /// The forms a figure may take, for help messages.
 const FORMS: &str = "write a whole number, { value = N, qualifier = \"at_least\" }, { min = A, max = B } or { undisclosed = true }";
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CasualtiesFile {
-    #[serde(default)]
-    claim: Vec<RawClaim>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -121,17 +114,24 @@ fn at<T>(spanned: Spanned<T>) -> At<T> {
 }
 
 /// Reads the TOML file, with the problems of its figures; `Ok(None)` when the site has none.
-pub fn read(root: &Path) -> Result<Option<(SourceText, Vec<DraftClaim>, Collector)>, Diagnostic> {
-    let Some((source, raw)) = file::read_toml::<CasualtiesFile>(root, FILE)? else {
+pub fn read(root: &Path) -> Result<Option<(SourceText, Drafts)>, Diagnostic> {
+    let Some(source) = file::read(root, FILE)? else {
         return Ok(None);
     };
+    let records = file::parse_records::<RawClaim>(&source, "claim")?;
     let mut problems = Collector::default();
-    let drafts = raw
-        .claim
+    problems.extend(records.problems);
+    let claims = records
+        .records
         .into_iter()
         .map(|claim| draft(&source, claim, &mut problems))
         .collect();
-    Ok(Some((source, drafts, problems)))
+    let drafts = Drafts {
+        claims,
+        unreadable: records.unreadable.into_iter().collect(),
+        problems,
+    };
+    Ok(Some((source, drafts)))
 }
 
 fn draft(file: &SourceText, raw: RawClaim, problems: &mut Collector) -> DraftClaim {
@@ -183,10 +183,7 @@ fn figure(
                 let problem = if KEYS.contains(&key.as_str()) {
                     entry(&mut figure, &key, value).err()
                 } else {
-                    let help = did_you_mean(&key, &KEYS).map_or_else(
-                        || FORMS.to_owned(),
-                        |close| format!("did you mean `{close}`?"),
-                    );
+                    let help = suggest::help(&key, &KEYS, || FORMS.to_owned());
                     Some((
                         value.loc,
                         format!("unknown key `{key}` in figure `{}`", figure.category.value),

@@ -1,13 +1,14 @@
 //! Checking drafts into claims: ids, dates, statuses, figures, revisions and overlaps,
 //! every problem reported with its place.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::draft::{At, DraftClaim, Loc};
+use super::draft::{At, DraftClaim, Drafts, Loc};
 use super::figures::{check_parts, figure};
 use super::model::{Categories, CategoryFigure, Claim, Status};
 use crate::data::{ID_HELP, is_valid_id};
 use crate::diagnostics::{Collector, Diagnostics, SourceText};
+use crate::suggest;
 
 /// Where a checked claim's references to other data files were written.
 #[derive(Debug, Clone)]
@@ -23,12 +24,20 @@ pub struct Refs {
 /// Checks every draft, reporting all problems together with those found while reading the file.
 pub fn check(
     file: &SourceText,
-    drafts: Vec<DraftClaim>,
+    drafts: Drafts,
     categories: &Categories,
-    mut problems: Collector,
 ) -> Result<(Vec<Claim>, Vec<Refs>), Diagnostics> {
+    let Drafts {
+        claims: drafts,
+        unreadable,
+        mut problems,
+    } = drafts;
     let owners = owners(file, &drafts, &mut problems);
-    check_links(file, &drafts, &owners, &mut problems);
+    let known = Known {
+        owners: &owners,
+        unreadable: &unreadable,
+    };
+    check_links(file, &drafts, &known, &mut problems);
     let first: Vec<bool> = drafts
         .iter()
         .enumerate()
@@ -79,20 +88,47 @@ fn owners<'a>(
     owners
 }
 
+/// The claims `supersedes` and `overlaps` may name.
+struct Known<'a> {
+    /// Each claim read, with the index of its first draft and its source.
+    owners: &'a HashMap<&'a str, (usize, &'a str)>,
+    /// Claims that could not be read: their own errors are reported already.
+    unreadable: &'a HashSet<String>,
+}
+
+impl Known<'_> {
+    /// The error for a name that is no claim of the file, with the nearest ids; `None`
+    /// when it names a claim, readable or not.
+    fn unknown(&self, key: &str, name: &str) -> Option<(String, String)> {
+        if self.owners.contains_key(name) || self.unreadable.contains(name) {
+            return None;
+        }
+        let near = suggest::nearest(name, self.owners.keys().copied());
+        let help = suggest::question(&near)
+            .unwrap_or_else(|| "give the id of a claim in this file".to_owned());
+        Some((format!("`{key}` names unknown claim `{name}`"), help))
+    }
+}
+
 /// `supersedes` and `overlaps`: known ids, the same source, one linear chain of revisions.
 fn check_links(
     file: &SourceText,
     drafts: &[DraftClaim],
-    owners: &HashMap<&str, (usize, &str)>,
+    known: &Known<'_>,
     problems: &mut Collector,
 ) {
+    let owners = known.owners;
     let mut superseded_by: HashMap<&str, &str> = HashMap::new();
     for draft in drafts {
         let id = draft.id.value.as_str();
         if let Some(target) = &draft.supersedes {
             let name = target.value.as_str();
             match owners.get(name) {
-                None => problems.push(target.loc.error(file, format!("`supersedes` names unknown claim `{name}`")).with_help("give the id of the earlier claim of the same source that this one revises")),
+                None => {
+                    if let Some((message, help)) = known.unknown("supersedes", name) {
+                        problems.push(target.loc.error(file, message).with_help(help));
+                    }
+                }
                 Some(_) if name == id => problems.push(target.loc.error(file, "a claim cannot supersede itself").with_help("name the earlier claim it revises, or remove `supersedes`")),
                 Some((_, source)) if *source != draft.source.value => problems.push(
                     target.loc.error(file, format!("`supersedes` names `{name}`, a claim of `{source}`, not of `{}`", draft.source.value))
@@ -111,16 +147,8 @@ fn check_links(
             }
         }
         for overlap in &draft.overlaps {
-            if !owners.contains_key(overlap.value.as_str()) {
-                problems.push(
-                    overlap
-                        .loc
-                        .error(
-                            file,
-                            format!("`overlaps` names unknown claim `{}`", overlap.value),
-                        )
-                        .with_help("give the id of a claim in this file"),
-                );
+            if let Some((message, help)) = known.unknown("overlaps", &overlap.value) {
+                problems.push(overlap.loc.error(file, message).with_help(help));
             } else if overlap.value == id {
                 problems.push(
                     overlap

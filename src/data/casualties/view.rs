@@ -104,7 +104,7 @@ impl Lookup<'_> {
             id: id.to_owned(),
             name: source.map_or_else(|| id.to_owned(), |s| s.short_name.clone()),
             party: source.and_then(|s| s.party.clone()),
-            href: links::anchor(self.targets, links::paths::SOURCES, id),
+            href: links::anchor(self.targets, crate::data::sources::PATH, id),
         }
     }
 

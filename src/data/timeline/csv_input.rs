@@ -121,10 +121,9 @@ fn check_header(source: &SourceText, header: &[String]) -> Vec<Diagnostic> {
     for ((i, name), at) in header.iter().enumerate().zip(cell_offsets(&source.text, 0)) {
         let column = i + 1;
         if !FIELDS.contains(&name.as_str()) {
-            let help = match crate::toml_input::did_you_mean(name, &FIELDS) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("the columns are: {}", FIELDS.join(",")),
-            };
+            let help = crate::suggest::help(name, &FIELDS, || {
+                format!("the columns are: {}", FIELDS.join(","))
+            });
             problems.push(
                 source
                     .error_at(at, format!("unknown column `{name}` (column {column})"))

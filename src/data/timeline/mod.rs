@@ -16,12 +16,63 @@ mod when;
 
 use std::path::Path;
 
+use crate::config::Config;
 use crate::data::sources::Sources;
-use crate::data::{CitedBy, Generated, file};
+use crate::data::{CitedBy, DataKind, Generated, SiteData, file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
-use crate::markdown::links::{self, Targets};
+use crate::markdown::links::{self, Scheme, Targets};
 pub use model::{Event, Importance, Qualifier, Timeline, When};
+
+/// The site path of the timeline page; tag pages are below it.
+pub const PATH: &str = "/timeline/";
+
+/// `event:` links name an event by its id.
+pub const SCHEME: Scheme = Scheme {
+    name: "event",
+    noun: "timeline event",
+    file: toml_input::FILE,
+    page: PATH,
+    cites: false,
+};
+
+impl DataKind for Timeline {
+    const NAME: &'static str = "timeline";
+    const FILES: &'static [&'static str] = &[toml_input::FILE, csv_input::FILE];
+    const SCHEME: Option<Scheme> = Some(SCHEME);
+
+    fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
+        load(root)
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        Timeline::ids(self).collect()
+    }
+
+    fn check_references(&self, targets: &dyn Targets) -> Vec<Diagnostic> {
+        Timeline::check_references(self, targets)
+    }
+
+    fn page_paths(&self) -> Vec<(String, String)> {
+        let from = self.file.path.display().to_string();
+        page_paths(self)
+            .into_iter()
+            .map(|path| (path, from.clone()))
+            .collect()
+    }
+
+    fn globals(
+        this: Option<&Self>,
+        _site: &SiteData,
+        targets: &dyn Targets,
+    ) -> Vec<(&'static str, serde_json::Value)> {
+        vec![("key_dates", key_dates(this, targets))]
+    }
+
+    fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
+        generate(self, renderer, site.sources.as_ref())
+    }
+}
 
 /// Reads and checks the timeline; `Ok(None)` when the site has neither file, an error when it has both.
 pub fn load(root: &Path) -> Result<Option<Timeline>, Diagnostics> {
@@ -48,7 +99,7 @@ pub fn load(root: &Path) -> Result<Option<Timeline>, Diagnostics> {
 
 /// The site paths of the timeline's pages: `/timeline/` and each tag's page.
 pub fn page_paths(timeline: &Timeline) -> Vec<String> {
-    std::iter::once(links::paths::TIMELINE.to_owned())
+    std::iter::once(PATH.to_owned())
         .chain(
             timeline
                 .tags()
@@ -84,7 +135,7 @@ pub fn generate(
         Err(diagnostic) => generated.diagnostics.push(diagnostic),
     }
     for (event, view) in timeline.events.iter().zip(&views) {
-        let href = links::anchor(renderer.targets, links::paths::TIMELINE, &event.id);
+        let href = links::anchor(renderer.targets, PATH, &event.id);
         let cited = event.sources.iter().chain(&view.body_citations);
         generated.cited_by.extend(cited.map(|source| CitedBy {
             source: source.clone(),

@@ -1,5 +1,6 @@
 //! The checked timeline: events in chronological order.
 
+use crate::data::sources;
 use crate::dates::PartialDate;
 use crate::diagnostics::SourceText;
 
@@ -145,17 +146,19 @@ impl Timeline {
     /// Unknown sources, at their place in the file.
     pub fn check_references(
         &self,
-        has_source: &dyn Fn(&str) -> bool,
+        targets: &dyn crate::markdown::links::Targets,
     ) -> Vec<crate::diagnostics::Diagnostic> {
         let label = self.names.label("sources");
         self.events
             .iter()
             .flat_map(|e| e.sources.iter().zip(&e.places.sources))
-            .filter(|(id, _)| !has_source(id))
-            .map(|(id, &at)| {
-                self.file
-                    .error_at(at, format!("{label}: unknown source `{id}`"))
-                    .with_help("add it to content/data/sources.toml or fix the id")
+            .filter_map(|(id, &at)| {
+                let broken = crate::markdown::links::unknown_id(targets, &sources::SCHEME, id)?;
+                Some(
+                    self.file
+                        .error_at(at, format!("{label}: {broken}"))
+                        .with_help(broken.help),
+                )
             })
             .collect()
     }

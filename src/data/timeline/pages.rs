@@ -64,7 +64,7 @@ pub fn pages(timeline: &Timeline, views: &[EventView], targets: &dyn Targets) ->
         .collect();
     let all: Vec<&(&EventView, Value)> = values.iter().collect();
     let mut pages = vec![DataPage {
-        path: links::paths::TIMELINE.to_owned(),
+        path: super::PATH.to_owned(),
         template: "timeline.html",
         title: "Timeline".to_owned(),
         description: "Every dated event of the conflict, in order, with its sources.".to_owned(),
@@ -123,7 +123,7 @@ fn page_data(
                 current: current == Some(tag),
             })
             .collect(),
-        all_href: targets.href(links::paths::TIMELINE),
+        all_href: targets.href(super::PATH),
         json_href: targets.href(JSON_PATH),
         csv_href: targets.href(CSV_PATH),
     })
@@ -138,7 +138,7 @@ pub fn key_dates(timeline: &Timeline, targets: &dyn Targets) -> serde_json::Valu
         .map(|e| {
             json!({
                 "id": e.id,
-                "href": links::anchor(targets, links::paths::TIMELINE, &e.id),
+                "href": links::anchor(targets, super::PATH, &e.id),
                 "date_human": e.when.human(),
                 "date_iso": e.when.iso(),
                 "title": e.title,

@@ -91,10 +91,9 @@ fn unknown_keys(source: &SourceText, keys: &KeysFile) -> Vec<Diagnostic> {
     unknown
         .map(|key| {
             let name = key.get_ref();
-            let help = match crate::toml_input::did_you_mean(name, &FIELDS) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("an event's keys are: {}", FIELDS.join(", ")),
-            };
+            let help = crate::suggest::help(name, &FIELDS, || {
+                format!("an event's keys are: {}", FIELDS.join(", "))
+            });
             source
                 .error_at(key.span().start, format!("unknown field `{name}`"))
                 .with_help(help)

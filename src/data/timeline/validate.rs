@@ -183,10 +183,7 @@ impl Check<'_> {
         let found = K::from_name(&input.value);
         if found.is_none() {
             let names = K::names();
-            let help = match crate::toml_input::did_you_mean(&input.value, &names) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("use one of: {}", names.join(", ")),
-            };
+            let help = crate::suggest::one_of(&input.value, &names);
             self.error(
                 field,
                 input.at,

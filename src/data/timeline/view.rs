@@ -116,13 +116,17 @@ fn view(
     let mut links = Vec::new();
     for (link, &at) in event.links.iter().zip(&event.places.links) {
         match links::resolve(link, targets) {
-            Ok(Resolved::Href(href)) => links.push(LinkView { name: None, title: page_title(link), href }),
-            Ok(Resolved::Citation(_)) => {}
-            Err(message) => generated.diagnostics.push(
+            Ok(Resolved::Href(href)) => links.push(LinkView {
+                name: None,
+                title: page_title(link),
+                href,
+            }),
+            Ok(Resolved::Citation { .. }) => {}
+            Err(broken) => generated.diagnostics.push(
                 timeline
                     .file
-                    .error_at(at, format!("{}: {message}", timeline.names.label("links")))
-                    .with_help("name a Markdown file under content/, such as \"@/notes/lachin-corridor.md\""),
+                    .error_at(at, format!("{}: {broken}", timeline.names.label("links")))
+                    .with_help(broken.help),
             ),
         }
     }
@@ -155,7 +159,7 @@ fn view(
                 SourceView {
                     name: source.map_or_else(|| id.clone(), |s| s.name.clone()),
                     party: source.and_then(|s| s.party.clone()),
-                    href: links::anchor(targets, links::paths::SOURCES, id),
+                    href: links::anchor(targets, crate::data::sources::PATH, id),
                 }
             })
             .collect(),
@@ -166,7 +170,7 @@ fn view(
 
 /// The site path of a tag's page, such as `/timeline/tags/first-war/`.
 pub fn tag_path(tag: &str) -> String {
-    format!("{}tags/{tag}/", links::paths::TIMELINE)
+    format!("{}tags/{tag}/", super::PATH)
 }
 
 /// A tag as readers see it: "first war" for `first-war`.

@@ -1,0 +1,57 @@
+//! What a data kind is to the rest of the build: one trait, implemented once per kind.
+//!
+//! The build never names a kind. It goes through [`super::registry`], which calls these
+//! methods for every registered kind, so that adding a kind needs no edit elsewhere.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::Renderer;
+use crate::markdown::links::{Scheme, Targets};
+
+use super::{Generated, SiteData};
+
+/// A kind of data file of `content/data/`, such as the glossary or the timeline.
+pub trait DataKind: Sized + Send + Sync {
+    /// How commands and messages name the kind, such as `glossary`.
+    const NAME: &'static str;
+    /// The files of `content/data/` it reads; a site has at most one of them.
+    const FILES: &'static [&'static str];
+    /// The link scheme naming its entries (`term:` for the glossary); `None` when nothing links to them.
+    const SCHEME: Option<Scheme> = None;
+
+    /// Reads and checks the kind's file; `Ok(None)` when the site has none.
+    fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics>;
+
+    /// The ids its link scheme may name.
+    fn ids(&self) -> Vec<&str> {
+        Vec::new()
+    }
+
+    /// Problems with what its entries name in other kinds (unknown sources, events...),
+    /// each at its place in the file.
+    fn check_references(&self, _targets: &dyn Targets) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+
+    /// The site paths of the pages it makes, each with the file it is made from.
+    fn page_paths(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
+    /// Values every template sees. Called whether or not the site has the kind, so that
+    /// templates may use them unconditionally.
+    fn globals(
+        _this: Option<&Self>,
+        _site: &SiteData,
+        _targets: &dyn Targets,
+    ) -> Vec<(&'static str, serde_json::Value)> {
+        Vec::new()
+    }
+
+    /// Its pages, exports and citations of sources.
+    fn generate(&self, _site: &SiteData, _renderer: &Renderer<'_>) -> Generated {
+        Generated::default()
+    }
+}

@@ -1,0 +1,166 @@
+//! The one list of data kinds. Everything the build does with data (loading, reloading in
+//! the preview, reference checks, link schemes, page paths, template values, pages and
+//! exports) goes through the code this list generates.
+//!
+//! To add a kind: a folder under `src/data/` implementing [`super::DataKind`], and one
+//! line below. See ARCHITECTURE.md.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
+use crate::markdown::Renderer;
+use crate::markdown::links::{Scheme, Targets};
+
+use super::{DataKind, Generated, casualties, glossary, sources, timeline};
+
+/// Generates [`SiteData`], [`Kind`] and their methods from the list of kinds.
+macro_rules! registry {
+    ($($(#[$doc:meta])* $field:ident: $variant:ident => $kind:ty,)*) => {
+        /// Every data file of a site, each absent when the site has none (or it failed to load).
+        #[derive(Debug, Default)]
+        pub struct SiteData {
+            $($(#[$doc])* pub $field: Option<$kind>,)*
+            /// The kinds whose file exists but failed to load. References to their ids are
+            /// not checked, so that a broken file is reported alone, not with every reference to it.
+            pub failed: Vec<Kind>,
+        }
+
+        /// A registered kind of data file.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Kind {
+            /// Every registered kind, in the registry's order.
+            pub const ALL: &[Kind] = &[$(Kind::$variant,)*];
+
+            /// How commands and messages name the kind, such as `glossary`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => <$kind as DataKind>::NAME,)*
+                }
+            }
+
+            /// The files of `content/data/` the kind reads.
+            pub fn files(self) -> &'static [&'static str] {
+                match self {
+                    $(Kind::$variant => <$kind as DataKind>::FILES,)*
+                }
+            }
+
+            /// The kind's link scheme, if it has one.
+            pub fn scheme(self) -> Option<Scheme> {
+                match self {
+                    $(Kind::$variant => <$kind as DataKind>::SCHEME,)*
+                }
+            }
+        }
+
+        impl SiteData {
+            /// Loads every data file side by side, recording each file's problems.
+            pub fn load(root: &Path, config: &Config, diagnostics: &mut Collector) -> SiteData {
+                $(let mut $field = None;)*
+                rayon::scope(|scope| {
+                    $(
+                        let slot = &mut $field;
+                        scope.spawn(move |_| *slot = Some(<$kind as DataKind>::load(root, config)));
+                    )*
+                });
+                let mut data = SiteData::default();
+                $(
+                    match $field.map(|loaded| diagnostics.take(loaded)) {
+                        Some(Some(loaded)) => data.$field = loaded,
+                        _ => data.failed.push(Kind::$variant),
+                    }
+                )*
+                data
+            }
+
+            /// Reads one kind again after its file changed, keeping the others; its errors are returned.
+            pub fn reload(&mut self, kind: Kind, root: &Path, config: &Config) -> Result<(), Diagnostics> {
+                match kind {
+                    $(Kind::$variant => self.$field = <$kind as DataKind>::load(root, config)?,)*
+                }
+                self.failed.retain(|failed| *failed != kind);
+                Ok(())
+            }
+
+            /// The ids each registered scheme may name, with whether its kind failed to load.
+            pub fn scheme_ids(&self) -> Vec<(Scheme, Vec<&str>, bool)> {
+                let mut schemes = Vec::new();
+                $(
+                    if let Some(scheme) = <$kind as DataKind>::SCHEME {
+                        let ids = self.$field.as_ref().map(DataKind::ids).unwrap_or_default();
+                        schemes.push((scheme, ids, self.failed.contains(&Kind::$variant)));
+                    }
+                )*
+                schemes
+            }
+
+            /// What the kinds' entries name in other kinds and does not exist.
+            pub fn check_references(&self, targets: &dyn Targets) -> Vec<Diagnostic> {
+                let checks: [&(dyn Fn() -> Vec<Diagnostic> + Sync); Kind::ALL.len()] = [$(
+                    &|| self.$field.as_ref().map(|k| k.check_references(targets)).unwrap_or_default(),
+                )*];
+                checks.par_iter().flat_map_iter(|check| check()).collect()
+            }
+
+            /// The site paths of the pages the data files make, with the file each comes from.
+            pub fn page_paths(&self) -> Vec<(String, String)> {
+                let mut paths = Vec::new();
+                $(paths.extend(self.$field.iter().flat_map(DataKind::page_paths));)*
+                paths
+            }
+
+            /// Values every template sees besides the site and navigation (such as the key dates).
+            pub fn template_globals(&self, targets: &dyn Targets) -> serde_json::Map<String, serde_json::Value> {
+                let mut globals = serde_json::Map::new();
+                $(
+                    for (name, value) in <$kind as DataKind>::globals(self.$field.as_ref(), self, targets) {
+                        globals.insert(name.to_owned(), value);
+                    }
+                )*
+                globals
+            }
+
+            /// Renders every kind's pages and exports side by side. The sources page, which
+            /// needs every citation, is made later by [`SiteData::sources_page`].
+            pub fn generate(&self, renderer: &Renderer<'_>) -> Generated {
+                let jobs: [&(dyn Fn() -> Generated + Sync); Kind::ALL.len()] = [$(
+                    &|| self.$field.as_ref().map(|k| k.generate(self, renderer)).unwrap_or_default(),
+                )*];
+                jobs.par_iter()
+                    .map(|job| job())
+                    .reduce(Generated::default, |mut all, part| {
+                        all.merge(part);
+                        all
+                    })
+            }
+        }
+    };
+}
+
+registry! {
+    /// `sources.toml`: who said what; every citation names one.
+    sources: Sources => sources::Sources,
+    /// `glossary.toml`: terms and the names each side uses.
+    glossary: Glossary => glossary::Glossary,
+    /// `timeline.toml` or `timeline.csv`: dated events.
+    timeline: Timeline => timeline::Timeline,
+    /// `casualties.toml` or `casualties.csv`: casualty claims, never added together.
+    casualties: Casualties => casualties::Casualties,
+}
+
+impl Kind {
+    /// The kind a file of `content/data/` holds, by its name; `None` for a file no kind reads.
+    pub fn of_file(name: &str) -> Option<Kind> {
+        Kind::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.files().contains(&name))
+    }
+}

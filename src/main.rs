@@ -120,9 +120,14 @@ fn main() -> ExitCode {
             let millis = report.elapsed.as_secs_f64() * 1000.0;
             match report.output {
                 Some(output) => println!(
-                    "Built {} pages in {millis:.0} ms into {}",
+                    "Built {} pages in {millis:.0} ms into {}{}",
                     report.pages,
-                    output.display()
+                    output.display(),
+                    match report.images_encoded {
+                        0 => String::new(),
+                        1 => " (1 image encoded)".to_owned(),
+                        n => format!(" ({n} images encoded)"),
+                    }
                 ),
                 None => println!(
                     "Checked {} pages in {millis:.0} ms: no errors",

@@ -11,7 +11,7 @@ use super::NOTES_PATH;
 use super::index::SiteIndex;
 use super::views::{NavItem, NoteLink, SiteView};
 
-/// The main navigation: the article, the notes listing and the data pages (tag pages aside),
+/// The main navigation: the article, the notes listing and the data pages that ask for it,
 /// the sources page last.
 pub(crate) fn navigation(
     base: &BaseUrl,
@@ -33,10 +33,8 @@ pub(crate) fn navigation(
     if content.pages.iter().any(|p| p.kind == PageKind::Note) {
         add("Background", NOTES_PATH);
     }
-    for page in &generated.pages {
-        if !page.path.contains("/tags/") {
-            add(&page.title, &page.path);
-        }
+    for page in generated.pages.iter().filter(|page| page.nav) {
+        add(&page.title, &page.path);
     }
     if data.sources.is_some() {
         add(sources::TITLE, SOURCES);

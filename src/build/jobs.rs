@@ -144,7 +144,8 @@ impl Site {
                     self.data.sources.as_ref(),
                     &self.index,
                 );
-                view.json_ld = json_ld::for_page(page, &self.config, &self.base, NOTES_TITLE);
+                let lead = self.rendered[i].lead.as_ref().map(|lead| &lead.share);
+                view.json_ld = json_ld::for_page(page, lead, &self.config, &self.base, NOTES_TITLE);
                 context.insert("page", &view);
             }
             Job::Fixed(i) => {

@@ -2,6 +2,7 @@
 //! rendered and every check done, ready to render pages from. A build renders it once; the
 //! preview keeps it between edits and re-renders only what an edit touches.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,13 +11,17 @@ use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
 use crate::data::{CitedBy, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
+use crate::markdown::figures::{Figure, Figures, ImageUse};
 use crate::markdown::glossary_links::TermMatcher;
+use crate::markdown::links::{Broken, Targets};
 use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
 use crate::publish::json_ld;
 use crate::render::Templates;
 
+use super::figures::SiteFigures;
 use super::globals::Globals;
+use super::images::SiteImages;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
 use super::views::PageView;
@@ -39,6 +44,8 @@ pub(crate) struct Site {
     pub content: Content,
     /// The data files.
     pub data: SiteData,
+    /// The site's images, processed.
+    pub images: SiteImages,
     /// The compiled templates, with their globals set.
     pub templates: Templates,
     /// Link targets.
@@ -102,6 +109,8 @@ impl Site {
                 )
             },
         );
+        // Images are processed once the content's files are known, all side by side.
+        let images = SiteImages::load(root, &config, &content.assets);
         let mut diagnostics = Collector::default();
         absorb(&mut diagnostics, content_problems);
         absorb(&mut diagnostics, data_problems);
@@ -112,6 +121,7 @@ impl Site {
             config,
             content,
             data,
+            images,
             templates,
             diagnostics,
         )
@@ -123,6 +133,7 @@ impl Site {
         config: Config,
         content: Content,
         data: SiteData,
+        images: SiteImages,
         templates: Option<Templates>,
         mut diagnostics: Collector,
     ) -> Result<Site, BuildFailure> {
@@ -149,7 +160,15 @@ impl Site {
         );
         let syntax_css = diagnostics.take(css.map_err(Diagnostics::from));
         let matcher = matcher.and_then(|m| diagnostics.take(m.map_err(Diagnostics::from)));
-        let renderer = renderer(&config, &index, matcher.as_ref());
+        let figures = SiteFigures {
+            root: &options.root,
+            base: &base,
+            media: data.media.as_ref(),
+            sources: data.sources.as_ref(),
+            images: &images,
+            templates: templates.as_ref(),
+        };
+        let renderer = renderer(&config, &index, matcher.as_ref(), &figures);
         // The data files' pages need the pages' citations only for the sources page.
         let (rendered, mut generated) = rayon::join(
             || {
@@ -163,6 +182,7 @@ impl Site {
         );
         diagnostics.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
         diagnostics.extend(std::mem::take(&mut generated.diagnostics));
+        diagnostics.extend(image_errors(&options.root, &data, &images, &rendered));
 
         let (Some(mut templates), Some(syntax_css)) = (templates, syntax_css) else {
             return Err(fail(diagnostics));
@@ -193,6 +213,7 @@ impl Site {
             output_dir,
             content,
             data,
+            images,
             templates,
             index,
             matcher,
@@ -207,7 +228,26 @@ impl Site {
 
     /// The Markdown renderer of this site.
     pub(crate) fn renderer(&self) -> Renderer<'_> {
-        renderer(&self.config, &self.index, self.matcher.as_ref())
+        renderer(&self.config, &self.index, self.matcher.as_ref(), self)
+    }
+
+    /// What makes this site's images into figures.
+    fn figures(&self) -> SiteFigures<'_> {
+        SiteFigures {
+            root: &self.options.root,
+            base: &self.base,
+            media: self.data.media.as_ref(),
+            sources: self.data.sources.as_ref(),
+            images: &self.images,
+            templates: Some(&self.templates),
+        }
+    }
+
+    /// True when some page shows an image: its figure is made by a template.
+    pub(crate) fn shows_images(&self) -> bool {
+        self.rendered
+            .iter()
+            .any(|r| !r.images.is_empty() || r.lead.is_some())
     }
 
     /// True when a page or asset of the site comes from `relative` (a path under the root).
@@ -280,6 +320,7 @@ fn renderer<'a>(
     config: &Config,
     index: &'a SiteIndex,
     terms: Option<&'a TermMatcher>,
+    figures: &'a dyn Figures,
 ) -> Renderer<'a> {
     Renderer {
         options: MarkdownOptions {
@@ -288,6 +329,7 @@ fn renderer<'a>(
         },
         targets: index,
         terms,
+        figures: Some(figures),
     }
 }
 
@@ -295,8 +337,62 @@ fn renderer<'a>(
 pub(crate) fn render_page(renderer: &Renderer<'_>, page: &Page) -> Rendered {
     let mode = Mode::Page {
         autolink: page.meta.glossary,
+        lead: page.meta.image.is_some(),
     };
-    renderer.render(&page.source, page.body_offset, page.body(), mode)
+    let mut rendered = renderer.render(&page.source, page.body_offset, page.body(), mode);
+    if let Some(image) = &page.meta.image {
+        let (named, lead) = renderer.lead(&page.source, page.line_of("image"), image);
+        rendered.images.extend(named);
+        match lead {
+            Ok(lead) => rendered.lead = Some(lead),
+            Err(problem) => rendered.diagnostics.push(problem),
+        }
+    }
+    rendered
+}
+
+/// Images that could not be processed: at their line of the media registry, or at the file
+/// itself when no registry entry or page names it (a page reports it where it is shown).
+fn image_errors(
+    root: &Path,
+    data: &SiteData,
+    images: &SiteImages,
+    rendered: &[Rendered],
+) -> Vec<Diagnostic> {
+    let mut named: HashSet<&str> = rendered
+        .iter()
+        .flat_map(|r| r.images.iter().map(String::as_str))
+        .collect();
+    let mut errors = Vec::new();
+    if let Some(media) = &data.media {
+        for image in &media.list {
+            named.insert(image.file.as_str());
+            if let Some(Err(err)) = images.get(&image.file).map(|i| &i.result) {
+                let message = format!("the image `{}` cannot be used: {err}", image.id);
+                let error = media.file_error(image, message);
+                errors.push(match err.help() {
+                    Some(help) => error.with_help(help),
+                    None => error,
+                });
+            }
+        }
+    }
+    errors.extend(images.errors(root, &|output| named.contains(output)));
+    errors
+}
+
+impl Figures for Site {
+    fn figure(&self, image: &ImageUse<'_>, renderer: &Renderer<'_>) -> Figure {
+        self.figures().figure(image, renderer)
+    }
+
+    fn share(
+        &self,
+        image: &ImageUse<'_>,
+        targets: &dyn Targets,
+    ) -> Result<serde_json::Value, Broken> {
+        self.figures().share(image, targets)
+    }
 }
 
 /// The pages' citations of sources, for the back-links on `/sources/`.

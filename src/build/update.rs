@@ -77,6 +77,10 @@ impl Site {
                 }
             })
             .collect();
+        // Figures are made by a template but kept in each page's rendered Markdown.
+        if edits.contains(&Edit::Templates) && self.shows_images() {
+            return None;
+        }
         let templates = if edits.contains(&Edit::Templates) {
             Some(Templates::load(&self.options.root).ok()?)
         } else {
@@ -195,6 +199,7 @@ impl Site {
             self.config,
             self.content,
             self.data,
+            self.images,
             Some(templates),
             Collector::default(),
         )

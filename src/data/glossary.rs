@@ -417,6 +417,7 @@ pub fn generate(
     generated.pages.push(DataPage {
         path: PATH.to_owned(),
         template: "glossary.html",
+        nav: true,
         title: "Glossary".to_owned(),
         description:
             "Places, parties and contested terms of the conflict, with the names each side uses."

@@ -27,6 +27,9 @@ pub struct DataPage {
     pub path: String,
     /// The template to render it with.
     pub template: &'static str,
+    /// True when the main navigation links to it; pages that are not (a tag's page, the
+    /// image credits) are reached from their main page or the footer.
+    pub nav: bool,
     /// The page title.
     pub title: String,
     /// A one-sentence description for meta tags.

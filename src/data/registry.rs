@@ -14,7 +14,7 @@ use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{Scheme, Targets};
 
-use super::{DataKind, Generated, casualties, glossary, sources, timeline};
+use super::{DataKind, Generated, casualties, glossary, media, sources, timeline};
 
 /// Generates [`SiteData`], [`Kind`] and their methods from the list of kinds.
 macro_rules! registry {
@@ -153,6 +153,8 @@ registry! {
     timeline: Timeline => timeline::Timeline,
     /// `casualties.toml` or `casualties.csv`: casualty claims, never added together.
     casualties: Casualties => casualties::Casualties,
+    /// `media.toml`: images with their alt text, caption, credit and licence.
+    media: Media => media::Media,
 }
 
 impl Kind {

@@ -273,6 +273,7 @@ pub fn page<'a>(sources: &Sources, cited_by: impl IntoIterator<Item = &'a CitedB
     DataPage {
         path: PATH.to_owned(),
         template: TEMPLATE,
+        nav: true,
         title: TITLE.to_owned(),
         description:
             "Every source this explainer cites, which side it speaks for, and where it is cited."

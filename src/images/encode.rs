@@ -52,7 +52,7 @@ pub fn encode(
                 webp::Encoder::from_rgb(bytes, width, height)
             };
             let encoded = encoder
-                .encode_simple(false, settings.webp_quality.clamp(0.0, 100.0))
+                .encode_simple(false, f32::from(settings.webp_quality.min(100)))
                 .map_err(|err| ImageError::Encode(format!("WebP: {err:?}")))?;
             out.extend_from_slice(&encoded);
         }

@@ -19,7 +19,7 @@ pub struct Settings {
     /// JPEG quality, 1 to 100.
     pub jpeg_quality: u8,
     /// WebP quality, 0 to 100 (lossy).
-    pub webp_quality: f32,
+    pub webp_quality: u8,
     /// The largest image file accepted, in bytes.
     pub max_file_bytes: u64,
     /// The largest image accepted, in pixels (width times height), checked from the
@@ -32,8 +32,8 @@ impl Default for Settings {
         Settings {
             widths: DEFAULT_WIDTHS.to_vec(),
             jpeg_quality: 80,
-            webp_quality: 75.0,
-            max_file_bytes: 40 * 1024 * 1024,
+            webp_quality: 75,
+            max_file_bytes: 40_000_000,
             max_pixels: 64_000_000,
         }
     }

@@ -195,6 +195,7 @@ pub fn generate(
         pages: vec![DataPage {
             path: PATH.to_owned(),
             template: "casualties.html",
+            nav: true,
             title: "Casualty claims".to_owned(),
             description: "Every casualty and displacement figure, who claimed it and when, side by side and never added together.".to_owned(),
             data: page::page(&casualties.claims, &casualties.lookup(sources, targets)),

@@ -3,22 +3,86 @@
 //!
 //! [`input`] reads the file, [`validate`] checks it into the [`model`]; [`paths`]
 //! resolves the image paths the registry and Markdown name; [`figure`] makes what the
-//! `partials/figure.html` template receives.
+//! `partials/figure.html` template receives; [`page`] makes the credits page.
 
 pub mod figure;
 pub mod input;
 pub mod model;
+pub mod page;
 pub mod paths;
 pub mod validate;
 
 use std::path::Path;
 
-use crate::data::file;
-use crate::diagnostics::Diagnostics;
+use crate::config::Config;
+use crate::data::{DataKind, Generated, SiteData, file, sources};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::Renderer;
+use crate::markdown::links::{self, Scheme, Targets};
 pub use model::{Media, MediaImage};
 
 /// The registry's file name.
 pub const FILE: &str = "media.toml";
+
+/// `![](media:ID)` places a registered image; `[text](media:ID)` links to its credit.
+pub const SCHEME: Scheme = Scheme {
+    name: "media",
+    noun: "image",
+    file: FILE,
+    page: page::PATH,
+    cites: false,
+};
+
+impl DataKind for Media {
+    const NAME: &'static str = "media";
+    const FILES: &'static [&'static str] = &[FILE];
+    const SCHEME: Option<Scheme> = Some(SCHEME);
+
+    fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
+        load(root)
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        Media::ids(self).collect()
+    }
+
+    /// Unknown sources, at their place in the registry.
+    fn check_references(&self, targets: &dyn Targets) -> Vec<Diagnostic> {
+        self.list
+            .iter()
+            .filter_map(|image| {
+                let id = image.source.as_deref()?;
+                let broken = links::unknown_id(targets, &sources::SCHEME, id)?;
+                let at = image.places.source?;
+                Some(
+                    self.file
+                        .error_at(at, format!("`source`: {broken}"))
+                        .with_help(broken.help),
+                )
+            })
+            .collect()
+    }
+
+    fn page_paths(&self) -> Vec<(String, String)> {
+        vec![(page::PATH.to_owned(), file::data_path(FILE))]
+    }
+
+    fn globals(
+        this: Option<&Self>,
+        _site: &SiteData,
+        targets: &dyn Targets,
+    ) -> Vec<(&'static str, serde_json::Value)> {
+        let credits = this.map_or(
+            serde_json::Value::Null,
+            |_| serde_json::json!({ "title": page::TITLE, "href": targets.href(page::PATH) }),
+        );
+        vec![("credits_page", credits)]
+    }
+
+    fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
+        page::generate(self, renderer, site.sources.as_ref())
+    }
+}
 
 /// Reads and checks `content/data/media.toml`; `Ok(None)` when the site has none.
 pub fn load(root: &Path) -> Result<Option<Media>, Diagnostics> {
@@ -76,11 +140,10 @@ source = "ombudsman"
         assert_eq!(image.license.as_deref(), Some("CC BY 4.0"));
         assert!(!image.decorative);
         assert_eq!(media.ids().collect::<Vec<_>>(), ["dam-2023"]);
-        let unknown = media.check_references(&|id| id == "ombudsman");
-        assert!(unknown.is_empty());
-        let unknown = media.check_references(&|_| false);
-        assert_eq!(unknown[0].line, 9);
-        assert!(unknown[0].message.contains("unknown source `ombudsman`"));
+        assert_eq!(
+            image.places.source.map(|at| media.file.line_col(at).0),
+            Some(9)
+        );
         assert_eq!(media.file_error(image, "damaged").line, 4);
     }
 

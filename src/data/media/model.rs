@@ -70,20 +70,4 @@ impl Media {
     pub fn file_error(&self, image: &MediaImage, message: impl Into<String>) -> Diagnostic {
         self.file.error_at(image.places.file, message)
     }
-
-    /// Checks that every `source` names a known source.
-    pub fn check_references(&self, has_source: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
-        self.list
-            .iter()
-            .filter_map(|image| {
-                let id = image.source.as_deref()?;
-                let at = image.places.source?;
-                (!has_source(id)).then(|| {
-                    self.file
-                        .error_at(at, format!("unknown source `{id}`"))
-                        .with_help("add it to content/data/sources.toml or fix the id")
-                })
-            })
-            .collect()
-    }
 }

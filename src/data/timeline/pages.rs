@@ -66,6 +66,7 @@ pub fn pages(timeline: &Timeline, views: &[EventView], targets: &dyn Targets) ->
     let mut pages = vec![DataPage {
         path: super::PATH.to_owned(),
         template: "timeline.html",
+        nav: true,
         title: "Timeline".to_owned(),
         description: "Every dated event of the conflict, in order, with its sources.".to_owned(),
         data: page_data(&all, None, &tags, targets),
@@ -79,6 +80,7 @@ pub fn pages(timeline: &Timeline, views: &[EventView], targets: &dyn Targets) ->
         pages.push(DataPage {
             path: tag_path(tag),
             template: "timeline.html",
+            nav: false,
             title: format!("Timeline: {label}"),
             description: format!(
                 "The events of the timeline tagged “{label}”, in order, with their sources."

@@ -11,7 +11,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::content::shown;
 use crate::data::media::figure::published_path;
-use crate::data::media::paths::EXTENSIONS;
+use crate::data::media::paths::is_image;
 use crate::diagnostics::Diagnostic;
 use crate::images::{self, ImageError, Processed};
 use crate::output::Staging;
@@ -30,14 +30,6 @@ pub(crate) struct SiteImage {
 #[derive(Debug, Default)]
 pub(crate) struct SiteImages {
     images: HashMap<String, SiteImage>,
-}
-
-/// True for a file the pipeline reads, by its name.
-pub(crate) fn is_image(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 impl SiteImages {

@@ -9,11 +9,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::data::media::paths::is_image;
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::publish::feed;
 
-use super::images::is_image;
 use super::site::Site;
 use super::update::Plan;
 use super::views::PageView;

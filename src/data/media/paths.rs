@@ -16,6 +16,15 @@ use crate::static_files::STATIC_DIR;
 /// The file extensions of images the pipeline reads (compared in lower case).
 pub const EXTENSIONS: [&str; 3] = ["jpg", "jpeg", "png"];
 
+/// True for a file the image pipeline reads, by its name: such a file is never published
+/// as written.
+pub fn is_image(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// An image file of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageFile {

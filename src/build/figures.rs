@@ -63,19 +63,20 @@ struct Caption<'a> {
 
 impl<'a> SiteFigures<'a> {
     /// Finds the image a use names, with its text: the registry's, unless the use gives its own.
-    fn choose(&self, wanted: &ImageUse<'_>, targets: &dyn Targets) -> Result<Chosen<'a>, Broken> {
+    /// `None` when the registry failed to load: its own errors say why.
+    fn choose(
+        &self,
+        wanted: &ImageUse<'_>,
+        targets: &dyn Targets,
+    ) -> Result<Option<Chosen<'a>>, Broken> {
         if let Some(id) = wanted.dest.strip_prefix("media:") {
             if let Some(broken) = links::unknown_id(targets, &media::SCHEME, id) {
                 return Err(broken);
             }
-            let Some(image) = self.media.and_then(|m| m.get(id)) else {
-                // The registry failed to load: its own errors say why.
-                return Err(Broken {
-                    message: format!("the image `{id}` cannot be shown"),
-                    help: format!("fix the errors of content/data/{}", media::FILE),
-                });
-            };
-            return Ok(self.registered(image, wanted));
+            return Ok(self
+                .media
+                .and_then(|m| m.get(id))
+                .map(|image| self.registered(image, wanted)));
         }
         let (path, decorative) = match wanted.dest.strip_suffix(DECORATIVE) {
             Some(path) => (path, true),
@@ -95,7 +96,7 @@ impl<'a> SiteFigures<'a> {
             .media
             .and_then(|m| m.list.iter().find(|image| image.file == file.output));
         if let Some(image) = registered {
-            return Ok(self.registered(image, wanted));
+            return Ok(Some(self.registered(image, wanted)));
         }
         if wanted.alt.trim().is_empty() && !decorative {
             let help = if wanted.lead {
@@ -111,13 +112,13 @@ impl<'a> SiteFigures<'a> {
                 help,
             });
         }
-        Ok(Chosen {
+        Ok(Some(Chosen {
             output: file.output,
             registered: None,
             alt: wanted.alt.trim().to_owned(),
             decorative,
             caption: own_caption(wanted),
-        })
+        }))
     }
 
     fn registered(&self, image: &'a MediaImage, wanted: &ImageUse<'_>) -> Chosen<'a> {
@@ -141,16 +142,21 @@ impl<'a> SiteFigures<'a> {
         }
     }
 
-    /// The processed files of a chosen image.
-    fn processed(&self, chosen: &Chosen<'_>, dest: &str) -> Result<&'a Processed, Broken> {
+    /// The processed files of a chosen image; `None` for a registered image that could not
+    /// be processed, which is reported at its registry line.
+    fn processed(&self, chosen: &Chosen<'_>, dest: &str) -> Result<Option<&'a Processed>, Broken> {
         let image = self.images.get(&chosen.output).ok_or_else(|| Broken {
             message: format!("the image `{dest}` was not found among the site's images"),
             help: "images are JPEG or PNG files under content/ or static/".to_owned(),
         })?;
-        image.result.as_ref().map_err(|err| Broken {
-            message: format!("the image `{dest}` cannot be shown: {err}"),
-            help: err.help().unwrap_or("replace the file").to_owned(),
-        })
+        match &image.result {
+            Ok(processed) => Ok(Some(processed)),
+            Err(_) if chosen.registered.is_some() => Ok(None),
+            Err(err) => Err(Broken {
+                message: format!("the image `{dest}` cannot be shown: {err}"),
+                help: err.help().unwrap_or("replace the file").to_owned(),
+            }),
+        }
     }
 }
 
@@ -190,9 +196,13 @@ fn render_caption(
 impl Figures for SiteFigures<'_> {
     fn figure(&self, wanted: &ImageUse<'_>, renderer: &Renderer<'_>) -> Figure {
         match self.choose(wanted, renderer.targets) {
-            Ok(chosen) => Figure {
+            Ok(Some(chosen)) => Figure {
                 html: self.html(wanted, &chosen, renderer),
                 image: Some(chosen.output),
+            },
+            Ok(None) => Figure {
+                image: None,
+                html: Ok(String::new()),
             },
             Err(broken) => Figure {
                 image: None,
@@ -206,8 +216,12 @@ impl Figures for SiteFigures<'_> {
         wanted: &ImageUse<'_>,
         targets: &dyn Targets,
     ) -> Result<serde_json::Value, Broken> {
-        let chosen = self.choose(wanted, targets)?;
-        let processed = self.processed(&chosen, wanted.dest)?;
+        let Some(chosen) = self.choose(wanted, targets)? else {
+            return Ok(serde_json::Value::Null);
+        };
+        let Some(processed) = self.processed(&chosen, wanted.dest)? else {
+            return Ok(serde_json::Value::Null);
+        };
         let variant = processed.closest(SHARE_WIDTH);
         let registered = chosen.registered;
         Ok(json!({
@@ -231,7 +245,9 @@ impl SiteFigures<'_> {
         chosen: &Chosen<'_>,
         renderer: &Renderer<'_>,
     ) -> Result<String, Broken> {
-        let processed = self.processed(chosen, wanted.dest)?;
+        let Some(processed) = self.processed(chosen, wanted.dest)? else {
+            return Ok(String::new());
+        };
         let caption = chosen
             .caption
             .as_ref()

@@ -14,14 +14,20 @@ pub const GPS_LATITUDE: [u32; 3] = [1, 2, 3];
 
 /// Photograph-like pixels: smooth shapes with fine grain, which compress like a photo does.
 pub fn photo_pixels(width: u32, height: u32) -> RgbImage {
-    let mut seed: u32 = 0x9e37_79b9;
+    photo_pixels_seeded(width, height, 0)
+}
+
+/// Photograph-like pixels, different for each `seed`.
+pub fn photo_pixels_seeded(width: u32, height: u32, seed: u32) -> RgbImage {
+    let phase = seed as f32 * 0.7;
+    let mut seed: u32 = 0x9e37_79b9 ^ seed.wrapping_mul(0x85eb_ca6b);
     RgbImage::from_fn(width, height, |x, y| {
         seed ^= seed << 13;
         seed ^= seed >> 17;
         seed ^= seed << 5;
         let grain = (seed % 24) as f32;
         let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
-        let wave = ((fx * 9.0).sin() + (fy * 7.0).cos() + (fx * fy * 23.0).sin()) * 40.0;
+        let wave = ((fx * 9.0 + phase).sin() + (fy * 7.0).cos() + (fx * fy * 23.0).sin()) * 40.0;
         let channel = |base: f32| (base + wave + grain).clamp(0.0, 255.0) as u8;
         image::Rgb([
             channel(90.0 + 80.0 * fy),
@@ -33,10 +39,18 @@ pub fn photo_pixels(width: u32, height: u32) -> RgbImage {
 
 /// A JPEG photograph without metadata.
 pub fn photo_jpeg(width: u32, height: u32) -> Vec<u8> {
-    let pixels = photo_pixels(width, height);
+    encode_jpeg(&photo_pixels(width, height))
+}
+
+fn encode_jpeg(pixels: &RgbImage) -> Vec<u8> {
     let mut out = Vec::new();
     JpegEncoder::new_with_quality(&mut out, 90)
-        .write_image(&pixels, width, height, ExtendedColorType::Rgb8)
+        .write_image(
+            pixels,
+            pixels.width(),
+            pixels.height(),
+            ExtendedColorType::Rgb8,
+        )
         .unwrap();
     out
 }
@@ -44,9 +58,15 @@ pub fn photo_jpeg(width: u32, height: u32) -> Vec<u8> {
 /// A JPEG photograph as a camera writes it: EXIF with orientation 6 (turned a quarter) and
 /// a GPS position, an XMP packet and a comment, all right after the start marker.
 pub fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
-    let plain = photo_jpeg(width, height);
+    camera_jpeg(&photo_pixels(width, height), 6)
+}
+
+/// `pixels` as a camera writes them, with the EXIF `orientation` (1 for upright) and a GPS
+/// position, an XMP packet and a comment.
+pub fn camera_jpeg(pixels: &RgbImage, orientation: u8) -> Vec<u8> {
+    let plain = encode_jpeg(pixels);
     let mut exif = b"Exif\0\0".to_vec();
-    exif.extend(exif_tiff());
+    exif.extend(exif_tiff_oriented(orientation));
     let mut xmp = b"http://ns.adobe.com/xap/1.0/\0".to_vec();
     xmp.extend(b"<x:xmpmeta xmlns:x='adobe:ns:meta/'><exif:GPSLatitude>1,2.05N</exif:GPSLatitude></x:xmpmeta>");
     let mut out = plain[..2].to_vec();
@@ -113,6 +133,11 @@ pub fn truncated_jpeg() -> Vec<u8> {
 
 /// Little-endian TIFF with an orientation of 6 and a GPS latitude and longitude.
 pub fn exif_tiff() -> Vec<u8> {
+    exif_tiff_oriented(6)
+}
+
+/// Little-endian TIFF with `orientation` and a GPS latitude and longitude.
+pub fn exif_tiff_oriented(orientation: u8) -> Vec<u8> {
     let mut t = Vec::new();
     t.extend(b"II");
     t.extend(42u16.to_le_bytes());
@@ -129,7 +154,7 @@ pub fn exif_tiff() -> Vec<u8> {
     const RATIONAL: u16 = 5;
     // IFD0 at 8: 2 entries, then the GPS IFD at 8 + 2 + 24 + 4 = 38.
     t.extend(2u16.to_le_bytes());
-    entry(&mut t, 0x0112, SHORT, 1, [6, 0, 0, 0]);
+    entry(&mut t, 0x0112, SHORT, 1, [orientation, 0, 0, 0]);
     entry(&mut t, 0x8825, LONG, 1, 38u32.to_le_bytes());
     t.extend(0u32.to_le_bytes());
     // GPS IFD at 38: 4 entries, its values at 38 + 2 + 48 + 4 = 92 and 116.

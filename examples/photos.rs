@@ -9,7 +9,7 @@
 //! registry naming them, an article placing each as a figure, and the project's templates
 //! and static files. The same arguments always give the same files.
 
-#[path = "../tests/common/samples.rs"]
+#[path = "../tests/it/common/samples.rs"]
 mod samples;
 
 use std::error::Error;

@@ -2,31 +2,35 @@
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::images::{Cache, Settings};
-use crate::toml_input;
+use crate::toml_input::{self, Step};
 
 /// The name of the configuration file at a site's root.
 pub const CONFIG_FILE: &str = "explainer.toml";
 
 /// A site's configuration.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The site's title, shown in every page's header.
+    #[schemars(regex(pattern = r"\S"))]
     pub title: String,
     /// A one-sentence description, used in meta tags and feeds.
     #[serde(default)]
     pub description: String,
     /// The absolute URL the site is published at, such as `https://org.github.io/repo/`.
+    #[schemars(regex(pattern = r"^https?://[^/\s]+"))]
     pub base_url: String,
     /// The site's language (BCP 47), for `<html lang>`.
     #[serde(default = "default_language")]
     pub language: String,
     /// Where `build` writes the site, relative to the root.
     #[serde(default = "default_output_dir")]
+    #[schemars(length(min = 1))]
     pub output_dir: PathBuf,
     /// A custom domain, written to `CNAME` for GitHub Pages.
     #[serde(default)]
@@ -51,6 +55,7 @@ pub struct Config {
     pub images: ImagesConfig,
     /// Free-form values for templates.
     #[serde(default)]
+    #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
     pub extra: toml::Table,
     /// The file as read, for errors about a key's value found after loading.
     #[serde(skip)]
@@ -58,7 +63,7 @@ pub struct Config {
 }
 
 /// The `[markdown]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct MarkdownConfig {
     /// Curly quotes, dashes and ellipses.
@@ -83,7 +88,7 @@ impl Default for MarkdownConfig {
 }
 
 /// The `[glossary]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct GlossaryConfig {
     /// Link the first occurrence of each term on every page.
@@ -102,7 +107,7 @@ impl Default for GlossaryConfig {
 }
 
 /// The `[casualties]` table.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct CasualtiesConfig {
     /// Extra figure categories, with their labels.
@@ -110,7 +115,7 @@ pub struct CasualtiesConfig {
 }
 
 /// One extra casualty category.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryConfig {
     /// The key used in `figures` tables, such as `civilians_wounded`.
@@ -119,11 +124,12 @@ pub struct CategoryConfig {
     pub label: String,
     /// The category this one counts part of, such as `wounded`: no claim may give the part a
     /// larger figure than the whole.
+    #[schemars(with = "Option<String>")]
     pub part_of: Option<toml::Spanned<String>>,
 }
 
 /// The `[images]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct ImagesConfig {
     /// Where processed images are kept between builds, relative to the site root.
@@ -235,32 +241,38 @@ impl Config {
     }
 
     /// An error at the line that sets `key`; `None` when no line sets it (the default is in use).
-    pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Option<Diagnostic> {
+    pub fn error_at_key(
+        &self,
+        path: &[Step<'_>],
+        message: impl Into<String>,
+    ) -> Option<Diagnostic> {
         let source = self.source.as_ref()?;
-        match key_line(source, key) {
-            0 => None,
-            line => Some(source.error_at_line(line, 1, message)),
-        }
+        let offset = toml_input::value_offset(&source.text, path)?;
+        Some(source.error_at(offset, message))
     }
 
     fn check(&self, source: &SourceText) -> Result<(), Diagnostics> {
         let mut problems = Vec::new();
-        let locate = |key: &str| key_line(source, key);
+        let at = |key: &str, message: &str| {
+            let offset = toml_input::value_offset(&source.text, &[Step::Key(key)]).unwrap_or(0);
+            source.error_at(offset, message)
+        };
         if let Err(message) = BaseUrl::parse(&self.base_url) {
             problems.push(
-                source
-                    .error_at_line(locate("base_url"), 1, message)
+                at("base_url", &message)
                     .with_help("write an absolute URL such as \"https://example.org/explainer/\""),
             );
         }
         if self.title.trim().is_empty() {
-            problems.push(source.error_at_line(locate("title"), 1, "`title` is empty"));
+            problems.push(at("title", "`title` is empty"));
         }
         if self.output_dir.as_os_str().is_empty() {
-            problems.push(source.error_at_line(locate("output_dir"), 1, "`output_dir` is empty"));
+            problems.push(at("output_dir", "`output_dir` is empty"));
         }
         for (key, message) in self.images.problems() {
-            problems.push(source.error_at_line(locate(key), 1, message));
+            let path = [Step::Key("images"), Step::Key(key)];
+            let offset = toml_input::value_offset(&source.text, &path).unwrap_or(0);
+            problems.push(source.error_at(offset, message));
         }
         if problems.is_empty() {
             Ok(())
@@ -273,19 +285,6 @@ impl Config {
     pub fn base(&self) -> BaseUrl {
         BaseUrl::parse(&self.base_url).unwrap_or_default()
     }
-}
-
-/// The 1-based line where `key` is set, 0 when no line sets it.
-fn key_line(source: &SourceText, key: &str) -> usize {
-    source
-        .text
-        .lines()
-        .position(|line| {
-            line.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(0, |i| i + 1)
 }
 
 /// A base URL split into origin (`https://host`) and path prefix (`/repo`, or empty at a domain root).

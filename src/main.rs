@@ -4,6 +4,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 
 use explainer::build::{BuildFailure, BuildOptions, build};
@@ -65,6 +66,12 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Print the JSON Schema of explainer.toml or of a data file, for editors and checks.
+    Schema {
+        /// The file: `config` (explainer.toml) or a data file's kind, such as `sources`.
+        #[arg(value_parser = PossibleValuesParser::new(explainer::schema::names()))]
+        name: String,
+    },
     /// Check the site for errors without writing anything.
     Check {
         /// The site root, where explainer.toml is.
@@ -80,6 +87,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = match cli.command {
         Command::New { dir } => return new_site(&dir),
+        Command::Schema { name } => return print_schema(&name),
         Command::Serve {
             root,
             interface,
@@ -119,16 +127,19 @@ fn main() -> ExitCode {
             print_all(&report.warnings);
             let millis = report.elapsed.as_secs_f64() * 1000.0;
             match report.output {
-                Some(output) => println!(
-                    "Built {} pages in {millis:.0} ms into {}{}",
-                    report.pages,
-                    output.display(),
+                Some(output) => {
+                    // The last line stays "Built N pages in T ms into FOLDER": tools read it.
                     match report.images_encoded {
-                        0 => String::new(),
-                        1 => " (1 image encoded)".to_owned(),
-                        n => format!(" ({n} images encoded)"),
+                        0 => {}
+                        1 => println!("Encoded 1 image"),
+                        n => println!("Encoded {n} images"),
                     }
-                ),
+                    println!(
+                        "Built {} pages in {millis:.0} ms into {}",
+                        report.pages,
+                        output.display()
+                    );
+                }
                 None => println!(
                     "Checked {} pages in {millis:.0} ms: no errors",
                     report.pages
@@ -163,6 +174,17 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
             eprintln!("error: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn print_schema(name: &str) -> ExitCode {
+    match explainer::schema::find(name) {
+        Some(kind) => {
+            print!("{}", kind.json());
+            ExitCode::SUCCESS
+        }
+        // The argument's parser takes only known names.
+        None => ExitCode::FAILURE,
     }
 }
 

@@ -1,11 +1,15 @@
-//! `explainer new DIR`: a ready site for the next explainer, with the project's own
-//! templates and static files (embedded at compile time, so one design is maintained).
+//! `explainer new DIR`: a ready repository for the next explainer. It has the site (with the
+//! project's own templates and static files, embedded at compile time, so one design is
+//! maintained), a README for its editors, a `.gitignore`, a GitHub Pages workflow pinned to
+//! this version of `explainer`, and the JSON Schemas with the settings editors read.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
+
+use crate::schema;
 
 static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/static");
@@ -27,6 +31,18 @@ pub enum NewSiteError {
     },
 }
 
+/// The version of `explainer` that writes the site; its workflow and README name it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The GitHub repository of `explainer` as `owner/name`, from the package's `repository`
+/// address: its workflow uses the action there.
+pub fn repository() -> &'static str {
+    let address = env!("CARGO_PKG_REPOSITORY");
+    address
+        .strip_prefix("https://github.com/")
+        .map_or(address, |path| path.trim_end_matches(['/']))
+}
+
 /// Writes a new site into `dir`, which must not exist or be empty; returns the files written.
 pub fn create(dir: &Path) -> Result<usize, NewSiteError> {
     if dir.exists() {
@@ -43,7 +59,15 @@ pub fn create(dir: &Path) -> Result<usize, NewSiteError> {
     ] {
         written += write_dir(embedded, &dir.join(prefix))?;
     }
-    Ok(written)
+    for kind in schema::all() {
+        write(&dir.join(kind.schema_path()), kind.json().as_bytes())?;
+        written += 1;
+    }
+    write(
+        &dir.join(schema::editors::TAPLO_FILE),
+        schema::editors::taplo_config().as_bytes(),
+    )?;
+    Ok(written + 1)
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> NewSiteError {
@@ -51,14 +75,29 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> NewSiteError {
     move |source| NewSiteError::Io { path, source }
 }
 
+fn write(path: &Path, contents: &[u8]) -> Result<(), NewSiteError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    fs::write(path, contents).map_err(io_error(path))
+}
+
+/// The starter's README and workflow name this version and repository through placeholders.
+fn fill_in(contents: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match std::str::from_utf8(contents) {
+        Ok(text) if text.contains("__VERSION__") || text.contains("__REPOSITORY__") => text
+            .replace("__VERSION__", VERSION)
+            .replace("__REPOSITORY__", repository())
+            .into_bytes()
+            .into(),
+        _ => contents.into(),
+    }
+}
+
 fn write_dir(embedded: &Dir<'_>, target: &Path) -> Result<usize, NewSiteError> {
     let mut written = 0;
     for file in embedded.files() {
-        let path = target.join(file.path());
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_error(parent))?;
-        }
-        fs::write(&path, file.contents()).map_err(io_error(&path))?;
+        write(&target.join(file.path()), &fill_in(file.contents()))?;
         written += 1;
     }
     for sub in embedded.dirs() {

@@ -113,6 +113,44 @@ fn record_id(item: &toml::Spanned<toml::de::DeValue<'_>>) -> Option<String> {
         })
 }
 
+/// One step of the way to a value: a key of a table, or an item of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// A key, such as `markdown`.
+    Key(&'a str),
+    /// The `n`th item (from 0) of a list or array of tables.
+    Item(usize),
+}
+
+/// The byte offset in `text` of the value at `path` (such as `markdown`, `highlight_theme`),
+/// from the parser's own spans, so that an error about a value found after loading points
+/// at the value itself; `None` when the text does not set it.
+pub fn value_offset(text: &str, path: &[Step<'_>]) -> Option<usize> {
+    use toml::de::DeValue;
+
+    let table = toml::de::DeTable::parse(text).ok()?;
+    let (first, rest) = path.split_first()?;
+    let Step::Key(first) = first else {
+        return None;
+    };
+    let mut value = table
+        .get_ref()
+        .iter()
+        .find(|(name, _)| name.get_ref() == first)
+        .map(|(_, value)| value)?;
+    for step in rest {
+        value = match (step, value.get_ref()) {
+            (Step::Key(key), DeValue::Table(table)) => table
+                .iter()
+                .find(|(name, _)| name.get_ref() == key)
+                .map(|(_, value)| value)?,
+            (Step::Item(n), DeValue::Array(items)) => items.get(*n)?,
+            _ => return None,
+        };
+    }
+    Some(value.span().start)
+}
+
 /// A TOML error as a diagnostic at its place, with a "did you mean" for an unknown key.
 fn located(source: &SourceText, offset: usize, err: &toml::de::Error) -> Diagnostic {
     let at = offset + err.span().map_or(0, |span| span.start);
@@ -187,6 +225,23 @@ pub fn unknown_field_help(message: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_found_by_their_path() {
+        let text = "title = \"T\"\n[markdown]\nhighlight_theme = \"Nope\"\n[[updates]]\ndate = \"x\"\n[[updates]]\ndate = \"y\"\n";
+        let at =
+            |path: &[Step<'_>]| value_offset(text, path).map(|offset| &text[offset..offset + 3]);
+        assert_eq!(at(&[Step::Key("title")]), Some("\"T\""));
+        assert_eq!(
+            at(&[Step::Key("markdown"), Step::Key("highlight_theme")]),
+            Some("\"No")
+        );
+        assert_eq!(
+            at(&[Step::Key("updates"), Step::Item(1), Step::Key("date")]),
+            Some("\"y\"")
+        );
+        assert_eq!(at(&[Step::Key("missing")]), None);
+    }
 
     #[test]
     fn type_names_are_in_plain_words() {

@@ -43,7 +43,13 @@ pub fn sources(rng: &mut Rng) -> String {
             KINDS[i % KINDS.len()]
         );
         if i % 10 == 0 {
-            let _ = writeln!(out, "party = \"Party {}\"", i % 3);
+            let _ = writeln!(
+                out,
+                "affiliation = \"party\"\naffiliated_with = \"Party {}\"",
+                i % 3
+            );
+        } else {
+            let _ = writeln!(out, "affiliation = \"independent-media\"");
         }
         if i % 3 == 0 {
             let _ = writeln!(out, "url = \"https://example.org/reports/{i}\"");

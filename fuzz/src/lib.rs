@@ -74,6 +74,7 @@ pub fn render(source: &SourceText, offset: usize, text: &str, mode: Mode, flags:
         },
         targets: index(),
         terms: (flags & 8 == 0).then_some(&terms),
+        figures: None,
     };
     renderer.render(source, offset, text, mode)
 }
@@ -88,6 +89,7 @@ pub fn with_renderer<T>(run: impl FnOnce(&Renderer<'_>) -> T) -> T {
         },
         targets: index(),
         terms: Some(&terms),
+        figures: None,
     };
     run(&renderer)
 }

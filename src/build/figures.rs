@@ -14,7 +14,7 @@ use crate::data::media::{self, Media, MediaImage, paths};
 use crate::data::sources::Sources;
 use crate::diagnostics::SourceText;
 use crate::images::{Processed, Variant};
-use crate::markdown::figures::{Figure, Figures, ImageUse};
+use crate::markdown::images::{Figure, ImageUse, Images};
 use crate::markdown::links::{self, Broken, Targets};
 use crate::markdown::{Mode, Renderer};
 use crate::render::Templates;
@@ -193,7 +193,7 @@ fn render_caption(
     }
 }
 
-impl Figures for SiteFigures<'_> {
+impl Images for SiteFigures<'_> {
     fn figure(&self, wanted: &ImageUse<'_>, renderer: &Renderer<'_>) -> Figure {
         match self.choose(wanted, renderer.targets) {
             Ok(Some(chosen)) => Figure {

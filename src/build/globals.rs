@@ -4,8 +4,9 @@
 use crate::config::{BaseUrl, Config};
 use crate::content::{Content, Page, PageKind};
 use crate::data::sources::PATH as SOURCES;
-use crate::data::{Generated, SiteData, sources};
+use crate::data::{Generated, SiteData};
 use crate::render::Templates;
+use crate::words::Words;
 
 use super::NOTES_PATH;
 use super::index::SiteIndex;
@@ -25,19 +26,20 @@ pub(crate) fn navigation(
             title: title.to_owned(),
             path: path.to_owned(),
             href: base.relative(path),
-        })
+        });
     };
+    let words = Words::english();
     if content.pages.iter().any(|p| p.kind == PageKind::Article) {
-        add("Explainer", "/");
+        add(words.get("nav.article"), "/");
     }
     if content.pages.iter().any(|p| p.kind == PageKind::Note) {
-        add("Background", NOTES_PATH);
+        add(words.get("nav.notes"), NOTES_PATH);
     }
     for page in generated.pages.iter().filter(|page| page.nav) {
         add(&page.title, &page.path);
     }
     if data.sources.is_some() {
-        add(sources::TITLE, SOURCES);
+        add(words.get("pages.sources.title"), SOURCES);
     }
     nav
 }
@@ -108,6 +110,7 @@ impl Globals<'_> {
         );
         templates.set_global_list("notes", &notes_list(base, self.content));
         templates.set_global("pages", &other_pages(base, self.content));
+        templates.set_global("t", Words::english().template_value());
         for (key, value) in self.data.template_globals(self.index) {
             templates.set_global_value(key, value);
         }

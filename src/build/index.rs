@@ -13,6 +13,7 @@ use crate::suggest;
 #[derive(Debug, Default)]
 pub struct SiteIndex {
     pages: HashMap<String, String>,
+    titles: HashMap<String, String>,
     schemes: Vec<SchemeIds>,
     generated: HashSet<String>,
     base_path: String,
@@ -50,6 +51,10 @@ impl SiteIndex {
                 .iter()
                 .map(|p| (p.content_path.clone(), p.url.clone()))
                 .collect(),
+            titles: pages
+                .iter()
+                .map(|p| (p.content_path.clone(), p.meta.title.clone()))
+                .collect(),
             schemes: schemes
                 .into_iter()
                 .map(|(scheme, ids, failed)| SchemeIds {
@@ -71,6 +76,18 @@ impl SiteIndex {
         self
     }
 
+    /// Adds pages that are not pages of their own but section index pages of pages made from
+    /// data: `@/timeline.md` links to `/timeline/`.
+    pub fn indexing(mut self, pages: &[Page]) -> SiteIndex {
+        for page in pages {
+            self.pages
+                .insert(page.content_path.clone(), page.url.clone());
+            self.titles
+                .insert(page.content_path.clone(), page.meta.title.clone());
+        }
+        self
+    }
+
     /// Accepts links to pages that failed to load: their own errors are reported already.
     pub fn tolerating(mut self, pages: &[String]) -> SiteIndex {
         self.failed_pages = pages.iter().cloned().collect();
@@ -89,6 +106,9 @@ impl Targets for SiteIndex {
             .get(content_path)
             .map(String::as_str)
             .or_else(failed)
+    }
+    fn page_title(&self, content_path: &str) -> Option<&str> {
+        self.titles.get(content_path).map(String::as_str)
     }
     fn scheme(&self, name: &str) -> Option<&Scheme> {
         self.ids(name).map(|ids| &ids.scheme)

@@ -13,9 +13,9 @@ use crate::diagnostics::Diagnostic;
 use crate::publish::json_ld;
 use crate::render::TEMPLATES_DIR;
 
-use super::NOTES_TITLE;
 use super::site::Site;
 use super::views::PageView;
+use crate::words::Words;
 
 /// A page whose view is made once: the notes listing or a data page.
 pub(crate) struct FixedPage {
@@ -31,7 +31,7 @@ pub(crate) struct FixedPage {
 
 impl FixedPage {
     /// A page rendered with `template` from `view`; the view is freed once converted.
-    pub(crate) fn new(path: String, template: String, view: PageView<'static>) -> FixedPage {
+    pub(crate) fn new(path: String, template: String, view: PageView<'_>) -> FixedPage {
         FixedPage {
             path,
             template,
@@ -134,7 +134,7 @@ impl Site {
                 if !self.templates.contains(template) {
                     return Err(page
                         .source
-                        .error_at_line(page.line_of("template"), 1, format!("the template {template:?} does not exist"))
+                        .error_at(page.value_offset("template"), format!("the template {template:?} does not exist"))
                         .with_help("add it under templates/ or name an existing template, such as \"page.html\""));
                 }
                 let mut view = PageView::of_page(
@@ -145,7 +145,13 @@ impl Site {
                     &self.index,
                 );
                 let lead = self.rendered[i].lead.as_ref().map(|lead| &lead.share);
-                view.json_ld = json_ld::for_page(page, lead, &self.config, &self.base, NOTES_TITLE);
+                view.json_ld = json_ld::for_page(
+                    page,
+                    lead,
+                    &self.config,
+                    &self.base,
+                    Words::english().get("pages.notes.title"),
+                );
                 context.insert("page", &view);
             }
             Job::Fixed(i) => {

@@ -23,6 +23,7 @@ use crate::content::{Content, PageKind};
 use crate::data::SiteData;
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::highlight;
+use crate::toml_input::Step;
 pub use index::SiteIndex;
 pub(crate) use site::Site;
 pub(crate) use update::Edit;
@@ -78,9 +79,6 @@ impl From<Diagnostics> for BuildFailure {
 
 /// The site path of the notes listing; other data pages' paths live with their data kinds.
 const NOTES_PATH: &str = "/notes/";
-/// The title of the notes listing.
-const NOTES_TITLE: &str = "Background notes";
-
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let (report, site) = build_site(options)?;
@@ -184,7 +182,7 @@ fn syntax_css(config: &Config) -> Result<String, Diagnostic> {
             "highlight_theme"
         };
         config
-            .error_at_key(key, message.clone())
+            .error_at_key(&[Step::Key("markdown"), Step::Key(key)], message.clone())
             .unwrap_or_else(|| Diagnostic::error(crate::config::CONFIG_FILE, message))
             .with_help(format!("set [markdown] {key} to one of the themes listed"))
     })

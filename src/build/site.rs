@@ -9,15 +9,19 @@ use rayon::prelude::*;
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
+use crate::data::places::figures::SiteMaps;
 use crate::data::{CitedBy, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
-use crate::markdown::figures::{Figure, Figures, ImageUse};
+use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
+use crate::markdown::images::{Figure, ImageUse, Images};
 use crate::markdown::links::{Broken, Targets};
 use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
 use crate::publish::json_ld;
 use crate::render::Templates;
+use crate::toml_input::Step;
+use crate::words::Words;
 
 use super::figures::SiteFigures;
 use super::globals::Globals;
@@ -26,8 +30,7 @@ use super::index::SiteIndex;
 use super::jobs::FixedPage;
 use super::views::PageView;
 use super::{
-    BuildFailure, BuildOptions, NOTES_PATH, NOTES_TITLE, check_urls, fail, generated_paths,
-    syntax_css,
+    BuildFailure, BuildOptions, NOTES_PATH, check_urls, fail, generated_paths, syntax_css,
 };
 
 /// A site loaded, checked and with its Markdown rendered.
@@ -54,6 +57,8 @@ pub(crate) struct Site {
     pub matcher: Option<TermMatcher>,
     /// Each page's rendered Markdown, in the order of `content.pages`.
     pub rendered: Vec<Rendered>,
+    /// Each section index page's rendered Markdown, in the order of `content.section_indexes`.
+    pub index_rendered: Vec<Rendered>,
     /// The data pages (their data moved into `fixed`), exports and citations.
     pub generated: Generated,
     /// The pages whose view is made once: the notes listing and the data pages.
@@ -131,7 +136,7 @@ impl Site {
     pub(crate) fn assemble(
         options: BuildOptions,
         config: Config,
-        content: Content,
+        mut content: Content,
         data: SiteData,
         images: SiteImages,
         templates: Option<Templates>,
@@ -139,9 +144,11 @@ impl Site {
     ) -> Result<Site, BuildFailure> {
         let base = config.base();
         let output_dir = output_dir(&options, &config);
+        content.take_section_indexes(&data.page_paths());
         let generated_paths = generated_paths(&content, &data);
         let index = SiteIndex::new(&base, &content.pages, &data)
             .generating(generated_paths.iter().map(|(path, _)| path.clone()))
+            .indexing(&content.section_indexes)
             .tolerating(&content.failed);
         // The checks run beside the glossary matcher built from the index.
         let (css, matcher) = rayon::join(
@@ -160,7 +167,13 @@ impl Site {
         );
         let syntax_css = diagnostics.take(css.map_err(Diagnostics::from));
         let matcher = matcher.and_then(|m| diagnostics.take(m.map_err(Diagnostics::from)));
-        let figures = SiteFigures {
+        let maps = templates.as_ref().map(|templates| SiteMaps {
+            places: data.places.as_ref(),
+            sources: data.sources.as_ref(),
+            targets: &index,
+            templates,
+        });
+        let pictures = SiteFigures {
             root: &options.root,
             base: &base,
             media: data.media.as_ref(),
@@ -168,7 +181,13 @@ impl Site {
             images: &images,
             templates: templates.as_ref(),
         };
-        let renderer = renderer(&config, &index, matcher.as_ref(), &figures);
+        let renderer = renderer(
+            &config,
+            &index,
+            matcher.as_ref(),
+            maps.as_ref().map(|m| m as &dyn Figures),
+            &pictures,
+        );
         // The data files' pages need the pages' citations only for the sources page.
         let (rendered, mut generated) = rayon::join(
             || {
@@ -180,7 +199,17 @@ impl Site {
             },
             || data.generate(&renderer),
         );
-        diagnostics.extend(rendered.iter().flat_map(|r| r.diagnostics.iter().cloned()));
+        let index_rendered: Vec<Rendered> = content
+            .section_indexes
+            .iter()
+            .map(|page| render_page(&renderer, page))
+            .collect();
+        diagnostics.extend(
+            rendered
+                .iter()
+                .chain(&index_rendered)
+                .flat_map(|r| r.diagnostics.iter().cloned()),
+        );
         diagnostics.extend(std::mem::take(&mut generated.diagnostics));
         diagnostics.extend(image_errors(&options.root, &data, &images, &rendered));
 
@@ -190,8 +219,15 @@ impl Site {
         if diagnostics.has_errors() {
             return Err(fail(diagnostics));
         }
-        let has_code = generated.has_code || rendered.iter().any(|r| r.has_code);
-        let mut fixed = fixed_pages(&config, &base, &content, &mut generated);
+        let has_code =
+            generated.has_code || rendered.iter().chain(&index_rendered).any(|r| r.has_code);
+        let intros = Intros {
+            content: &content,
+            rendered: &index_rendered,
+            sources: data.sources.as_ref(),
+            targets: &index,
+        };
+        let mut fixed = fixed_pages(&config, &base, &content, &mut generated, &intros);
         if data.sources.is_some() {
             fixed.push(FixedPage::sources());
         }
@@ -218,6 +254,7 @@ impl Site {
             index,
             matcher,
             rendered,
+            index_rendered,
             generated,
             fixed,
             has_code,
@@ -226,9 +263,21 @@ impl Site {
         })
     }
 
-    /// The Markdown renderer of this site.
-    pub(crate) fn renderer(&self) -> Renderer<'_> {
-        renderer(&self.config, &self.index, self.matcher.as_ref(), self)
+    /// Runs `run` with the Markdown renderer of this site.
+    pub(crate) fn with_renderer<T>(&self, run: impl FnOnce(&Renderer<'_>) -> T) -> T {
+        let maps = SiteMaps {
+            places: self.data.places.as_ref(),
+            sources: self.data.sources.as_ref(),
+            targets: &self.index,
+            templates: &self.templates,
+        };
+        run(&renderer(
+            &self.config,
+            &self.index,
+            self.matcher.as_ref(),
+            Some(&maps),
+            self,
+        ))
     }
 
     /// What makes this site's images into figures.
@@ -256,6 +305,7 @@ impl Site {
         self.content
             .pages
             .iter()
+            .chain(&self.content.section_indexes)
             .any(|page| page.source.path == relative)
             || self
                 .content
@@ -266,11 +316,31 @@ impl Site {
 
     /// The sources page's view, with the back-links of every page and data file.
     pub(crate) fn sources_value(&self) -> tera::Value {
-        let cited_by = citations(&self.renderer(), &self.content.pages, &self.rendered);
+        let cited_by = self.with_renderer(|renderer| {
+            let mut cited_by = citations(renderer, &self.content.pages, &self.rendered);
+            cited_by.extend(citations(
+                renderer,
+                &self.content.section_indexes,
+                &self.index_rendered,
+            ));
+            cited_by
+        });
+        let intros = Intros {
+            content: &self.content,
+            rendered: &self.index_rendered,
+            sources: self.data.sources.as_ref(),
+            targets: &self.index,
+        };
         self.data
-            .sources_page(&cited_by, &self.generated.cited_by)
+            .sources_page(Words::english(), &cited_by, &self.generated.cited_by)
             .map_or_else(tera::Value::none, |mut page| {
-                let view = data_view(&self.config, &self.base, &mut page, self.generated.has_code);
+                let view = data_view(
+                    &self.config,
+                    &self.base,
+                    &mut page,
+                    self.generated.has_code,
+                    &intros,
+                );
                 tera::Value::from_serializable(&view)
             })
     }
@@ -305,7 +375,7 @@ fn check_output(options: &BuildOptions, config: &Config) -> Result<(), Diagnosti
         let in_config = options
             .output_dir
             .is_none()
-            .then(|| config.error_at_key("output_dir", &refused.message));
+            .then(|| config.error_at_key(&[Step::Key("output_dir")], &refused.message));
         match in_config.flatten() {
             Some(located) => Diagnostics::from(Diagnostic {
                 help: refused.help,
@@ -320,7 +390,8 @@ fn renderer<'a>(
     config: &Config,
     index: &'a SiteIndex,
     terms: Option<&'a TermMatcher>,
-    figures: &'a dyn Figures,
+    figures: Option<&'a dyn Figures>,
+    images: &'a dyn Images,
 ) -> Renderer<'a> {
     Renderer {
         options: MarkdownOptions {
@@ -329,7 +400,9 @@ fn renderer<'a>(
         },
         targets: index,
         terms,
-        figures: Some(figures),
+        figures,
+        images: Some(images),
+        words: Words::english(),
     }
 }
 
@@ -341,7 +414,7 @@ pub(crate) fn render_page(renderer: &Renderer<'_>, page: &Page) -> Rendered {
     };
     let mut rendered = renderer.render(&page.source, page.body_offset, page.body(), mode);
     if let Some(image) = &page.meta.image {
-        let (named, lead) = renderer.lead(&page.source, page.line_of("image"), image);
+        let (named, lead) = renderer.lead(&page.source, page.value_offset("image"), image);
         rendered.images.extend(named);
         match lead {
             Ok(lead) => rendered.lead = Some(lead),
@@ -381,7 +454,7 @@ fn image_errors(
     errors
 }
 
-impl Figures for Site {
+impl Images for Site {
     fn figure(&self, image: &ImageUse<'_>, renderer: &Renderer<'_>) -> Figure {
         self.figures().figure(image, renderer)
     }
@@ -423,19 +496,25 @@ fn fixed_pages(
     base: &BaseUrl,
     content: &Content,
     generated: &mut Generated,
+    intros: &Intros<'_>,
 ) -> Vec<FixedPage> {
     let mut fixed = Vec::new();
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
     if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
         let mut view = PageView::of_data(
             NOTES_PATH,
-            NOTES_TITLE,
+            Words::english().get("pages.notes.title"),
             "Background notes to the explainer.",
             "notes_index",
             tera::Value::none(),
             base,
         );
-        view.json_ld = json_ld::for_data_page(NOTES_TITLE, NOTES_PATH, config, base);
+        view.json_ld = json_ld::for_data_page(
+            Words::english().get("pages.notes.title"),
+            NOTES_PATH,
+            config,
+            base,
+        );
         fixed.push(FixedPage::new(
             NOTES_PATH.to_owned(),
             "notes.html".to_owned(),
@@ -444,23 +523,37 @@ fn fixed_pages(
     }
     let has_code = generated.has_code;
     fixed.par_extend(generated.pages.par_iter_mut().map(|page| {
-        let view = data_view(config, base, page, has_code);
+        let view = data_view(config, base, page, has_code, intros);
         FixedPage::new(page.path.clone(), page.template.to_owned(), view)
     }));
     fixed
 }
 
-/// A data page's view; its data moves into it.
-fn data_view(
+/// What the data pages' section index pages give them: the pages and their rendering.
+struct Intros<'a> {
+    content: &'a Content,
+    rendered: &'a [Rendered],
+    sources: Option<&'a crate::data::sources::Sources>,
+    targets: &'a SiteIndex,
+}
+
+/// A data page's view, with its section index page's title, description and introduction
+/// when it has one; its data moves into it.
+fn data_view<'a>(
     config: &Config,
     base: &BaseUrl,
     page: &mut DataPage,
     has_code: bool,
-) -> PageView<'static> {
+    intros: &Intros<'a>,
+) -> PageView<'a> {
     let kind = page.template.trim_end_matches(".html");
     let data = std::mem::replace(&mut page.data, tera::Value::none());
     let mut view = PageView::of_data(&page.path, &page.title, &page.description, kind, data, base);
-    view.json_ld = json_ld::for_data_page(&page.title, &page.path, config, base);
     view.has_code = has_code;
+    let index = intros.content.section_indexes.iter().zip(intros.rendered);
+    if let Some((index, rendered)) = index.into_iter().find(|(p, _)| p.url == page.path) {
+        view = view.with_section_index(index, rendered, intros.sources, intros.targets);
+    }
+    view.json_ld = json_ld::for_data_page(&view.title, &page.path, config, base);
     view
 }

@@ -77,8 +77,11 @@ impl Site {
                 }
             })
             .collect();
-        // Figures are made by a template but kept in each page's rendered Markdown.
-        if edits.contains(&Edit::Templates) && self.shows_images() {
+        // Figures in pages (maps, images) are made by templates into the pages' HTML: new
+        // templates need the pages rendered again, which a full build does.
+        if edits.contains(&Edit::Templates)
+            && (self.rendered.iter().any(|r| r.figures > 0) || self.shows_images())
+        {
             return None;
         }
         let templates = if edits.contains(&Edit::Templates) {
@@ -147,7 +150,7 @@ impl Site {
         if !same_place || empty || (page.meta.draft && !self.options.drafts) {
             return None;
         }
-        let rendered = render_page(&self.renderer(), &page);
+        let rendered = self.with_renderer(|renderer| render_page(renderer, &page));
         let has_code = self.generated.has_code
             || rendered.has_code
             || self
@@ -162,6 +165,26 @@ impl Site {
         let cites = !rendered.citations.is_empty() || !old_rendered.citations.is_empty();
         let relisted = (&page.meta.title, &page.meta.description, page.meta.weight)
             != (&old.meta.title, &old.meta.description, old.meta.weight);
+        // The timeline's links read as the titles of the pages they name: it is made again.
+        let retitled_link = page.meta.title != old.meta.title
+            && self
+                .data
+                .timeline
+                .as_ref()
+                .is_some_and(|t| crate::data::timeline::view::links_to(t, &page.content_path));
+        if retitled_link {
+            return None;
+        }
+        // The timeline's links read as the titles of the pages they name.
+        let retitled_link = page.meta.title != old.meta.title
+            && self
+                .data
+                .timeline
+                .as_ref()
+                .is_some_and(|t| crate::data::timeline::view::links_to(t, &page.content_path));
+        if retitled_link {
+            return None;
+        }
         let touched = Touched {
             meta: page.meta != old.meta,
             notes: relisted && page.kind == PageKind::Note,

@@ -106,8 +106,8 @@ pub struct CitationView {
     pub id: String,
     /// The source name.
     pub name: String,
-    /// The side it speaks for, if a party.
-    pub party: Option<String>,
+    /// Whose voice it is.
+    pub affiliation: crate::data::affiliation::Affiliation,
     /// The source's entry on `/sources/`.
     pub href: String,
     /// Ids of the citation marks in the text, for back-links.
@@ -171,26 +171,7 @@ impl<'a> PageView<'a> {
         sources: Option<&Sources>,
         targets: &dyn Targets,
     ) -> PageView<'a> {
-        let citations = rendered
-            .citations
-            .iter()
-            .zip(&rendered.citation_uses)
-            .enumerate()
-            .filter_map(|(i, (id, &uses))| {
-                let source = sources?.get(id)?;
-                let number = i + 1;
-                Some(CitationView {
-                    number,
-                    id: id.clone(),
-                    name: source.name.clone(),
-                    party: source.party.clone(),
-                    href: links::anchor(targets, crate::data::sources::PATH, id),
-                    refs: (1..=uses)
-                        .map(|k| format!("cite-ref-{number}-{k}"))
-                        .collect(),
-                })
-            })
-            .collect();
+        let citations = citation_views(rendered, sources, targets);
         PageView {
             title: page.meta.title.clone(),
             description: page.meta.description.clone().unwrap_or_default(),
@@ -230,6 +211,28 @@ impl<'a> PageView<'a> {
         }
     }
 
+    /// Gives a page made from data the title, description and introduction of its section
+    /// index page (`content/timeline.md` for `/timeline/`); the description stays when the
+    /// index has none.
+    pub fn with_section_index(
+        mut self,
+        index: &'a Page,
+        rendered: &'a Rendered,
+        sources: Option<&Sources>,
+        targets: &dyn Targets,
+    ) -> PageView<'a> {
+        self.title = index.meta.title.clone();
+        if let Some(description) = &index.meta.description {
+            self.description = description.clone();
+        }
+        self.content = &rendered.html;
+        self.headings = &rendered.headings;
+        self.sections = sections(&rendered.html);
+        self.citations = citation_views(rendered, sources, targets);
+        self.has_code |= rendered.has_code;
+        self
+    }
+
     /// The view of a page generated from data.
     pub fn of_data(
         path: &str,
@@ -263,6 +266,34 @@ impl<'a> PageView<'a> {
             image: None,
         }
     }
+}
+
+/// The numbered sources a rendered text cites, for its "Sources" list.
+fn citation_views(
+    rendered: &Rendered,
+    sources: Option<&Sources>,
+    targets: &dyn Targets,
+) -> Vec<CitationView> {
+    rendered
+        .citations
+        .iter()
+        .zip(&rendered.citation_uses)
+        .enumerate()
+        .filter_map(|(i, (id, &uses))| {
+            let source = sources?.get(id)?;
+            let number = i + 1;
+            Some(CitationView {
+                number,
+                id: id.clone(),
+                name: source.name.clone(),
+                affiliation: source.affiliation.clone(),
+                href: links::anchor(targets, crate::data::sources::PATH, id),
+                refs: (1..=uses)
+                    .map(|k| format!("cite-ref-{number}-{k}"))
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// A part of a page's body: the text before the first `h2`, or one `h2` and what follows it.

@@ -13,6 +13,7 @@ use crate::data::media::paths::is_image;
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::publish::feed;
+use crate::words::Words;
 
 use super::site::Site;
 use super::update::Plan;
@@ -192,7 +193,7 @@ impl Site {
             let mut context = Context::new();
             let view = PageView::of_data(
                 "/404.html",
-                "Page not found",
+                Words::english().get("pages.not_found.title"),
                 "",
                 "not_found",
                 tera::Value::none(),

@@ -24,6 +24,23 @@ pub struct Content {
     pub assets: Vec<(PathBuf, String)>,
     /// The paths under `content/` of the pages that failed to load.
     pub failed: Vec<String>,
+    /// Pages at the address of a page made from data, such as `content/timeline.md` at
+    /// `/timeline/`: not pages of their own, they give that page its title, description and
+    /// introduction, as a section's index page does. Set when the site is assembled.
+    pub section_indexes: Vec<Page>,
+}
+
+impl Content {
+    /// Moves the pages whose URL is one of `data_paths` (the pages made from data) into
+    /// [`Content::section_indexes`]; the pages moved before stay there.
+    pub fn take_section_indexes(&mut self, data_paths: &[(String, String)]) {
+        let is_index = |page: &Page| data_paths.iter().any(|(path, _)| *path == page.url);
+        let (indexes, pages): (Vec<Page>, Vec<Page>) = std::mem::take(&mut self.pages)
+            .into_iter()
+            .partition(is_index);
+        self.pages = pages;
+        self.section_indexes.extend(indexes);
+    }
 }
 
 /// Reads every page under `root/content`, skipping `content/data/`.

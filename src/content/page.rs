@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-use crate::content::front_matter::{self, FrontMatter};
+use crate::content::front_matter::{self, Format, FrontMatter};
 use crate::dates::{DateInput, PartialDate};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::toml_input::{self, Step};
 
 /// What a page is, which decides its default template and where it is listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -95,9 +96,10 @@ impl Page {
         &self.source.text[self.body_offset..]
     }
 
-    /// The 1-based line where the front matter sets `key` (1 when it does not).
-    pub fn line_of(&self, key: &str) -> usize {
-        line_of(&self.source, key)
+    /// The byte offset of the front matter's value of `key` (the front matter's start when
+    /// it is not set), for errors about it.
+    pub fn value_offset(&self, key: &str) -> usize {
+        value_offset(&self.source, &[Step::Key(key)])
     }
 
     /// Parses a page from its file; `content_path` is its path under `content/`.
@@ -157,57 +159,82 @@ fn kind_of(content_path: &str) -> PageKind {
     }
 }
 
-fn line_of(source: &SourceText, key: &str) -> usize {
-    source
-        .text
-        .lines()
-        .position(|line| {
-            let line = line.trim_start();
-            line.starts_with(key) && line[key.len()..].trim_start().starts_with(['=', ':'])
-        })
-        .map_or(1, |i| i + 1)
+/// The byte offset of the front-matter value at `path`: from the TOML parser's spans, or in
+/// YAML the value after `key:` on its line (the `n`th `- date:` item for an update's date).
+/// The start of the front matter when the value is not set.
+fn value_offset(source: &SourceText, path: &[Step<'_>]) -> usize {
+    let Ok(split) = front_matter::split(source) else {
+        return 0;
+    };
+    let found = match split.format {
+        Format::Toml => toml_input::value_offset(split.front, path),
+        Format::Yaml => yaml_value_offset(split.front, path),
+    };
+    found.map_or(split.front_offset, |offset| split.front_offset + offset)
 }
 
-/// The line of the `date` of the `n`th update (`[[updates]]` in TOML, a `- date:` item in YAML).
-fn update_date_line(source: &SourceText, n: usize) -> usize {
-    let mut seen = 0;
-    let mut in_updates = false;
-    for (i, line) in source.text.lines().enumerate() {
-        let trimmed = line.trim();
-        if trimmed == "[[updates]]" || (in_updates && trimmed.starts_with('-')) {
-            seen += 1;
+/// A line-based search for a YAML key's value: front matter is flat but for the list of
+/// `updates`, whose `n`th item is counted from the `updates:` line.
+fn yaml_value_offset(front: &str, path: &[Step<'_>]) -> Option<usize> {
+    let (key, item) = match path {
+        [Step::Key(key)] => (*key, None),
+        [Step::Key("updates"), Step::Item(n), Step::Key(key)] => (*key, Some(*n)),
+        _ => return None,
+    };
+    let (mut in_updates, mut items, mut offset) = (false, 0, 0);
+    for line in front.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indented = line.len() != trimmed.len();
+        if !indented && !trimmed.starts_with('-') {
+            in_updates = trimmed.starts_with("updates") && trimmed.trim_end().ends_with(':');
         }
-        if trimmed.starts_with("updates") && trimmed.ends_with(':') {
-            in_updates = true;
+        if in_updates && trimmed.starts_with('-') {
+            items += 1;
         }
-        let key = trimmed.trim_start_matches('-').trim_start();
-        if seen == n + 1 && key.starts_with("date") && key[4..].trim_start().starts_with(['=', ':'])
+        let entry = trimmed.trim_start_matches('-').trim_start();
+        let wanted = match item {
+            None => !indented && !trimmed.starts_with('-'),
+            Some(n) => in_updates && items == n + 1,
+        };
+        if wanted
+            && let Some(rest) = entry.strip_prefix(key)
+            && let Some(value) = rest.trim_start().strip_prefix(':')
         {
-            return i + 1;
+            return Some(offset + line.len() - value.trim_start().len());
         }
+        offset += line.len();
     }
-    line_of(source, "date")
+    None
 }
 
 type CheckedMeta = ((PageMeta, Option<String>), Vec<Diagnostic>);
 
 fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> CheckedMeta {
     let mut problems = Vec::new();
-    // The line of a date is looked for only when the date is wrong.
-    let mut date = |line: &dyn Fn() -> usize, input: Option<DateInput>| -> Option<PartialDate> {
+    // The place of a date is looked for only when the date is wrong.
+    let mut date = |at: &dyn Fn() -> usize, input: Option<DateInput>| -> Option<PartialDate> {
         input.and_then(|input| match input.parse() {
             Ok(date) => Some(date),
             Err(message) => {
-                problems.push(source.error_at_line(line(), 1, message));
+                problems.push(source.error_at(at(), message));
                 None
             }
         })
     };
-    let published = date(&|| line_of(source, "date"), front.date);
-    let updated = date(&|| line_of(source, "updated"), front.updated);
+    let published = date(&|| value_offset(source, &[Step::Key("date")]), front.date);
+    let updated = date(
+        &|| value_offset(source, &[Step::Key("updated")]),
+        front.updated,
+    );
     let mut updates = Vec::new();
     for (n, update) in front.updates.into_iter().enumerate() {
-        if let Some(when) = date(&|| update_date_line(source, n), Some(update.date)) {
+        let at = || {
+            value_offset(
+                source,
+                &[Step::Key("updates"), Step::Item(n), Step::Key("date")],
+            )
+        };
+        if let Some(when) = date(&at, Some(update.date)) {
             updates.push(Update {
                 date: when,
                 text: update.text,
@@ -230,7 +257,7 @@ fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> Checke
     if !is_safe_template_name(&template) {
         problems.push(
             source
-                .error_at_line(line_of(source, "template"), 1, format!("template {template:?} is not a file name under templates/"))
+                .error_at(value_offset(source, &[Step::Key("template")]), format!("template {template:?} is not a file name under templates/"))
                 .with_help("name a template such as \"page.html\"; paths that leave templates/ are refused"),
         );
     }
@@ -239,9 +266,8 @@ fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> Checke
     {
         problems.push(
             source
-                .error_at_line(
-                    line_of(source, "slug"),
-                    1,
+                .error_at(
+                    value_offset(source, &[Step::Key("slug")]),
                     format!("slug {slug:?} is not usable in a URL"),
                 )
                 .with_help(

@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use crate::data::affiliation::Affiliation;
 use pulldown_cmark::{Event, Parser};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -19,29 +21,46 @@ use crate::markdown::{Mode, Renderer};
 /// The data file's name.
 pub const FILE: &str = "glossary.toml";
 
-#[derive(Deserialize)]
+/// The whole file, for its schema: the terms themselves are read one by one (see [`parse`]).
+#[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct GlossaryFile {
+pub(crate) struct GlossaryFile {
+    /// The terms, one `[[term]]` table each.
     #[serde(default)]
+    #[expect(dead_code, reason = "only its schema is used")]
     term: Vec<RawTerm>,
 }
 
-#[derive(Deserialize)]
+/// One `[[term]]`, as written.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawTerm {
+    /// Stable id, used in `term:` links.
+    #[schemars(with = "crate::schema::shapes::Id")]
     id: Spanned<String>,
+    /// The headword.
+    #[schemars(with = "String")]
     term: Spanned<String>,
+    /// The headword's language (BCP 47), when not the site's.
     lang: Option<String>,
+    /// Other names and spellings, with who uses them.
     #[serde(default)]
     aliases: Vec<RawAlias>,
+    /// The definition, in Markdown; its first sentence is the short definition.
+    #[schemars(with = "String")]
     definition: Spanned<String>,
+    /// Ids of related terms.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     see_also: Vec<Spanned<String>>,
+    /// Ids of the sources of the definition.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     sources: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+/// Another name: a name alone, or a table with its language and who uses it.
+#[derive(Deserialize, JsonSchema)]
 #[serde(
     untagged,
     expecting = "an alias is a name such as \"Khankendi\" or a table with the keys `name`, `lang` and `used_by`, such as { name = \"Khankendi\", lang = \"az\" }"
@@ -52,7 +71,7 @@ enum RawAlias {
 }
 
 /// Another name for a term, with its language and who uses it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
     /// The name, such as "Khankendi".
@@ -147,6 +166,7 @@ impl DataKind for Glossary {
     const NAME: &'static str = "glossary";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> = Some(crate::schema::schema_of::<GlossaryFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)
@@ -186,7 +206,7 @@ impl DataKind for Glossary {
             site.sources
                 .as_ref()
                 .and_then(|s| s.get(id))
-                .map(|s| s.name.clone())
+                .map(|s| (s.name.clone(), s.affiliation.clone()))
         };
         generate(self, renderer, &source_name)
     }
@@ -220,12 +240,13 @@ pub fn load(root: &Path) -> Result<Option<Glossary>, Diagnostics> {
 
 /// Checks the text of a glossary file, already read.
 pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
-    let (source, raw) = file::parse_toml::<GlossaryFile>(source)?;
+    let records = file::parse_records::<RawTerm>(&source, "term")?;
     let mut problems = Collector::default();
+    problems.extend(records.problems);
     let mut terms: Vec<Term> = Vec::new();
     let mut index = HashMap::new();
     let mut names: HashMap<String, String> = HashMap::new();
-    for item in raw.term {
+    for item in records.records {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
             problems.push(
@@ -313,13 +334,16 @@ struct EntryView {
 struct LinkView {
     title: String,
     href: String,
+    /// For sources: whose voice it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<Affiliation>,
 }
 
 /// The `/glossary/` page: every term and alias in alphabetical order, with an A-Z bar.
 pub fn generate(
     glossary: &Glossary,
     renderer: &Renderer<'_>,
-    source_name: &dyn Fn(&str) -> Option<String>,
+    source_of: &dyn Fn(&str) -> Option<(String, Affiliation)>,
 ) -> Generated {
     let mut generated = Generated::default();
     let targets = renderer.targets;
@@ -357,15 +381,17 @@ pub fn generate(
                 .map(|t| LinkView {
                     title: t.term.clone(),
                     href: format!("#{}", t.id),
+                    affiliation: None,
                 })
                 .collect(),
             sources: term
                 .sources
                 .iter()
                 .filter_map(|id| {
-                    source_name(id).map(|title| LinkView {
+                    source_of(id).map(|(title, affiliation)| LinkView {
                         title,
-                        href: links::anchor(targets, crate::data::sources::PATH, id),
+                        href: links::anchor(targets, sources::PATH, id),
+                        affiliation: Some(affiliation),
                     })
                 })
                 .collect(),
@@ -385,6 +411,7 @@ pub fn generate(
                 alias_of: Some(LinkView {
                     title: term.term.clone(),
                     href: format!("#{}", term.id),
+                    affiliation: None,
                 }),
                 used_by: alias.used_by.clone(),
             });
@@ -414,20 +441,17 @@ pub fn generate(
         })
         .collect();
     let json_ld = defined_term_set(glossary, &page_href);
-    generated.pages.push(DataPage {
-        path: PATH.to_owned(),
-        template: "glossary.html",
-        nav: true,
-        title: "Glossary".to_owned(),
-        description:
-            "Places, parties and contested terms of the conflict, with the names each side uses."
-                .to_owned(),
-        data: tera::Value::from_serializable(&PageData {
+    generated.pages.push(DataPage::worded(
+        renderer.words,
+        "glossary",
+        PATH.to_owned(),
+        "glossary.html",
+        tera::Value::from_serializable(&PageData {
             groups,
             count: glossary.terms.len(),
             json_ld_script: crate::json_script::json_for_script(&json_ld),
         }),
-    });
+    ));
     generated
 }
 

@@ -20,6 +20,9 @@ pub trait DataKind: Sized + Send + Sync {
     const FILES: &'static [&'static str];
     /// The link scheme naming its entries (`term:` for the glossary); `None` when nothing links to them.
     const SCHEME: Option<Scheme> = None;
+    /// The JSON Schema of its TOML file, made from the types that read it (see
+    /// [`crate::schema::schema_of`]), for `explainer schema` and editors; `None` without one.
+    const SCHEMA: Option<fn() -> schemars::Schema> = None;
 
     /// Reads and checks the kind's file; `Ok(None)` when the site has none.
     fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics>;

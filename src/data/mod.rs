@@ -4,11 +4,13 @@
 //! Each kind is a folder implementing [`DataKind`], listed once in [`registry`]. This
 //! module holds what the kinds share.
 
+pub mod affiliation;
 pub mod casualties;
 pub mod file;
 pub mod glossary;
 mod kind;
 pub mod media;
+pub mod places;
 mod registry;
 pub mod sources;
 pub mod timeline;
@@ -37,6 +39,27 @@ pub struct DataPage {
     /// What the template gets as `data`, as the templates' values: made once, and shared
     /// (not copied) by every page that lists the same entries.
     pub data: tera::Value,
+}
+
+impl DataPage {
+    /// A page whose title and description are the words `pages.<key>.title` and
+    /// `pages.<key>.description` of the site's translations table.
+    pub fn worded(
+        words: &crate::words::Words,
+        key: &str,
+        path: String,
+        template: &'static str,
+        data: tera::Value,
+    ) -> DataPage {
+        DataPage {
+            path,
+            template,
+            nav: true,
+            title: words.get(&format!("pages.{key}.title")).to_owned(),
+            description: words.get(&format!("pages.{key}.description")).to_owned(),
+            data,
+        }
+    }
 }
 
 /// A file written as is, such as `/timeline/timeline.json`.
@@ -104,12 +127,14 @@ impl SiteData {
     /// [`SiteData::generate`]). Nothing without a sources file.
     pub fn sources_page(
         &self,
+        words: &crate::words::Words,
         cited_by: &[CitedBy],
         data_citations: &[CitedBy],
     ) -> Option<DataPage> {
         let sources = self.sources.as_ref()?;
         Some(sources::page(
             sources,
+            words,
             cited_by.iter().chain(data_citations),
         ))
     }

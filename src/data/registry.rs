@@ -14,7 +14,7 @@ use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{Scheme, Targets};
 
-use super::{DataKind, Generated, casualties, glossary, media, sources, timeline};
+use super::{DataKind, Generated, casualties, glossary, media, places, sources, timeline};
 
 /// Generates [`SiteData`], [`Kind`] and their methods from the list of kinds.
 macro_rules! registry {
@@ -49,6 +49,13 @@ macro_rules! registry {
             pub fn files(self) -> &'static [&'static str] {
                 match self {
                     $(Kind::$variant => <$kind as DataKind>::FILES,)*
+                }
+            }
+
+            /// The JSON Schema of the kind's TOML file, if it has one.
+            pub fn schema(self) -> Option<fn() -> schemars::Schema> {
+                match self {
+                    $(Kind::$variant => <$kind as DataKind>::SCHEMA,)*
                 }
             }
 
@@ -153,6 +160,8 @@ registry! {
     timeline: Timeline => timeline::Timeline,
     /// `casualties.toml` or `casualties.csv`: casualty claims, never added together.
     casualties: Casualties => casualties::Casualties,
+    /// `places.toml`: where things happened, with both names of contested places.
+    places: Places => places::Places,
     /// `media.toml`: images with their alt text, caption, credit and licence.
     media: Media => media::Media,
 }

@@ -44,7 +44,7 @@ pub fn process_files(
 }
 
 #[cfg(test)]
-#[path = "../../tests/common/samples.rs"]
+#[path = "../../tests/it/common/samples.rs"]
 mod samples;
 #[cfg(test)]
 mod tests;

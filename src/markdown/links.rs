@@ -28,6 +28,10 @@ pub struct Scheme {
 pub trait Targets: Sync {
     /// The site path of the page at `content_path` (such as `notes/history.md`).
     fn page_url(&self, content_path: &str) -> Option<&str>;
+    /// The title of the page at `content_path`, when it is a page of the site.
+    fn page_title(&self, _content_path: &str) -> Option<&str> {
+        None
+    }
     /// The registered scheme of this name, whether or not the site has its data file.
     fn scheme(&self, name: &str) -> Option<&Scheme>;
     /// True when the scheme's data has an entry with this id (or failed to load, so that

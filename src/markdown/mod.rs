@@ -5,14 +5,15 @@ pub mod anchors;
 pub mod figures;
 pub mod glossary_links;
 pub mod highlight;
+pub mod images;
 pub mod links;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, SourceText};
 use anchors::Anchors;
-use figures::{Figure, Figures, ImageUse, Lead};
 use glossary_links::TermMatcher;
+use images::{Figure, ImageUse, Images, Lead};
 use links::{Resolved, Targets};
 
 /// Element ids the page templates use, which headings never take.
@@ -72,6 +73,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// True when the text has a highlighted code block.
     pub has_code: bool,
+    /// How many figures (maps) its code blocks drew: their HTML comes from templates.
+    pub figures: usize,
     /// Broken links and other problems.
     pub diagnostics: Vec<Diagnostic>,
     /// The images shown, by their place in the output, in order.
@@ -88,8 +91,12 @@ pub struct Renderer<'a> {
     pub targets: &'a dyn Targets,
     /// The glossary linker, when the site has a glossary and auto-linking is on.
     pub terms: Option<&'a TermMatcher>,
+    /// What draws figure code blocks (maps); without it they are shown as code.
+    pub figures: Option<&'a dyn figures::Figures>,
     /// What makes images into figures; without it, images are left as Markdown makes them.
-    pub figures: Option<&'a dyn Figures>,
+    pub images: Option<&'a dyn Images>,
+    /// The words of the interface, in the site's language.
+    pub words: &'a crate::words::Words,
 }
 
 impl Rendered {
@@ -142,6 +149,7 @@ impl Renderer<'_> {
         pulldown_cmark::html::push_html(&mut html, state.out.into_iter());
         let mut rendered = state.rendered;
         rendered.html = html;
+        rendered.figures = state.figures;
         rendered
     }
 }
@@ -175,12 +183,21 @@ struct State<'r, 'a> {
     /// Open links: Some(citation source id) for citations, None for ordinary links.
     links: Vec<Option<String>>,
     heading: Option<(HeadingLevel, Option<String>, usize, String)>,
-    code: Option<(String, String)>,
+    code: Option<Code>,
+    /// How many figures the text has drawn so far.
+    figures: usize,
     no_autolink_depth: usize,
     image: Option<OpenImage<'r>>,
     paragraph: Option<Paragraph>,
     /// Where the text starts in its file, to tell the first screen from the rest.
     text_offset: usize,
+}
+
+/// A code block being read: its info string's first word, its text and where that starts.
+struct Code {
+    lang: String,
+    text: String,
+    offset: Option<usize>,
 }
 
 impl<'r, 'a> State<'r, 'a> {
@@ -205,6 +222,7 @@ impl<'r, 'a> State<'r, 'a> {
             links: Vec::new(),
             heading: None,
             code: None,
+            figures: 0,
             no_autolink_depth: 0,
             image: None,
             paragraph: None,
@@ -213,10 +231,13 @@ impl<'r, 'a> State<'r, 'a> {
     }
 
     fn event<'s>(&mut self, event: Event<'r>, at: impl Fn() -> (&'s SourceText, usize)) {
-        if let Some((_, code)) = &mut self.code {
+        if let Some(code) = &mut self.code {
             match event {
-                Event::Text(text) => code.push_str(&text),
-                Event::End(TagEnd::CodeBlock) => self.end_code(),
+                Event::Text(text) => {
+                    code.offset.get_or_insert_with(|| at().1);
+                    code.text.push_str(&text);
+                }
+                Event::End(TagEnd::CodeBlock) => self.end_code(at().0),
                 _ => {}
             }
             return;
@@ -254,7 +275,11 @@ impl<'r, 'a> State<'r, 'a> {
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                self.code = Some((lang, String::new()));
+                self.code = Some(Code {
+                    lang,
+                    text: String::new(),
+                    offset: None,
+                });
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -276,7 +301,7 @@ impl<'r, 'a> State<'r, 'a> {
                 id,
             }) => {
                 self.no_autolink_depth += 1;
-                if self.renderer.figures.is_some() {
+                if self.renderer.images.is_some() {
                     let (_, offset) = at();
                     self.image = Some(OpenImage {
                         dest: dest_url,
@@ -387,9 +412,15 @@ impl<'r, 'a> State<'r, 'a> {
         match self.links.pop().flatten() {
             Some(source) => {
                 let (number, use_number) = self.rendered.cite(source);
+                let label = self.renderer.words.fill(
+                    "markdown.citation_label",
+                    &[("number", &number.to_string())],
+                );
+                let mut escaped = String::new();
+                let _ = pulldown_cmark_escape::escape_html(&mut escaped, &label);
                 self.out.push(Event::InlineHtml(
                     format!(
-                        "<sup class=\"cite\" id=\"cite-ref-{number}-{use_number}\"><a href=\"#cite-{number}\" aria-label=\"Source {number}\">[{number}]</a></sup>"
+                        "<sup class=\"cite\" id=\"cite-ref-{number}-{use_number}\"><a href=\"#cite-{number}\" aria-label=\"{escaped}\">[{number}]</a></sup>"
                     )
                     .into(),
                 ));
@@ -400,7 +431,7 @@ impl<'r, 'a> State<'r, 'a> {
 
     /// Replaces an image with its figure, or reports why it cannot be shown.
     fn end_image<'s>(&mut self, image: OpenImage<'r>, at: impl Fn() -> (&'s SourceText, usize)) {
-        let Some(figures) = self.renderer.figures else {
+        let Some(images) = self.renderer.images else {
             return;
         };
         let (source, _) = at();
@@ -415,7 +446,7 @@ impl<'r, 'a> State<'r, 'a> {
             eager,
             lead: false,
         };
-        let figure = figures.figure(&wanted, self.renderer);
+        let figure = images.figure(&wanted, self.renderer);
         self.rendered.images.extend(figure.image);
         match figure.html {
             Ok(html) => {
@@ -473,8 +504,12 @@ impl<'r, 'a> State<'r, 'a> {
         ));
         self.out.extend(inner);
         if matches!(self.mode, Mode::Page { .. }) {
+            let mut label = String::new();
+            let words = self.renderer.words.get("markdown.anchor_label");
+            let _ = pulldown_cmark_escape::escape_html(&mut label, words);
             self.out.push(Event::Html(
-                format!("<a class=\"anchor\" href=\"#{escaped_id}\" aria-label=\"Link to this section\">#</a>").into(),
+                format!("<a class=\"anchor\" href=\"#{escaped_id}\" aria-label=\"{label}\">#</a>")
+                    .into(),
             ));
         }
         self.out
@@ -486,10 +521,26 @@ impl<'r, 'a> State<'r, 'a> {
         });
     }
 
-    fn end_code(&mut self) {
-        let Some((lang, code)) = self.code.take() else {
+    fn end_code(&mut self, source: &SourceText) {
+        let Some(Code {
+            lang,
+            text: code,
+            offset,
+        }) = self.code.take()
+        else {
             return;
         };
+        if let Some(figures) = self.renderer.figures
+            && figures.handles(&lang)
+        {
+            self.figures += 1;
+            let offset = offset.unwrap_or(0);
+            match figures.figure(&lang, source, offset, &code, self.figures) {
+                Ok(html) => self.out.push(Event::Html(html.into())),
+                Err(problems) => self.rendered.diagnostics.extend(problems),
+            }
+            return;
+        }
         let highlighted = if lang.is_empty() {
             None
         } else {
@@ -519,13 +570,13 @@ impl<'r, 'a> State<'r, 'a> {
 const FIRST_SCREEN_BYTES: usize = 1500;
 
 impl Renderer<'_> {
-    /// The lead image `dest` of a page, set in its front matter at `line` of `source`.
+    /// The lead image `dest` of a page, set in its front matter at `offset` of `source`.
     ///
     /// Besides the lead or the error, the image named, when it was found.
     pub fn lead(
         &self,
         source: &SourceText,
-        line: usize,
+        offset: usize,
         dest: &str,
     ) -> (Option<String>, Result<Lead, Diagnostic>) {
         let wanted = ImageUse {
@@ -538,16 +589,16 @@ impl Renderer<'_> {
         };
         let locate = |broken: links::Broken| {
             source
-                .error_at_line(line, 1, broken.message)
+                .error_at(offset, broken.message)
                 .with_help(broken.help)
         };
-        let Some(figures) = self.figures else {
+        let Some(images) = self.images else {
             let error = Diagnostic::error(&source.path, "images cannot be shown here");
             return (None, Err(error));
         };
-        let Figure { image, html } = figures.figure(&wanted, self);
+        let Figure { image, html } = images.figure(&wanted, self);
         let lead = html.and_then(|html| {
-            let share = figures.share(&wanted, self.targets)?;
+            let share = images.share(&wanted, self.targets)?;
             Ok(Lead {
                 image: image.clone().unwrap_or_default(),
                 html,
@@ -587,6 +638,8 @@ mod tests {
             targets: &Fixture,
             terms,
             figures: None,
+            images: None,
+            words: crate::words::Words::english(),
         };
         let source = SourceText::new("content/x.md", text.to_owned());
         renderer.render(&source, 0, text, mode)
@@ -644,6 +697,66 @@ mod tests {
         let out = page("Text\n\nSee [x](@/nope.md) and [y](source:nobody).");
         assert_eq!(out.diagnostics.len(), 2);
         assert_eq!((out.diagnostics[0].line, out.diagnostics[0].col), (3, 5));
+    }
+
+    /// Draws a figure block as its offset and text, or fails on "bad".
+    struct Echo;
+
+    impl figures::Figures for Echo {
+        fn handles(&self, info: &str) -> bool {
+            info == "map"
+        }
+
+        fn figure(
+            &self,
+            _info: &str,
+            source: &SourceText,
+            offset: usize,
+            text: &str,
+            number: usize,
+        ) -> Result<String, Vec<Diagnostic>> {
+            if text.contains("bad") {
+                return Err(vec![source.error_at(offset, "bad map")]);
+            }
+            Ok(format!(
+                "<figure>{number}@{offset}:{}</figure>",
+                text.trim()
+            ))
+        }
+    }
+
+    #[test]
+    fn figure_blocks_are_handed_to_the_site_with_their_place() {
+        let renderer = Renderer {
+            options: MarkdownOptions {
+                smart_punctuation: true,
+                unsafe_html: false,
+            },
+            targets: &Fixture,
+            terms: None,
+            figures: Some(&Echo),
+            images: None,
+            words: crate::words::Words::english(),
+        };
+        let text =
+            "Intro.\n\n```map\ntitle = \"a\"\n```\n\n```map\nbad\n```\n\n```toml\nx = 1\n```\n";
+        let source = SourceText::new("content/x.md", text.to_owned());
+        let mode = Mode::Page {
+            autolink: false,
+            lead: false,
+        };
+        let out = renderer.render(&source, 0, text, mode);
+        let first = text.find("title").unwrap();
+        assert!(
+            out.html
+                .contains(&format!("<figure>1@{first}:title = \"a\"</figure>")),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.figures, 2);
+        assert_eq!(out.diagnostics.len(), 1);
+        assert_eq!((out.diagnostics[0].line, out.diagnostics[0].col), (8, 1));
+        assert!(out.html.contains("language-toml"));
     }
 
     #[test]

@@ -34,7 +34,7 @@ fn staging_name(target_name: &str, pid: u32) -> String {
 pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let refuse = |why: &str| {
         Diagnostic::error(output, format!("refusing to write the site to {}: {why}", output.display()))
-            .with_help("set `output_dir` in explainer.toml or pass --output-dir to a folder of its own, such as \"public\"")
+            .with_help("set `output_dir` in explainer.toml or pass --output-dir to a new folder that only explainer writes to")
     };
     let root = absolute(root);
     let target = absolute(output);
@@ -63,8 +63,11 @@ pub fn check_target(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         match fs::read_to_string(target.join(MARKER)) {
             Ok(manifest) => {
                 if let Some(file) = foreign_file(&root, &target, &manifest) {
-                    return Err(refuse(&format!(
+                    let why = format!(
                         "{file} in it was not written by explainer, and a build replaces the whole folder"
+                    );
+                    return Err(refuse(&why).with_help(format!(
+                        "move {file} into static/ (files there are copied into every build), or delete it if it is not needed"
                     )));
                 }
             }

@@ -4,9 +4,11 @@ use serde_json::{Map, Value, json};
 
 use super::csv_layout::{COLUMNS, LIST_SEPARATOR};
 use super::model::{Claim, Figure, Qualifier};
+use crate::data::sources::Sources;
 
-/// `{"claims": [...]}`, each claim with the data file's fields.
-pub fn json(claims: &[Claim]) -> Vec<u8> {
+/// `{"claims": [...]}`, each claim with the data file's fields and its source's affiliation
+/// (so that the file says whose claim each is on its own).
+pub fn json(claims: &[Claim], sources: Option<&Sources>) -> Vec<u8> {
     let list: Vec<Value> = claims
         .iter()
         .map(|claim| {
@@ -18,6 +20,9 @@ pub fn json(claims: &[Claim]) -> Vec<u8> {
             json!({
                 "id": claim.id,
                 "source": claim.source,
+                "source_affiliation": sources
+                    .and_then(|s| s.get(&claim.source))
+                    .map(|s| &s.affiliation),
                 "reported_by": claim.reported_by,
                 "reported": claim.reported.iso(),
                 "scope": claim.scope,

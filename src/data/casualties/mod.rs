@@ -13,7 +13,7 @@ mod figures;
 mod model;
 mod page;
 mod summary;
-mod toml_input;
+pub(crate) mod toml_input;
 mod validate;
 mod view;
 
@@ -27,6 +27,7 @@ use crate::data::{CitedBy, DataKind, DataPage, ExportFile, Generated, SiteData, 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::markdown::Renderer;
 use crate::markdown::links::{self, Targets};
+use crate::words::Words;
 use validate::Refs;
 
 /// The site path of the casualties page.
@@ -90,12 +91,14 @@ impl Casualties {
         &'a self,
         sources: Option<&'a Sources>,
         targets: &'a dyn Targets,
+        words: &'a Words,
     ) -> view::Lookup<'a> {
         view::Lookup {
             sources,
             targets,
             categories: &self.categories,
             page: targets.href(PATH),
+            words,
         }
     }
 
@@ -105,13 +108,18 @@ impl Casualties {
         sources: Option<&Sources>,
         targets: &dyn Targets,
     ) -> serde_json::Value {
-        view::global(&self.claims, &self.lookup(sources, targets))
+        view::global(
+            &self.claims,
+            &self.lookup(sources, targets, Words::english()),
+        )
     }
 }
 
 impl DataKind for Casualties {
     const NAME: &'static str = "casualties";
     const FILES: &'static [&'static str] = &[TOML_FILE, CSV_FILE];
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<toml_input::CasualtiesFile>);
 
     fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root, &config.casualties, config.file())
@@ -155,7 +163,12 @@ impl DataKind for Casualties {
     }
 
     fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
-        generate(self, site.sources.as_ref(), renderer.targets)
+        generate(
+            self,
+            site.sources.as_ref(),
+            renderer.targets,
+            renderer.words,
+        )
     }
 }
 
@@ -164,6 +177,7 @@ pub fn generate(
     casualties: &Casualties,
     sources: Option<&Sources>,
     targets: &dyn Targets,
+    words: &Words,
 ) -> Generated {
     let page = targets.href(PATH);
     let name = |id: &str| {
@@ -175,10 +189,12 @@ pub fn generate(
         .claims
         .iter()
         .flat_map(|claim| {
-            let title = format!(
-                "Casualty claim: {}, {}",
-                name(&claim.source),
-                claim.reported.human()
+            let title = words.fill(
+                "cited_by.casualty_claim",
+                &[
+                    ("source", &name(&claim.source)),
+                    ("date", &claim.reported.human()),
+                ],
             );
             let href = format!("{page}#{}", claim.id);
             std::iter::once(&claim.source)
@@ -192,17 +208,25 @@ pub fn generate(
         .collect();
     let directory = PATH.trim_matches('/');
     Generated {
-        pages: vec![DataPage {
-            path: PATH.to_owned(),
-            template: "casualties.html",
-            nav: true,
-            title: "Casualty claims".to_owned(),
-            description: "Every casualty and displacement figure, who claimed it and when, side by side and never added together.".to_owned(),
-            data: page::page(&casualties.claims, &casualties.lookup(sources, targets)),
-        }],
+        pages: vec![DataPage::worded(
+            words,
+            "casualties",
+            PATH.to_owned(),
+            "casualties.html",
+            page::page(
+                &casualties.claims,
+                &casualties.lookup(sources, targets, words),
+            ),
+        )],
         files: vec![
-            ExportFile { path: format!("{directory}/casualties.json"), bytes: export::json(&casualties.claims) },
-            ExportFile { path: format!("{directory}/casualties.csv"), bytes: export::csv(&casualties.claims) },
+            ExportFile {
+                path: format!("{directory}/casualties.json"),
+                bytes: export::json(&casualties.claims, sources),
+            },
+            ExportFile {
+                path: format!("{directory}/casualties.csv"),
+                bytes: export::csv(&casualties.claims),
+            },
         ],
         cited_by,
         ..Generated::default()

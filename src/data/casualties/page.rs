@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::chart::{self, ChartRow};
 use super::model::{Claim, Figure, Status};
 use super::summary::{Comparison, History, Summary};
-use super::view::{DateRef, Lookup, NOT_ADDED, RowView, SourceRef, scope_anchors};
+use super::view::{DateRef, Lookup, RowView, SourceRef, scope_anchors};
 use crate::markdown::links;
 
 #[derive(Serialize)]
@@ -96,7 +96,7 @@ struct Downloads {
 #[derive(Serialize)]
 struct PageData {
     count: usize,
-    not_added: &'static str,
+    not_added: String,
     scopes: Vec<ScopeView>,
     downloads: Downloads,
 }
@@ -143,7 +143,7 @@ pub fn page(claims: &[Claim], lookup: &Lookup<'_>) -> tera::Value {
         .collect();
     tera::Value::from_serializable(&PageData {
         count: claims.len(),
-        not_added: NOT_ADDED,
+        not_added: lookup.words.get("casualties.not_added").to_owned(),
         scopes,
         downloads: Downloads {
             json: format!("{}casualties.json", lookup.page),
@@ -251,7 +251,11 @@ fn chart_view(comparison: &Comparison<'_>, scope_anchor: &str, lookup: &Lookup<'
         "{label}, {}: the current figure of each source",
         comparison.scope
     );
-    let description = format!("{}. {NOT_ADDED}", described.join("; "));
+    let description = format!(
+        "{}. {}",
+        described.join("; "),
+        lookup.words.get("casualties.not_added")
+    );
     let chart_rows: Vec<ChartRow> = comparison
         .rows
         .iter()

@@ -25,6 +25,8 @@ pub struct HeadlineRow<'a> {
     pub low: Option<Mark<'a>>,
     /// The highest figure, when it is another claim's than the lowest.
     pub high: Option<Mark<'a>>,
+    /// The other current figures, which lie between the lowest and the highest.
+    pub others: Vec<Mark<'a>>,
     /// Current claims that gave no number.
     pub undisclosed: Vec<&'a Claim>,
     /// How many sources the row draws on.
@@ -185,14 +187,23 @@ impl<'a> Summary<'a> {
                     .iter()
                     .copied()
                     .max_by_key(|m| m.figure.bounds().map(|b| b.1));
+                let high = high.filter(|h| low.is_none_or(|l| l.claim.id != h.claim.id));
+                let shown = |m: &Mark| {
+                    [low, high]
+                        .iter()
+                        .flatten()
+                        .any(|s| s.claim.id == m.claim.id)
+                };
+                let others = disclosed.iter().copied().filter(|m| !shown(m)).collect();
                 let mut sources: Vec<&str> =
                     marks.iter().map(|m| m.claim.source.as_str()).collect();
                 sources.sort_unstable();
                 sources.dedup();
                 Some(HeadlineRow {
                     category,
-                    high: high.filter(|h| low.is_none_or(|l| l.claim.id != h.claim.id)),
+                    high,
                     low,
+                    others,
                     undisclosed: withheld.into_iter().map(|m| m.claim).collect(),
                     sources: sources.len(),
                     as_of,

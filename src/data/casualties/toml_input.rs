@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
@@ -21,29 +22,64 @@ use crate::suggest;
 pub const FILE: &str = "casualties.toml";
 
 /// The keys of a figure table.
-const KEYS: [&str; 6] = ["value", "qualifier", "min", "max", "best", "undisclosed"];
+pub(crate) const KEYS: [&str; 6] = ["value", "qualifier", "min", "max", "best", "undisclosed"];
 
 /// The forms a figure may take, for help messages.
 const FORMS: &str = "write a whole number, { value = N, qualifier = \"at_least\" }, { min = A, max = B } or { undisclosed = true }";
 
-#[derive(Deserialize)]
+/// The whole file, for its schema: the claims themselves are read one by one (see [`read`]).
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CasualtiesFile {
+    /// The claims, one `[[claim]]` table each.
+    #[serde(default)]
+    #[expect(dead_code, reason = "only its schema is used")]
+    claim: Vec<RawClaim>,
+}
+
+/// One `[[claim]]`, as written.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawClaim {
+    /// Stable id, the claim's anchor on the casualties page.
+    #[schemars(with = "crate::schema::shapes::Id")]
     id: Spanned<String>,
+    /// The id of the source that made the claim.
+    #[schemars(with = "String")]
     source: Spanned<String>,
+    /// Ids of the sources that relayed it.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     reported_by: Vec<Spanned<String>>,
+    /// When the claim was made.
+    #[schemars(with = "crate::schema::shapes::Date")]
     reported: Spanned<DateInput>,
+    /// What the claim counts; a revision has the same scope as the claim it replaces.
+    #[schemars(with = "String")]
     scope: Spanned<String>,
+    /// The period the figures cover.
     period: Option<String>,
+    /// The id of the timeline event it is about.
+    #[schemars(with = "Option<String>")]
     event: Option<Spanned<String>>,
+    /// The source's own words.
     wording: Option<String>,
+    /// Whether it is claimed, corroborated, disputed or retracted.
+    #[schemars(with = "Option<String>", extend("enum" = crate::schema::shapes::names(&super::Status::ALL)))]
     status: Option<Spanned<String>>,
+    /// The id of the same source's earlier claim that this one revises.
+    #[schemars(with = "Option<String>")]
     supersedes: Option<Spanned<String>>,
+    /// Ids of other sources' claims that count some of the same people.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     overlaps: Vec<Spanned<String>>,
+    /// Who the figures leave out.
     excludes: Option<String>,
+    /// Editors' notes.
     notes: Option<String>,
+    /// The figures, by category: `killed`, `wounded` or one of `[casualties]` in explainer.toml.
+    #[schemars(with = "BTreeMap<String, crate::schema::shapes::Figure>")]
     figures: Spanned<BTreeMap<Spanned<String>, Spanned<RawFigure>>>,
 }
 

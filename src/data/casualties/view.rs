@@ -4,13 +4,12 @@ use serde::Serialize;
 
 use super::model::{Categories, Claim};
 use super::summary::{HeadlineRow, Mark, Summary};
+use crate::data::affiliation::Affiliation;
 use crate::data::sources::Sources;
 use crate::dates::PartialDate;
 use crate::markdown::anchors::Anchors;
 use crate::markdown::links::{self, Targets};
-
-/// The sentence every summary carries.
-pub const NOT_ADDED: &str = "Figures from different sources overlap: they may count some of the same people, by different methods, at different dates. They are never added together.";
+use crate::words::Words;
 
 /// Looks up what readers see of sources and links.
 pub struct Lookup<'a> {
@@ -22,15 +21,17 @@ pub struct Lookup<'a> {
     pub categories: &'a Categories,
     /// The casualties page's link.
     pub page: String,
+    /// The words of the interface.
+    pub words: &'a Words,
 }
 
-/// A source as readers see it: its name, the side it speaks for, its entry on `/sources/`.
+/// A source as readers see it: its name, whose voice it is, its entry on `/sources/`.
 #[derive(Serialize)]
 pub struct SourceRef {
     id: String,
     /// The source's name.
     pub name: String,
-    party: Option<String>,
+    affiliation: Option<Affiliation>,
     href: String,
 }
 
@@ -59,20 +60,27 @@ struct MarkView {
     reported: DateRef,
 }
 
-/// A headline figure with its role: "Lowest", "Highest" or "Only figure".
+/// A headline figure with its role: "Lowest", "Highest", "Only figure" (one figure in all),
+/// "Lowest and highest" (one claim gives both ends, such as a range) or "Within that range".
+/// Templates may word the roles by their `kind`: `lowest`, `highest`, `only`, `both`, `within`.
 #[derive(Serialize)]
 struct RoleView {
-    role: &'static str,
+    role: String,
+    kind: &'static str,
     mark: MarkView,
 }
 
 /// A headline row: the lowest and highest current figure of a category in a scope.
 #[derive(Serialize)]
 pub struct RowView {
+    /// The category's id.
+    category: String,
     label: String,
     marks: Vec<RoleView>,
     undisclosed: Vec<SourceRef>,
     sources: usize,
+    /// How many of the sources gave a number.
+    sources_with_figures: usize,
     as_of: DateRef,
 }
 
@@ -85,15 +93,72 @@ struct ScopeSummaryView {
     rows: Vec<RowView>,
 }
 
-/// A headline row in a line, for a collapsed summary.
-fn gist(row: &RowView) -> String {
-    let figures = match row.marks.as_slice() {
-        [low, high] => format!("from {} to {}", low.mark.words, high.mark.words),
-        [only] => only.mark.words.clone(),
-        _ => "no number given".to_owned(),
+/// A scope in a line, for a collapsed summary: its first row, and when that row is a part of
+/// a whole that no row gives (soldiers and civilians killed, without a total), the other parts
+/// of that whole too, so that the line does not show one part as if it were all.
+fn scope_gist(rows: &[RowView], categories: &Categories, words: &Words) -> String {
+    let Some(first) = rows.first() else {
+        return String::new();
     };
-    let plural = if row.sources == 1 { "" } else { "s" };
-    format!("{}: {figures} ({} source{plural})", row.label, row.sources)
+    let whole = categories
+        .list
+        .iter()
+        .find(|c| c.id == first.category)
+        .and_then(|c| c.part_of.as_deref());
+    let Some(whole) = whole.filter(|w| !rows.iter().any(|r| r.category == *w)) else {
+        return gist(first, words);
+    };
+    let parts: Vec<String> = rows
+        .iter()
+        .filter(|row| {
+            categories
+                .list
+                .iter()
+                .any(|c| c.id == row.category && c.part_of.as_deref() == Some(whole))
+        })
+        .map(|row| gist(row, words))
+        .collect();
+    parts.join("; ")
+}
+
+/// A headline row in a line, for a collapsed summary.
+fn gist(row: &RowView, words: &Words) -> String {
+    let figures = match row.marks.as_slice() {
+        [] => words.get("casualties.no_number").to_owned(),
+        [only] => only.mark.words.clone(),
+        [low, rest @ ..] if low.kind == "lowest" => {
+            let high = rest.first().map_or("", |h| h.mark.words.as_str());
+            words.fill(
+                "casualties.gist.range",
+                &[("low", &low.mark.words), ("high", high)],
+            )
+        }
+        [both, ..] => both.mark.words.clone(),
+    };
+    let sources = |n: usize| {
+        let form = if n == 1 { "one" } else { "other" };
+        words.fill(
+            &format!("casualties.gist.sources.{form}"),
+            &[("n", &n.to_string())],
+        )
+    };
+    let with = row.sources_with_figures;
+    let without = row.sources - with;
+    let counted = match (with, without) {
+        (0, n) | (n, 0) => sources(n),
+        (n, m) => words.fill(
+            "casualties.gist.some_without",
+            &[("sources", &sources(n)), ("without", &m.to_string())],
+        ),
+    };
+    words.fill(
+        "casualties.gist.line",
+        &[
+            ("label", &row.label),
+            ("figures", &figures),
+            ("counted", &counted),
+        ],
+    )
 }
 
 impl Lookup<'_> {
@@ -103,7 +168,7 @@ impl Lookup<'_> {
         SourceRef {
             id: id.to_owned(),
             name: source.map_or_else(|| id.to_owned(), |s| s.short_name.clone()),
-            party: source.and_then(|s| s.party.clone()),
+            affiliation: source.map(|s| s.affiliation.clone()),
             href: links::anchor(self.targets, crate::data::sources::PATH, id),
         }
     }
@@ -124,24 +189,36 @@ impl Lookup<'_> {
 
     /// What readers see of a headline row.
     pub fn row(&self, row: &HeadlineRow<'_>) -> RowView {
-        let marks = match (&row.low, &row.high) {
-            (Some(low), Some(high)) => vec![
-                RoleView {
-                    role: "Lowest",
-                    mark: self.mark(low),
-                },
-                RoleView {
-                    role: "Highest",
-                    mark: self.mark(high),
-                },
-            ],
-            (Some(only), None) => vec![RoleView {
-                role: "Only figure",
-                mark: self.mark(only),
-            }],
+        let role = |kind: &'static str, mark: &Mark<'_>| RoleView {
+            role: self
+                .words
+                .get(&format!("casualties.roles.{kind}"))
+                .to_owned(),
+            kind,
+            mark: self.mark(mark),
+        };
+        let mut marks = match (&row.low, &row.high) {
+            (Some(low), Some(high)) => vec![role("lowest", low), role("highest", high)],
+            (Some(only), None) if row.others.is_empty() => {
+                vec![role("only", only)]
+            }
+            (Some(both), None) => vec![role("both", both)],
             _ => Vec::new(),
         };
+        if row.high.is_none() {
+            marks.extend(row.others.iter().map(|m| role("within", m)));
+        }
+        let mut with_figures: Vec<&str> = row
+            .low
+            .iter()
+            .chain(&row.high)
+            .chain(&row.others)
+            .map(|m| m.claim.source.as_str())
+            .collect();
+        with_figures.sort_unstable();
+        with_figures.dedup();
         RowView {
+            category: row.category.to_owned(),
             label: self.categories.label(row.category).to_owned(),
             marks,
             undisclosed: row
@@ -150,6 +227,7 @@ impl Lookup<'_> {
                 .map(|c| self.source(&c.source))
                 .collect(),
             sources: row.sources,
+            sources_with_figures: with_figures.len(),
             as_of: row.as_of.into(),
         }
     }
@@ -184,11 +262,12 @@ pub fn global(claims: &[Claim], lookup: &Lookup<'_>) -> serde_json::Value {
                 .collect();
             ScopeSummaryView {
                 title: scope.to_owned(),
-                gist: rows.first().map(gist).unwrap_or_default(),
+                gist: scope_gist(&rows, lookup.categories, lookup.words),
                 href: format!("{}#{anchor}", lookup.page),
                 rows,
             }
         })
         .collect();
-    serde_json::json!({ "href": lookup.page, "note": NOT_ADDED, "scopes": scopes })
+    let note = lookup.words.get("casualties.not_added");
+    serde_json::json!({ "href": lookup.page, "note": note, "scopes": scopes })
 }

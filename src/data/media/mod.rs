@@ -72,10 +72,10 @@ impl DataKind for Media {
         _site: &SiteData,
         targets: &dyn Targets,
     ) -> Vec<(&'static str, serde_json::Value)> {
-        let credits = this.map_or(
-            serde_json::Value::Null,
-            |_| serde_json::json!({ "title": page::TITLE, "href": targets.href(page::PATH) }),
-        );
+        let credits = this.map_or(serde_json::Value::Null, |_| {
+            let title = crate::words::Words::english().get("pages.credits.title");
+            serde_json::json!({ "title": title, "href": targets.href(page::PATH) })
+        });
         vec![("credits_page", credits)]
     }
 

@@ -12,8 +12,6 @@ use crate::markdown::{Mode, Renderer};
 
 /// The page's site path.
 pub const PATH: &str = "/credits/";
-/// Its title.
-pub const TITLE: &str = "Image credits";
 
 /// An image as the credits page lists it.
 #[derive(Serialize)]
@@ -50,20 +48,24 @@ pub fn generate(media: &Media, renderer: &Renderer<'_>, sources: Option<&Sources
         .extend(media.list.iter().filter_map(|image| {
             Some(CitedBy {
                 source: image.source.clone()?,
-                title: format!("{TITLE}: {}", image.id),
+                title: format!(
+                    "{}: {}",
+                    renderer.words.get("pages.credits.title"),
+                    image.id
+                ),
                 href: format!("{href}#{}", image.id),
             })
         }));
-    generated.pages.push(DataPage {
-        path: PATH.to_owned(),
-        template: "credits.html",
-        nav: false,
-        title: TITLE.to_owned(),
-        description:
-            "Who made each image of this site, under which licence, and where it comes from."
-                .to_owned(),
-        data: tera::Value::from_serializable(&views),
-    });
+    let mut page = DataPage::worded(
+        renderer.words,
+        "credits",
+        PATH.to_owned(),
+        "credits.html",
+        tera::Value::from_serializable(&views),
+    );
+    // Reached from every page's footer, not from the main navigation.
+    page.nav = false;
+    generated.pages.push(page);
     generated.diagnostics = diagnostics;
     generated
 }

@@ -196,6 +196,7 @@ fn set(event: &mut RawEvent, field: &str, cell: Located<String>) {
         "qualifier" => event.qualifier = Some(cell),
         "display_date" => event.display_date = Some(cell),
         "place" => event.place = Some(cell),
+        "places" => event.places = list(cell),
         "group" => event.group = Some(cell),
         "links" => event.links = list(cell),
         "body" => event.body = Some(cell),

@@ -17,7 +17,6 @@ mod when;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::data::sources::Sources;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
@@ -40,6 +39,8 @@ impl DataKind for Timeline {
     const NAME: &'static str = "timeline";
     const FILES: &'static [&'static str] = &[toml_input::FILE, csv_input::FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<toml_input::TimelineFile>);
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)
@@ -70,7 +71,7 @@ impl DataKind for Timeline {
     }
 
     fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
-        generate(self, renderer, site.sources.as_ref())
+        generate(self, renderer, site)
     }
 }
 
@@ -118,15 +119,11 @@ pub fn key_dates(timeline: Option<&Timeline>, targets: &dyn Targets) -> serde_js
 }
 
 /// The timeline's pages, its exports and its citations of sources.
-pub fn generate(
-    timeline: &Timeline,
-    renderer: &Renderer<'_>,
-    sources: Option<&Sources>,
-) -> Generated {
+pub fn generate(timeline: &Timeline, renderer: &Renderer<'_>, site: &SiteData) -> Generated {
     let mut generated = Generated::default();
-    let views = view::events(timeline, renderer, sources, &mut generated);
+    let views = view::events(timeline, renderer, site, &mut generated);
     let (pages, files) = rayon::join(
-        || pages::pages(timeline, &views, renderer.targets),
+        || pages::pages(timeline, &views, renderer.targets, renderer.words),
         || export::files(timeline),
     );
     generated.pages = pages;
@@ -137,10 +134,14 @@ pub fn generate(
     for (event, view) in timeline.events.iter().zip(&views) {
         let href = links::anchor(renderer.targets, PATH, &event.id);
         let cited = event.sources.iter().chain(&view.body_citations);
-        generated.cited_by.extend(cited.map(|source| CitedBy {
-            source: source.clone(),
-            title: format!("Timeline: {}", event.title),
-            href: href.clone(),
+        generated.cited_by.extend(cited.map(|source| {
+            CitedBy {
+                source: source.clone(),
+                title: renderer
+                    .words
+                    .fill("cited_by.timeline", &[("title", &event.title)]),
+                href: href.clone(),
+            }
         }));
     }
     generated

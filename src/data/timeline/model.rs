@@ -1,6 +1,6 @@
 //! The checked timeline: events in chronological order.
 
-use crate::data::sources;
+use crate::data::{places, sources};
 use crate::dates::PartialDate;
 use crate::diagnostics::SourceText;
 
@@ -88,6 +88,8 @@ pub struct Places {
     pub sources: Vec<usize>,
     /// Each page link.
     pub links: Vec<usize>,
+    /// Each place id.
+    pub place_ids: Vec<usize>,
 }
 
 /// A checked event.
@@ -109,6 +111,8 @@ pub struct Event {
     pub importance: Importance,
     /// Where it happened.
     pub place: Option<String>,
+    /// The ids of the places (in `places.toml`) where it happened.
+    pub place_ids: Vec<String>,
     /// A free grouping label, such as a phase of the conflict.
     pub group: Option<String>,
     /// `@/` links to pages with more.
@@ -143,17 +147,24 @@ impl Timeline {
         self.events.iter().map(|e| e.id.as_str())
     }
 
-    /// Unknown sources, at their place in the file.
+    /// Unknown sources and places, at their place in the file.
     pub fn check_references(
         &self,
         targets: &dyn crate::markdown::links::Targets,
     ) -> Vec<crate::diagnostics::Diagnostic> {
-        let label = self.names.label("sources");
+        let sources_label = self.names.label("sources");
+        let places_label = self.names.label("places");
         self.events
             .iter()
-            .flat_map(|e| e.sources.iter().zip(&e.places.sources))
-            .filter_map(|(id, &at)| {
-                let broken = crate::markdown::links::unknown_id(targets, &sources::SCHEME, id)?;
+            .flat_map(|e| {
+                let sources = e.sources.iter().zip(&e.places.sources);
+                let named_places = e.place_ids.iter().zip(&e.places.place_ids);
+                sources
+                    .map(|named| (&sources::SCHEME, &sources_label, named))
+                    .chain(named_places.map(|named| (&places::SCHEME, &places_label, named)))
+            })
+            .filter_map(|(scheme, label, (id, &at))| {
+                let broken = crate::markdown::links::unknown_id(targets, scheme, id)?;
                 Some(
                     self.file
                         .error_at(at, format!("{label}: {broken}"))

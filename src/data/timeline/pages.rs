@@ -56,21 +56,25 @@ struct PageData<'a> {
 
 /// `/timeline/` and a page for each tag, all listing the same event views: each event is
 /// made a template value once, and the pages share it.
-pub fn pages(timeline: &Timeline, views: &[EventView], targets: &dyn Targets) -> Vec<DataPage> {
+pub fn pages(
+    timeline: &Timeline,
+    views: &[EventView],
+    targets: &dyn Targets,
+    words: &crate::words::Words,
+) -> Vec<DataPage> {
     let tags = timeline.tags();
     let values: Vec<(&EventView, Value)> = views
         .par_iter()
         .map(|view| (view, Value::from_serializable(view)))
         .collect();
     let all: Vec<&(&EventView, Value)> = values.iter().collect();
-    let mut pages = vec![DataPage {
-        path: super::PATH.to_owned(),
-        template: "timeline.html",
-        nav: true,
-        title: "Timeline".to_owned(),
-        description: "Every dated event of the conflict, in order, with its sources.".to_owned(),
-        data: page_data(&all, None, &tags, targets),
-    }];
+    let mut pages = vec![DataPage::worded(
+        words,
+        "timeline",
+        super::PATH.to_owned(),
+        "timeline.html",
+        page_data(&all, None, &tags, targets),
+    )];
     for &(tag, _) in &tags {
         let tagged: Vec<&(&EventView, Value)> = values
             .iter()

@@ -3,7 +3,7 @@
 use crate::dates::DateInput;
 
 /// The fields of an event: the keys of an `[[event]]` and the columns of `timeline.csv`, in export order.
-pub const FIELDS: [&str; 13] = [
+pub const FIELDS: [&str; 14] = [
     "id",
     "date",
     "end",
@@ -14,6 +14,7 @@ pub const FIELDS: [&str; 13] = [
     "qualifier",
     "display_date",
     "place",
+    "places",
     "group",
     "links",
     "body",
@@ -56,6 +57,8 @@ pub struct RawEvent {
     pub display_date: Option<Located<String>>,
     /// `place`.
     pub place: Option<Located<String>>,
+    /// `places`: ids in `places.toml`.
+    pub places: Vec<Located<String>>,
     /// `group`.
     pub group: Option<Located<String>>,
     /// `links`.

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use toml::Spanned;
@@ -15,31 +16,67 @@ use crate::diagnostics::{Diagnostic, SourceText};
 /// The data file's name.
 pub const FILE: &str = "timeline.toml";
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct TimelineFile {
+#[schemars(extend("required" = ["event"]))]
+pub(crate) struct TimelineFile {
+    /// The events, one `[[event]]` table each; the file needs at least one.
     #[serde(default)]
+    #[schemars(with = "Vec<TomlEvent>", length(min = 1))]
     event: Vec<Spanned<TomlEvent>>,
 }
 
 /// The known keys; unknown ones are found by [`KeysFile`] so that all of them are reported.
-#[derive(Deserialize)]
+/// Every key is optional here so that every missing one is reported at once; the schema
+/// asks for the [`REQUIRED`](super::raw::REQUIRED) ones.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields, extend("required" = super::raw::REQUIRED))]
 struct TomlEvent {
+    /// Stable id, used in `event:` links.
+    #[schemars(with = "crate::schema::shapes::Id")]
     id: Option<Spanned<String>>,
+    /// When it happened, or when it began.
+    #[schemars(with = "crate::schema::shapes::Date")]
     date: Option<Spanned<toml::Value>>,
+    /// When it ended, for an event that lasted.
+    #[schemars(with = "Option<crate::schema::shapes::Date>")]
     end: Option<Spanned<toml::Value>>,
+    /// What happened, in a line.
+    #[schemars(with = "String")]
     title: Option<Spanned<String>>,
+    /// Ids of the sources that report it.
     #[serde(default)]
+    #[schemars(with = "Vec<String>", length(min = 1))]
     sources: Vec<Spanned<String>>,
+    /// Tags, each with its own page.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     tags: Vec<Spanned<String>>,
+    /// `major` for a key event.
+    #[schemars(with = "Option<String>", extend("enum" = <super::Importance as super::model::Keyword>::names()))]
     importance: Option<Spanned<String>>,
+    /// How sure the date is.
+    #[schemars(with = "Option<String>", extend("enum" = <super::Qualifier as super::model::Keyword>::names()))]
     qualifier: Option<Spanned<String>>,
+    /// Words shown instead of the date, such as "Late February 1988".
+    #[schemars(with = "Option<String>")]
     display_date: Option<Spanned<String>>,
+    /// Where it happened.
+    #[schemars(with = "Option<String>")]
     place: Option<Spanned<String>>,
-    group: Option<Spanned<String>>,
+    /// Ids of places in places.toml where it happened.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    places: Vec<Spanned<String>>,
+    /// A group of events shown together.
+    #[schemars(with = "Option<String>")]
+    group: Option<Spanned<String>>,
+    /// Other links, as `@/`, `event:` or web addresses.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     links: Vec<Spanned<String>>,
+    /// More about it, in Markdown.
+    #[schemars(with = "Option<String>")]
     body: Option<Spanned<String>>,
 }
 
@@ -117,6 +154,7 @@ fn raw_event(source: &SourceText, event: Spanned<TomlEvent>) -> RawEvent {
         qualifier: e.qualifier.map(located),
         display_date: e.display_date.map(located),
         place: e.place.map(located),
+        places: list(e.places),
         group: e.group.map(located),
         links: list(e.links),
         body: e.body.map(|body| Located {

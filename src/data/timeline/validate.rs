@@ -94,6 +94,7 @@ impl Check<'_> {
         for tag in &tags {
             self.tag(tag);
         }
+        let place_ids = list(raw.places);
         let links = list(raw.links);
         for link in links.iter().filter(|l| !l.value.starts_with("@/")) {
             self.error(
@@ -121,12 +122,14 @@ impl Check<'_> {
                 body: body.as_ref().map_or(raw.at, |b| b.at),
                 sources: sources.iter().map(|s| s.at).collect(),
                 links: links.iter().map(|l| l.at).collect(),
+                place_ids: place_ids.iter().map(|p| p.at).collect(),
             },
             body: body.map(|b| b.value).unwrap_or_default(),
             sources: values(sources),
             tags: dedup(values(tags)),
             importance: importance.map_or(Importance::Minor, |i| i.value),
             place: trimmed(raw.place).map(|p| p.value),
+            place_ids: dedup(values(place_ids)),
             group: trimmed(raw.group).map(|g| g.value),
             links: values(links),
         })
@@ -169,7 +172,7 @@ impl Check<'_> {
                     input.at,
                     message,
                     "leave out the parts that are not known: \"1988\" or \"1988-02\" are dates too",
-                )
+                );
             })
             .ok()
     }

@@ -4,8 +4,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::model::{Event, Importance, Keyword, Timeline};
-use crate::data::Generated;
+use crate::data::places::Places;
 use crate::data::sources::Sources;
+use crate::data::{Generated, SiteData};
 use crate::markdown::links::{self, Resolved};
 use crate::markdown::{Mode, Renderer};
 
@@ -28,6 +29,8 @@ pub struct EventView {
     pub body_html: String,
     /// Where it happened.
     pub place: Option<String>,
+    /// The places it names, linking to `/places/`, with both names of contested ones.
+    pub places: Vec<PlaceView>,
     /// Its grouping label.
     pub group: Option<String>,
     /// `major` or `minor`.
@@ -56,13 +59,26 @@ pub struct LinkView {
     pub href: String,
 }
 
+/// A place an event names.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceView {
+    /// The name the site uses.
+    pub name: String,
+    /// Its language.
+    pub lang: Option<String>,
+    /// Its other names.
+    pub names: Vec<crate::data::glossary::Alias>,
+    /// Its entry on `/places/`.
+    pub href: String,
+}
+
 /// A cited source.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
     /// The source's name.
     pub name: String,
-    /// The side it speaks for, if a party.
-    pub party: Option<String>,
+    /// Whose voice it is, when the source is known.
+    pub affiliation: Option<crate::data::affiliation::Affiliation>,
     /// Its entry on `/sources/`.
     pub href: String,
 }
@@ -71,15 +87,16 @@ pub struct SourceView {
 pub fn events(
     timeline: &Timeline,
     renderer: &Renderer<'_>,
-    sources: Option<&Sources>,
+    site: &SiteData,
     generated: &mut Generated,
 ) -> Vec<EventView> {
+    let (sources, places) = (site.sources.as_ref(), site.places.as_ref());
     let views: Vec<(EventView, Generated)> = timeline
         .events
         .par_iter()
         .map(|event| {
             let mut problems = Generated::default();
-            let view = view(timeline, event, renderer, sources, &mut problems);
+            let view = view(timeline, event, renderer, (sources, places), &mut problems);
             (view, problems)
         })
         .collect();
@@ -96,7 +113,7 @@ fn view(
     timeline: &Timeline,
     event: &Event,
     renderer: &Renderer<'_>,
-    sources: Option<&Sources>,
+    (sources, places): (Option<&Sources>, Option<&Places>),
     generated: &mut Generated,
 ) -> EventView {
     let targets = renderer.targets;
@@ -116,11 +133,16 @@ fn view(
     let mut links = Vec::new();
     for (link, &at) in event.links.iter().zip(&event.places.links) {
         match links::resolve(link, targets) {
-            Ok(Resolved::Href(href)) => links.push(LinkView {
-                name: None,
-                title: page_title(link),
-                href,
-            }),
+            Ok(Resolved::Href(href)) => {
+                let title = targets
+                    .page_title(&content_path(link))
+                    .map_or_else(|| page_title(link), str::to_owned);
+                links.push(LinkView {
+                    name: None,
+                    title,
+                    href,
+                });
+            }
             Ok(Resolved::Citation { .. }) => {}
             Err(broken) => generated.diagnostics.push(
                 timeline
@@ -139,6 +161,17 @@ fn view(
         title: event.title.clone(),
         body_html,
         place: event.place.clone(),
+        places: event
+            .place_ids
+            .iter()
+            .filter_map(|id| places?.get(id))
+            .map(|place| PlaceView {
+                name: place.name.clone(),
+                lang: place.lang.clone(),
+                names: place.names.clone(),
+                href: links::anchor(targets, crate::data::places::page::PATH, &place.id),
+            })
+            .collect(),
         group: event.group.clone(),
         importance: event.importance.name(),
         major: event.importance == Importance::Major,
@@ -158,7 +191,7 @@ fn view(
                 let source = sources.and_then(|s| s.get(id));
                 SourceView {
                     name: source.map_or_else(|| id.clone(), |s| s.name.clone()),
-                    party: source.and_then(|s| s.party.clone()),
+                    affiliation: source.map(|s| s.affiliation.clone()),
                     href: links::anchor(targets, crate::data::sources::PATH, id),
                 }
             })
@@ -178,7 +211,24 @@ pub fn tag_label(tag: &str) -> String {
     tag.replace('-', " ")
 }
 
-/// Link text for an `@/` link: "Lachin corridor" for `@/notes/lachin-corridor.md`.
+/// The file an `@/` link names, under `content/`: `notes/history.md` for `@/notes/history.md#x`.
+fn content_path(link: &str) -> String {
+    let path = link.trim_start_matches("@/");
+    path.split('#').next().unwrap_or(path).to_owned()
+}
+
+/// True when one of the timeline's `links` names the page at `content_path`: its link text
+/// is that page's title.
+pub fn links_to(timeline: &Timeline, content_path_of_page: &str) -> bool {
+    timeline
+        .events
+        .iter()
+        .flat_map(|event| &event.links)
+        .any(|link| content_path(link) == content_path_of_page)
+}
+
+/// Link text for an `@/` link to no page (a page made from data): "Exodus" for
+/// `@/timeline/tags/exodus/`.
 fn page_title(link: &str) -> String {
     let path = link.trim_start_matches("@/");
     let path = path.split('#').next().unwrap_or(path).trim_end_matches('/');

@@ -9,7 +9,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The checks, in the order they are reported. */
 export const CHECKS = {
-  a11y: 'no axe-core WCAG 2.1 A/AA violations, light and dark',
+  a11y: 'no axe-core WCAG 2.2 A/AA violations, light and dark',
   keyboard: 'skip link first, visible focus, glossary terms and timeline reachable by Tab',
   nojs: 'all content visible without JavaScript',
   offline: 'no request to any other host; every resource served by the site',
@@ -20,7 +20,7 @@ export const CHECKS = {
   fonts: 'no web fonts',
 };
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const WEIGHT_LIMIT = 100 * 1024;
 /** The largest image a page may load before the reader scrolls, on a phone. */
 export const IMAGE_LIMIT = 250 * 1024;

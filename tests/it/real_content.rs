@@ -1,0 +1,120 @@
+//! The explainer's own content: what its pages show readers agrees with its data files.
+
+use std::fs;
+
+use crate::common::*;
+
+/// The TOML samples that a note shows of the data must be excerpts of the data files as they
+/// are, not made-up examples that drift from them.
+#[test]
+fn data_samples_in_the_notes_are_real_excerpts() {
+    let note = fs::read_to_string(repo().join("content/notes/how-we-count.md")).unwrap();
+    let data: String = ["casualties.toml", "timeline.toml"]
+        .iter()
+        .map(|f| fs::read_to_string(repo().join("content/data").join(f)).unwrap())
+        .collect();
+    let blocks: Vec<&str> = note
+        .split("```toml\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 2, "{blocks:#?}");
+    for block in blocks {
+        assert!(data.contains(block), "not an excerpt of the data:\n{block}");
+    }
+}
+
+/// Russia is an outside power and Armenpress state media, wherever they are cited.
+#[test]
+fn sources_carry_their_affiliation_where_cited() {
+    let site = real_site();
+    build_ok(site.path());
+    let sources = page(site.path(), "sources/index.html");
+    let label = |id: &str| text_of(&sources, &format!("li#{id} .source-meta .affiliation"));
+    assert_eq!(
+        label("russian-peacekeepers"),
+        "outside power: Russian government"
+    );
+    assert_eq!(label("tass"), "state media: Russian government");
+    assert_eq!(
+        label("armenpress-exodus"),
+        "state media: Armenian government"
+    );
+    assert_eq!(
+        label("azerbaijan-health-ministry"),
+        "party to the conflict: Azerbaijani government"
+    );
+    let article = page(site.path(), "index.html");
+    let cited = select(&article, "section.citations li");
+    assert!(!cited.is_empty());
+    for item in &cited {
+        let labels = item
+            .select(&scraper::Selector::parse(".affiliation").unwrap())
+            .count();
+        assert_eq!(labels, 1, "{}", item.html());
+    }
+    let json: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(site.path().join("public/sources/sources.json")).unwrap(),
+    )
+    .unwrap();
+    let russia = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "russian-peacekeepers")
+        .unwrap();
+    assert_eq!(russia["affiliation"]["kind"], "outside-power");
+}
+
+/// The about page names the data pages as links that work under the site's base path.
+#[test]
+fn the_about_page_links_the_data_pages() {
+    let site = real_site();
+    build_ok(site.path());
+    let about = page(site.path(), "about/index.html");
+    for target in ["sources", "glossary", "timeline", "casualties"] {
+        let href = format!("/karabakh-explainer/{target}/");
+        assert_eq!(
+            select(&about, &format!(".prose a[href='{href}']")).len(),
+            1,
+            "no link to {href}"
+        );
+    }
+}
+
+/// On a phone the page is one column: the article's opening must come before the boxes.
+#[test]
+fn the_article_opens_before_its_key_dates_and_updates() {
+    let site = real_site();
+    build_ok(site.path());
+    let html = fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    let opening = html
+        .find("On 19 September 2023 Azerbaijan launched")
+        .unwrap();
+    let key_dates = html.find("class=\"key-dates\"").unwrap();
+    let updates = html.find("class=\"updates\"").unwrap();
+    assert!(opening < key_dates && opening < updates);
+}
+
+/// The summary box's one-line gists: no total that no source gave, no part shown as the whole.
+#[test]
+fn the_summary_gists_show_what_the_sources_gave() {
+    let site = real_site();
+    build_ok(site.path());
+    let article = page(site.path(), "index.html");
+    let gists: Vec<String> = select(&article, ".casualty-summary-gist")
+        .iter()
+        .map(|g| g.text().collect())
+        .collect();
+    assert!(
+        gists.contains(&"Killed: from 213 to 223 (2 sources)".to_owned()),
+        "{gists:#?}"
+    );
+    assert!(
+        gists.contains(
+            &"Civilians killed: 1 (1 source); Soldiers killed: 192 (1 source with a number, 1 without)"
+                .to_owned()
+        ),
+        "{gists:#?}"
+    );
+}

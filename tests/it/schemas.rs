@@ -1,0 +1,244 @@
+//! The JSON Schemas of `explainer schema`: they accept the real site's files and those of a
+//! new site, and reject the mistakes the build rejects, as an editor would check them (TOML
+//! read as JSON, dates as text).
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::schema_check::problems;
+use explainer::build::{BuildOptions, build};
+use explainer::schema::{Kind, all, find};
+
+/// Every file with a schema that the site at `root` has, with its kind.
+fn files_of(root: &Path) -> Vec<(Kind, String)> {
+    all()
+        .into_iter()
+        .filter_map(|kind| {
+            let text = fs::read_to_string(root.join(kind.path())).ok()?;
+            Some((kind, text))
+        })
+        .collect()
+}
+
+#[test]
+fn the_schemas_accept_the_real_site() {
+    let files = files_of(&crate::common::repo());
+    assert_eq!(
+        files.len(),
+        all().len(),
+        "the real site has every kind of file"
+    );
+    for (kind, text) in files {
+        assert_eq!(
+            problems(&kind, &text),
+            Vec::<String>::new(),
+            "{}",
+            kind.path()
+        );
+    }
+}
+
+#[test]
+fn the_schemas_accept_a_new_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    explainer::scaffold::create(&site).unwrap();
+    let files = files_of(&site);
+    assert_eq!(
+        files.len(),
+        all().len(),
+        "a new site has every kind of file"
+    );
+    for (kind, text) in files {
+        assert_eq!(
+            problems(&kind, &text),
+            Vec::<String>::new(),
+            "{}",
+            kind.path()
+        );
+    }
+}
+
+/// Broken files, each with a mistake that both the build and the schema reject.
+const BROKEN: &[(&str, &str, &str)] = &[
+    (
+        "config",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\ntitel = \"x\"\n",
+        "an unknown key",
+    ),
+    (
+        "config",
+        "title = \"T\"\nbase_url = \"example.org\"\n",
+        "a base URL that is not absolute",
+    ),
+    (
+        "config",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\n[glossary]\nautolink = \"yes\"\n",
+        "text where true or false belongs",
+    ),
+    (
+        "config",
+        "base_url = \"https://example.org/\"\n",
+        "no title",
+    ),
+    (
+        "sources",
+        "[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"blog\"\n",
+        "an unknown source kind",
+    ),
+    (
+        "sources",
+        "[[source]]\nid = \"A b\"\nname = \"A\"\nkind = \"media\"\n",
+        "an invalid id",
+    ),
+    (
+        "sources",
+        "[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"media\"\nurl = \"www.example.org\"\n",
+        "an address without its scheme",
+    ),
+    (
+        "sources",
+        "[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"media\"\npublished = \"21 September 2023\"\n",
+        "a date in words",
+    ),
+    (
+        "sources",
+        "[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"media\"\nauthor = \"B\"\n",
+        "an unknown key",
+    ),
+    (
+        "glossary",
+        "[[term]]\nid = \"a\"\nterm = \"A\"\ndefinition = \"An A.\"\naliases = [{ name = \"B\", language = \"az\" }]\n",
+        "an unknown key in an alias",
+    ),
+    (
+        "glossary",
+        "[[term]]\nid = \"a\"\nterm = \"A\"\n",
+        "no definition",
+    ),
+    (
+        "timeline",
+        "[[event]]\nid = \"a\"\ndate = \"2023-09-19\"\ntitle = \"A\"\nsources = [\"s\"]\nimportance = \"high\"\n",
+        "an unknown importance",
+    ),
+    (
+        "timeline",
+        "[[event]]\nid = \"a\"\ndate = \"2023-09-19\"\ntitle = \"A\"\nsources = [\"s\"]\ntag = [\"x\"]\n",
+        "an unknown key",
+    ),
+    (
+        "timeline",
+        "[[event]]\nid = \"a\"\ndate = \"2023-09-19\"\nsources = [\"s\"]\n",
+        "no title",
+    ),
+    ("timeline", "", "no event"),
+    (
+        "timeline",
+        "[[event]]\nid = \"a\"\ndate = \"2023-09-19\"\ntitle = \"A\"\nsources = []\n",
+        "an event without sources",
+    ),
+    (
+        "config",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\noutput_dir = \"\"\n",
+        "an empty output folder",
+    ),
+    (
+        "casualties",
+        "[[claim]]\nid = \"a\"\nsource = \"s\"\nreported = \"2023-09-19\"\nscope = \"S\"\nstatus = \"confirmed\"\n[claim.figures]\nkilled = 2\n",
+        "an unknown status",
+    ),
+    (
+        "casualties",
+        "[[claim]]\nid = \"a\"\nsource = \"s\"\nreported = \"2023-09-19\"\nscope = \"S\"\n[claim.figures]\nkilled = \"two\"\n",
+        "a figure in words",
+    ),
+    (
+        "casualties",
+        "[[claim]]\nid = \"a\"\nsource = \"s\"\nreported = \"2023-09-19\"\nscope = \"S\"\n[claim.figures]\nkilled = { value = 2, qualifier = \"at least\" }\n",
+        "an unknown qualifier",
+    ),
+    (
+        "casualties",
+        "[[claim]]\nid = \"a\"\nsource = \"s\"\nreported = \"2023-09-19\"\nscope = \"S\"\n[claim.figures]\nkilled = { vaule = 2 }\n",
+        "an unknown key in a figure",
+    ),
+    (
+        "casualties",
+        "[[claim]]\nid = \"a\"\nsource = \"s\"\nreported = \"2023-09-19\"\nscope = \"S\"\n[claim.figures]\nkilled = -2\n",
+        "a negative figure",
+    ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 95.0\nlon = 46.7\nkind = \"town\"\nsources = [\"s\"]\n",
+        "a latitude off the globe",
+    ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 39.8\nlon = 46.7\nkind = \"citty\"\nsources = [\"s\"]\n",
+        "an unknown place kind",
+    ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 39.8\nlon = 46.7\nkind = \"town\"\n",
+        "a place without sources",
+    ),
+    (
+        "places",
+        "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 39.8\nlon = 46.7\nkind = \"town\"\nsources = []\n",
+        "a place with an empty list of sources",
+    ),
+];
+
+#[test]
+fn the_schemas_reject_what_the_build_rejects() {
+    for (name, text, mistake) in BROKEN {
+        let kind = find(name).unwrap();
+        assert!(
+            !problems(&kind, text).is_empty(),
+            "the {name} schema accepts {mistake}:\n{text}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        explainer::scaffold::create(&site).unwrap();
+        fs::write(site.join(kind.path()), text).unwrap();
+        let checked = build(&BuildOptions {
+            root: site,
+            check_only: true,
+            ..BuildOptions::default()
+        });
+        assert!(
+            checked.is_err(),
+            "the build accepts {mistake} in {name}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn explainer_schema_prints_each_schema() {
+    for kind in all() {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+            .args(["schema", kind.name])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", kind.name);
+        let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(printed, serde_json::to_value(kind.schema()).unwrap());
+        assert_eq!(printed["title"], kind.path().as_str());
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(["schema", "sourses"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("'sources'"), "{message}");
+}
+
+#[test]
+fn an_event_needs_its_sources() {
+    let kind = find("timeline").unwrap();
+    let text = "[[event]]\nid = \"a\"\ndate = \"2023-09-19\"\ntitle = \"A\"\n";
+    assert!(!problems(&kind, text).is_empty());
+    let text = "[[event]]\nid = \"a\"\ndate = 2023-09-19\ntitle = \"A\"\nsources = [\"s\"]\n";
+    assert_eq!(problems(&kind, text), Vec::<String>::new());
+}

@@ -1,0 +1,120 @@
+//! Edits applied to the kept site: each gives, byte for byte, what a full build of the edited
+//! site gives, and an edit of one page's body rewrites no other page.
+
+use super::*;
+use explainer::build::{BuildOptions, build};
+
+/// The real site is served under this path.
+const BASE_PATH: &str = "/karabakh-explainer";
+
+/// Every file of a folder, as (relative path, bytes).
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    crate::common::files_under(dir)
+        .into_iter()
+        .map(|relative| {
+            let bytes = fs::read(dir.join(&relative)).unwrap();
+            (relative, bytes)
+        })
+        .collect()
+}
+
+/// Builds the edited site in full, with the preview's base URL, and compares every file with
+/// what the preview serves.
+fn assert_same_as_full_build(server: &Server, root: &Path, step: &str) {
+    let full = tempfile::tempdir().unwrap();
+    build(&BuildOptions {
+        root: root.to_path_buf(),
+        output_dir: Some(full.path().join("site")),
+        base_url: Some(format!("http://{}{BASE_PATH}/", server.addr())),
+        ..BuildOptions::default()
+    })
+    .unwrap();
+    let expected = contents(&full.path().join("site"));
+    let served = contents(server.output_dir());
+    let names =
+        |files: &[(String, Vec<u8>)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&served), names(&expected), "{step}: the same files");
+    for ((name, served), (_, expected)) in served.iter().zip(&expected) {
+        assert!(
+            served == expected,
+            "{step}: {name} differs from a full build"
+        );
+    }
+}
+
+/// Replaces `from` by `to` in a file of the site.
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} contains {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn inode(server: &Server, page: &str) -> u64 {
+    fs::metadata(server.output_dir().join(page)).unwrap().ino()
+}
+
+#[test]
+fn incremental_updates_give_the_output_of_a_full_build() {
+    let site = crate::common::real_site();
+    let root = site.path();
+    let server = start(root, None);
+    let mut events = Events::open(&server, BASE_PATH);
+    events.next();
+    let note = "content/notes/lachin-corridor.md";
+    let page = |path: &str| get(&server, &format!("{BASE_PATH}{path}")).body;
+    let other = std::cell::Cell::new(inode(&server, "notes/aftermath/index.html"));
+    let no_other_page_rewritten = || {
+        assert_eq!(
+            inode(&server, "notes/aftermath/index.html"),
+            other.get(),
+            "no other page is rewritten"
+        );
+    };
+
+    edit(root, note, "changed its status", "changed its legal status");
+    events.until(|| page("/notes/lachin-corridor/").contains("changed its legal status"));
+    assert_same_as_full_build(&server, root, "a note's body");
+    no_other_page_rewritten();
+
+    edit(
+        root,
+        note,
+        "title = \"The Lachin corridor",
+        "title = \"The Lachin road",
+    );
+    events.until(|| page("/notes/").contains("The Lachin road"));
+    assert_same_as_full_build(&server, root, "a note's title");
+    // The timeline's links read as the note's title: the whole site was made again.
+    other.set(inode(&server, "notes/aftermath/index.html"));
+
+    edit(
+        root,
+        note,
+        "[blocked the corridor]",
+        "[blocked the corridor](source:unicef) [and]",
+    );
+    let cited_by_unicef = || crate::common::text_of(&html(&page("/sources/")), "li#unicef");
+    events.until(|| cited_by_unicef().contains("The Lachin road"));
+    assert_same_as_full_build(&server, root, "a new citation");
+    no_other_page_rewritten();
+
+    edit(
+        root,
+        "templates/note.html",
+        "<article",
+        "<!-- edited -->\n<article",
+    );
+    events.until(|| page("/notes/aftermath/").contains("<!-- edited -->"));
+    assert_same_as_full_build(&server, root, "a template");
+
+    edit(
+        root,
+        "content/data/glossary.toml",
+        "A mountainous region",
+        "A mountain region",
+    );
+    events.until(|| page("/glossary/").contains("A mountain region"));
+    assert_same_as_full_build(&server, root, "a data file");
+    server.shutdown().unwrap();
+}

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::images::{Cache, Settings};
 use crate::toml_input::{self, Step};
 
 /// The name of the configuration file at a site's root.
@@ -49,6 +50,9 @@ pub struct Config {
     /// Casualty categories beyond the built-in ones.
     #[serde(default)]
     pub casualties: CasualtiesConfig,
+    /// How images are processed.
+    #[serde(default)]
+    pub images: ImagesConfig,
     /// Free-form values for templates.
     #[serde(default)]
     #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
@@ -124,6 +128,85 @@ pub struct CategoryConfig {
     pub part_of: Option<toml::Spanned<String>>,
 }
 
+/// The `[images]` table.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImagesConfig {
+    /// Where processed images are kept between builds, relative to the site root.
+    pub cache_dir: PathBuf,
+    /// The widths of the derivatives, in pixels.
+    pub widths: Vec<u32>,
+    /// JPEG quality, 1 to 100.
+    pub jpeg_quality: u8,
+    /// WebP quality, 0 to 100.
+    pub webp_quality: u8,
+    /// The largest image file accepted, in megabytes.
+    pub max_file_mb: u64,
+    /// The largest image accepted, in millions of pixels.
+    pub max_megapixels: u64,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        let settings = Settings::default();
+        ImagesConfig {
+            cache_dir: PathBuf::from(".explainer-cache/images"),
+            widths: settings.widths,
+            jpeg_quality: settings.jpeg_quality,
+            webp_quality: settings.webp_quality,
+            max_file_mb: settings.max_file_bytes / MEGA,
+            max_megapixels: settings.max_pixels / MEGA,
+        }
+    }
+}
+
+const MEGA: u64 = 1_000_000;
+
+impl ImagesConfig {
+    /// The pipeline's settings.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            widths: self.widths.clone(),
+            jpeg_quality: self.jpeg_quality,
+            webp_quality: self.webp_quality,
+            max_file_bytes: self.max_file_mb.saturating_mul(MEGA),
+            max_pixels: self.max_megapixels.saturating_mul(MEGA),
+        }
+    }
+
+    /// The cache of the site at `root`.
+    pub fn cache(&self, root: &Path) -> Cache {
+        Cache::new(root.join(&self.cache_dir))
+    }
+
+    /// What is wrong with the values, each with its key.
+    fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if self.widths.is_empty() || self.widths.iter().any(|&w| !(16..=8000).contains(&w)) {
+            problems.push((
+                "widths",
+                "`widths` must list widths from 16 to 8000 pixels".to_owned(),
+            ));
+        }
+        if !(1..=100).contains(&self.jpeg_quality) {
+            problems.push((
+                "jpeg_quality",
+                "`jpeg_quality` must be from 1 to 100".to_owned(),
+            ));
+        }
+        if self.webp_quality > 100 {
+            problems.push((
+                "webp_quality",
+                "`webp_quality` must be from 0 to 100".to_owned(),
+            ));
+        }
+        if self.cache_dir.as_os_str().is_empty() {
+            problems.push(("cache_dir", "`cache_dir` is empty".to_owned()));
+        }
+        problems
+    }
+}
+
 fn default_language() -> String {
     "en".to_owned()
 }
@@ -186,6 +269,11 @@ impl Config {
         if self.output_dir.as_os_str().is_empty() {
             problems.push(at("output_dir", "`output_dir` is empty"));
         }
+        for (key, message) in self.images.problems() {
+            let path = [Step::Key("images"), Step::Key(key)];
+            let offset = toml_input::value_offset(&source.text, &path).unwrap_or(0);
+            problems.push(source.error_at(offset, message));
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -199,7 +287,6 @@ impl Config {
     }
 }
 
-/// The 1-based line where `key` is set, 0 when no line sets it.
 /// A base URL split into origin (`https://host`) and path prefix (`/repo`, or empty at a domain root).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BaseUrl {

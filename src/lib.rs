@@ -10,6 +10,7 @@ pub mod content;
 pub mod data;
 pub mod dates;
 pub mod diagnostics;
+pub mod images;
 pub mod json_script;
 pub mod maps;
 pub mod markdown;

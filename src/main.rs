@@ -127,11 +127,19 @@ fn main() -> ExitCode {
             print_all(&report.warnings);
             let millis = report.elapsed.as_secs_f64() * 1000.0;
             match report.output {
-                Some(output) => println!(
-                    "Built {} pages in {millis:.0} ms into {}",
-                    report.pages,
-                    output.display()
-                ),
+                Some(output) => {
+                    // The last line stays "Built N pages in T ms into FOLDER": tools read it.
+                    match report.images_encoded {
+                        0 => {}
+                        1 => println!("Encoded 1 image"),
+                        n => println!("Encoded {n} images"),
+                    }
+                    println!(
+                        "Built {} pages in {millis:.0} ms into {}",
+                        report.pages,
+                        output.display()
+                    );
+                }
                 None => println!(
                     "Checked {} pages in {millis:.0} ms: no errors",
                     report.pages

@@ -11,8 +11,9 @@ use crate::output::Staging;
 /// The static folder's name under the site root.
 pub const STATIC_DIR: &str = "static";
 
-/// Copies every file of `root/static` into the staging folder (file contents, never links).
-pub fn copy(root: &Path, staging: &Staging) -> Result<(), Diagnostic> {
+/// Copies every file of `root/static` into the staging folder (file contents, never links),
+/// but those `skip` names by their path under `static/` (images, published processed).
+pub fn copy(root: &Path, staging: &Staging, skip: &dyn Fn(&str) -> bool) -> Result<(), Diagnostic> {
     let dir = root.join(STATIC_DIR);
     if !dir.is_dir() {
         return Ok(());
@@ -43,6 +44,9 @@ pub fn copy(root: &Path, staging: &Staging) -> Result<(), Diagnostic> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        if skip(&relative) {
+            continue;
+        }
         staging.copy(path, &relative).map_err(|e| {
             Diagnostic::error(
                 shown(root, path),

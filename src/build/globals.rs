@@ -12,7 +12,7 @@ use super::NOTES_PATH;
 use super::index::SiteIndex;
 use super::views::{NavItem, NoteLink, SiteView};
 
-/// The main navigation: the article, the notes listing and the data pages (tag pages aside),
+/// The main navigation: the article, the notes listing and the data pages that ask for it,
 /// the sources page last.
 pub(crate) fn navigation(
     base: &BaseUrl,
@@ -35,10 +35,8 @@ pub(crate) fn navigation(
     if content.pages.iter().any(|p| p.kind == PageKind::Note) {
         add(words.get("nav.notes"), NOTES_PATH);
     }
-    for page in &generated.pages {
-        if !page.path.contains("/tags/") {
-            add(&page.title, &page.path);
-        }
+    for page in generated.pages.iter().filter(|page| page.nav) {
+        add(&page.title, &page.path);
     }
     if data.sources.is_some() {
         add(words.get("pages.sources.title"), SOURCES);

@@ -144,8 +144,10 @@ impl Site {
                     self.data.sources.as_ref(),
                     &self.index,
                 );
+                let lead = self.rendered[i].lead.as_ref().map(|lead| &lead.share);
                 view.json_ld = json_ld::for_page(
                     page,
+                    lead,
                     &self.config,
                     &self.base,
                     Words::english().get("pages.notes.title"),

@@ -4,7 +4,9 @@
 //! pages in parallel and [`write`] writes them. The preview keeps the loaded site and applies
 //! edits to it through [`update`].
 
+mod figures;
 mod globals;
+mod images;
 mod index;
 mod jobs;
 mod site;
@@ -46,6 +48,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     /// HTML pages rendered.
     pub pages: usize,
+    /// Images encoded by this build: those not found unchanged in the image cache.
+    pub images_encoded: usize,
     /// Where the site was written (None when checking only).
     pub output: Option<PathBuf>,
     /// Warnings that did not fail the build.
@@ -100,6 +104,7 @@ pub(crate) fn build_site(options: &BuildOptions) -> Result<(BuildReport, Site), 
     };
     let report = BuildReport {
         pages: site.jobs().len(),
+        images_encoded: site.images.encoded(),
         output,
         warnings: site.warnings.clone(),
         elapsed: started.elapsed(),

@@ -2,6 +2,7 @@
 //! rendered and every check done, ready to render pages from. A build renders it once; the
 //! preview keeps it between edits and re-renders only what an edit touches.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -13,6 +14,8 @@ use crate::data::{CitedBy, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
+use crate::markdown::images::{Figure, ImageUse, Images};
+use crate::markdown::links::{Broken, Targets};
 use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
 use crate::publish::json_ld;
@@ -20,7 +23,9 @@ use crate::render::Templates;
 use crate::toml_input::Step;
 use crate::words::Words;
 
+use super::figures::SiteFigures;
 use super::globals::Globals;
+use super::images::SiteImages;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
 use super::views::PageView;
@@ -42,6 +47,8 @@ pub(crate) struct Site {
     pub content: Content,
     /// The data files.
     pub data: SiteData,
+    /// The site's images, processed.
+    pub images: SiteImages,
     /// The compiled templates, with their globals set.
     pub templates: Templates,
     /// Link targets.
@@ -107,6 +114,8 @@ impl Site {
                 )
             },
         );
+        // Images are processed once the content's files are known, all side by side.
+        let images = SiteImages::load(root, &config, &content.assets);
         let mut diagnostics = Collector::default();
         absorb(&mut diagnostics, content_problems);
         absorb(&mut diagnostics, data_problems);
@@ -117,6 +126,7 @@ impl Site {
             config,
             content,
             data,
+            images,
             templates,
             diagnostics,
         )
@@ -128,6 +138,7 @@ impl Site {
         config: Config,
         mut content: Content,
         data: SiteData,
+        images: SiteImages,
         templates: Option<Templates>,
         mut diagnostics: Collector,
     ) -> Result<Site, BuildFailure> {
@@ -165,11 +176,20 @@ impl Site {
             targets: &index,
             templates,
         });
+        let pictures = SiteFigures {
+            root: &options.root,
+            base: &base,
+            media: data.media.as_ref(),
+            sources: data.sources.as_ref(),
+            images: &images,
+            templates: templates.as_ref(),
+        };
         let renderer = renderer(
             &config,
             &index,
             matcher.as_ref(),
             maps.as_ref().map(|m| m as &dyn Figures),
+            &pictures,
         );
         // The data files' pages need the pages' citations only for the sources page.
         let (rendered, mut generated) = rayon::join(
@@ -194,6 +214,7 @@ impl Site {
                 .flat_map(|r| r.diagnostics.iter().cloned()),
         );
         diagnostics.extend(std::mem::take(&mut generated.diagnostics));
+        diagnostics.extend(image_errors(&options.root, &data, &images, &rendered));
 
         let (Some(mut templates), Some(syntax_css)) = (templates, syntax_css) else {
             return Err(fail(diagnostics));
@@ -231,6 +252,7 @@ impl Site {
             output_dir,
             content,
             data,
+            images,
             templates,
             index,
             matcher,
@@ -257,7 +279,27 @@ impl Site {
             &self.index,
             self.matcher.as_ref(),
             Some(&maps),
+            self,
         ))
+    }
+
+    /// What makes this site's images into figures.
+    fn figures(&self) -> SiteFigures<'_> {
+        SiteFigures {
+            root: &self.options.root,
+            base: &self.base,
+            media: self.data.media.as_ref(),
+            sources: self.data.sources.as_ref(),
+            images: &self.images,
+            templates: Some(&self.templates),
+        }
+    }
+
+    /// True when some page shows an image: its figure is made by a template.
+    pub(crate) fn shows_images(&self) -> bool {
+        self.rendered
+            .iter()
+            .any(|r| !r.images.is_empty() || r.lead.is_some())
     }
 
     /// True when a page or asset of the site comes from `relative` (a path under the root).
@@ -352,6 +394,7 @@ fn renderer<'a>(
     index: &'a SiteIndex,
     terms: Option<&'a TermMatcher>,
     figures: Option<&'a dyn Figures>,
+    images: &'a dyn Images,
 ) -> Renderer<'a> {
     Renderer {
         options: MarkdownOptions {
@@ -361,6 +404,7 @@ fn renderer<'a>(
         targets: index,
         terms,
         figures,
+        images: Some(images),
         words: Words::english(),
     }
 }
@@ -369,8 +413,62 @@ fn renderer<'a>(
 pub(crate) fn render_page(renderer: &Renderer<'_>, page: &Page) -> Rendered {
     let mode = Mode::Page {
         autolink: page.meta.glossary,
+        lead: page.meta.image.is_some(),
     };
-    renderer.render(&page.source, page.body_offset, page.body(), mode)
+    let mut rendered = renderer.render(&page.source, page.body_offset, page.body(), mode);
+    if let Some(image) = &page.meta.image {
+        let (named, lead) = renderer.lead(&page.source, page.value_offset("image"), image);
+        rendered.images.extend(named);
+        match lead {
+            Ok(lead) => rendered.lead = Some(lead),
+            Err(problem) => rendered.diagnostics.push(problem),
+        }
+    }
+    rendered
+}
+
+/// Images that could not be processed: at their line of the media registry, or at the file
+/// itself when no registry entry or page names it (a page reports it where it is shown).
+fn image_errors(
+    root: &Path,
+    data: &SiteData,
+    images: &SiteImages,
+    rendered: &[Rendered],
+) -> Vec<Diagnostic> {
+    let mut named: HashSet<&str> = rendered
+        .iter()
+        .flat_map(|r| r.images.iter().map(String::as_str))
+        .collect();
+    let mut errors = Vec::new();
+    if let Some(media) = &data.media {
+        for image in &media.list {
+            named.insert(image.file.as_str());
+            if let Some(Err(err)) = images.get(&image.file).map(|i| &i.result) {
+                let message = format!("the image `{}` cannot be used: {err}", image.id);
+                let error = media.file_error(image, message);
+                errors.push(match err.help() {
+                    Some(help) => error.with_help(help),
+                    None => error,
+                });
+            }
+        }
+    }
+    errors.extend(images.errors(root, &|output| named.contains(output)));
+    errors
+}
+
+impl Images for Site {
+    fn figure(&self, image: &ImageUse<'_>, renderer: &Renderer<'_>) -> Figure {
+        self.figures().figure(image, renderer)
+    }
+
+    fn share(
+        &self,
+        image: &ImageUse<'_>,
+        targets: &dyn Targets,
+    ) -> Result<serde_json::Value, Broken> {
+        self.figures().share(image, targets)
+    }
 }
 
 /// The pages' citations of sources, for the back-links on `/sources/`.

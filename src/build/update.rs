@@ -77,9 +77,11 @@ impl Site {
                 }
             })
             .collect();
-        // Figures in pages (maps) are drawn by templates into the pages' HTML: new templates
-        // need the pages rendered again, which a full build does.
-        if edits.contains(&Edit::Templates) && self.rendered.iter().any(|r| r.figures > 0) {
+        // Figures in pages (maps, images) are made by templates into the pages' HTML: new
+        // templates need the pages rendered again, which a full build does.
+        if edits.contains(&Edit::Templates)
+            && (self.rendered.iter().any(|r| r.figures > 0) || self.shows_images())
+        {
             return None;
         }
         let templates = if edits.contains(&Edit::Templates) {
@@ -220,6 +222,7 @@ impl Site {
             self.config,
             self.content,
             self.data,
+            self.images,
             Some(templates),
             Collector::default(),
         )

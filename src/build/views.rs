@@ -155,6 +155,11 @@ pub struct PageView<'a> {
     pub json_ld: String,
     /// True when the page has highlighted code, so it links `syntax.css`.
     pub has_code: bool,
+    /// The lead image's figure, shown above the text.
+    pub lead: Option<&'a str>,
+    /// The lead image as the page's metadata gives it: `url`, `type`, `width`, `height`,
+    /// `alt`, `caption`, `credit`, `license`.
+    pub image: Option<&'a serde_json::Value>,
 }
 
 impl<'a> PageView<'a> {
@@ -201,6 +206,8 @@ impl<'a> PageView<'a> {
             data: tera::Value::none(),
             json_ld: String::new(),
             has_code: rendered.has_code,
+            lead: rendered.lead.as_ref().map(|lead| lead.html.as_str()),
+            image: rendered.lead.as_ref().map(|lead| &lead.share),
         }
     }
 
@@ -255,6 +262,8 @@ impl<'a> PageView<'a> {
             data,
             json_ld: String::new(),
             has_code: false,
+            lead: None,
+            image: None,
         }
     }
 }

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::data::media::paths::is_image;
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::publish::feed;
@@ -78,8 +79,14 @@ impl Site {
         let failed = |d: Diagnostic| self.failure(vec![d]);
         let staging = Staging::new(output_dir)
             .map_err(|e| failed(io_error("create the staging folder", e)))?;
-        crate::static_files::copy(&self.options.root, &staging).map_err(failed)?;
-        for (source, content_path) in &self.content.assets {
+        crate::static_files::copy(&self.options.root, &staging, &is_image).map_err(failed)?;
+        self.images.publish(&staging).map_err(failed)?;
+        let assets = self
+            .content
+            .assets
+            .iter()
+            .filter(|(_, path)| !is_image(path));
+        for (source, content_path) in assets {
             staging
                 .copy(source, content_path)
                 .map_err(|e| failed(io_error(&format!("copy content/{content_path}"), e)))?;
@@ -149,7 +156,12 @@ impl Site {
     ) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
         let (base, templates, pages) = (&self.base, &self.templates, &self.content.pages);
         let mut files = vec![(".nojekyll".to_owned(), Vec::new())];
-        let (entries, updated) = feed::entries(pages, base);
+        let images: Vec<Option<&serde_json::Value>> = self
+            .rendered
+            .iter()
+            .map(|r| r.lead.as_ref().map(|lead| &lead.share))
+            .collect();
+        let (entries, updated) = feed::entries(pages, &images, base);
         let paths: Vec<String> = jobs
             .iter()
             .map(|&job| self.path_of(job).to_owned())

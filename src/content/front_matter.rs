@@ -37,6 +37,8 @@ pub struct FrontMatter {
     pub updates: Vec<UpdateInput>,
     /// `false` turns glossary auto-linking off for this page.
     pub glossary: Option<bool>,
+    /// The lead image: `media:ID`, or a path as in Markdown.
+    pub image: Option<String>,
     /// Free-form values for templates.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,

@@ -67,6 +67,8 @@ pub struct PageMeta {
     pub updates: Vec<Update>,
     /// Whether glossary terms are auto-linked on this page.
     pub glossary: bool,
+    /// The lead image, as written: `media:ID` or a path.
+    pub image: Option<String>,
     /// Free-form values for templates.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -284,6 +286,7 @@ fn check_meta(source: &SourceText, front: FrontMatter, kind: PageKind) -> Checke
         template,
         updates,
         glossary: front.glossary.unwrap_or(true),
+        image: front.image.filter(|image| !image.trim().is_empty()),
         extra: front.extra,
     };
     ((meta, front.slug), problems)

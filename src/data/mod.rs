@@ -11,6 +11,7 @@ pub mod glossary;
 pub mod keyword;
 mod kind;
 pub mod located;
+pub mod media;
 pub mod places;
 mod registry;
 pub mod sources;
@@ -30,6 +31,9 @@ pub struct DataPage {
     pub path: String,
     /// The template to render it with.
     pub template: &'static str,
+    /// True when the main navigation links to it; pages that are not (a tag's page, the
+    /// image credits) are reached from their main page or the footer.
+    pub nav: bool,
     /// The page title.
     pub title: String,
     /// A one-sentence description for meta tags.
@@ -52,6 +56,7 @@ impl DataPage {
         DataPage {
             path,
             template,
+            nav: true,
             title: words.get(&format!("pages.{key}.title")).to_owned(),
             description: words.get(&format!("pages.{key}.description")).to_owned(),
             data,

@@ -14,7 +14,7 @@ use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{Scheme, Targets};
 
-use super::{DataKind, Generated, casualties, glossary, places, sources, timeline};
+use super::{DataKind, Generated, casualties, glossary, media, places, sources, timeline};
 
 /// Generates [`SiteData`], [`Kind`] and their methods from the list of kinds.
 macro_rules! registry {
@@ -162,6 +162,8 @@ registry! {
     casualties: Casualties => casualties::Casualties,
     /// `places.toml`: where things happened, with both names of contested places.
     places: Places => places::Places,
+    /// `media.toml`: images with their alt text, caption, credit and licence.
+    media: Media => media::Media,
 }
 
 impl Kind {

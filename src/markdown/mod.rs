@@ -5,6 +5,7 @@ pub mod anchors;
 pub mod figures;
 pub mod glossary_links;
 pub mod highlight;
+pub mod images;
 pub mod links;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -12,6 +13,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use crate::diagnostics::{Diagnostic, SourceText};
 use anchors::Anchors;
 use glossary_links::TermMatcher;
+use images::{Figure, ImageUse, Images, Lead};
 use links::{Resolved, Targets};
 
 /// Element ids the page templates use, which headings never take.
@@ -39,6 +41,9 @@ pub enum Mode {
     Page {
         /// Link glossary terms on first occurrence.
         autolink: bool,
+        /// True when the page has a lead image, above its text: every image of the text
+        /// is then below the first screen.
+        lead: bool,
     },
     /// A snippet of a data file (an event body, a definition): citations are plain links.
     Snippet,
@@ -72,6 +77,10 @@ pub struct Rendered {
     pub figures: usize,
     /// Broken links and other problems.
     pub diagnostics: Vec<Diagnostic>,
+    /// The images shown, by their place in the output, in order.
+    pub images: Vec<String>,
+    /// The page's lead image, when its front matter sets one.
+    pub lead: Option<Lead>,
 }
 
 /// Renders Markdown texts of one site.
@@ -84,6 +93,8 @@ pub struct Renderer<'a> {
     pub terms: Option<&'a TermMatcher>,
     /// What draws figure code blocks (maps); without it they are shown as code.
     pub figures: Option<&'a dyn figures::Figures>,
+    /// What makes images into figures; without it, images are left as Markdown makes them.
+    pub images: Option<&'a dyn Images>,
     /// The words of the interface, in the site's language.
     pub words: &'a crate::words::Words,
 }
@@ -130,6 +141,7 @@ impl Renderer<'_> {
         let parser = Parser::new_ext(text, options).into_offset_iter();
         let events = pulldown_cmark::utils::TextMergeWithOffset::new(parser);
         let mut state = State::new(self, mode, exclude);
+        state.text_offset = offset;
         for (event, range) in events {
             state.event(event, || (source, offset + range.start));
         }
@@ -140,6 +152,25 @@ impl Renderer<'_> {
         rendered.figures = state.figures;
         rendered
     }
+}
+
+/// An image being read: where it starts and what it says.
+struct OpenImage<'r> {
+    dest: CowStr<'r>,
+    title: CowStr<'r>,
+    alt: String,
+    offset: usize,
+    /// Images inside its alt text (`![![a](b)](c)`), which become alt text too.
+    nested: usize,
+}
+
+/// Images in a block: figures may not sit inside a paragraph of text.
+#[derive(Default)]
+struct Paragraph {
+    /// Where its start is in the output.
+    start: usize,
+    /// The offset of the first figure in it.
+    figure: Option<usize>,
 }
 
 struct State<'r, 'a> {
@@ -156,6 +187,10 @@ struct State<'r, 'a> {
     /// How many figures the text has drawn so far.
     figures: usize,
     no_autolink_depth: usize,
+    image: Option<OpenImage<'r>>,
+    paragraph: Option<Paragraph>,
+    /// Where the text starts in its file, to tell the first screen from the rest.
+    text_offset: usize,
 }
 
 /// A code block being read: its info string's first word, its text and where that starts.
@@ -168,7 +203,7 @@ struct Code {
 impl<'r, 'a> State<'r, 'a> {
     fn new(renderer: &'r Renderer<'a>, mode: Mode, exclude: Option<&str>) -> Self {
         let linked = match (mode, renderer.terms) {
-            (Mode::Page { autolink: true }, Some(terms)) => {
+            (Mode::Page { autolink: true, .. }, Some(terms)) => {
                 let mut linked = terms.start_page();
                 if let Some(id) = exclude {
                     terms.mark_linked(id, &mut linked);
@@ -189,6 +224,9 @@ impl<'r, 'a> State<'r, 'a> {
             code: None,
             figures: 0,
             no_autolink_depth: 0,
+            image: None,
+            paragraph: None,
+            text_offset: 0,
         }
     }
 
@@ -200,6 +238,21 @@ impl<'r, 'a> State<'r, 'a> {
                     code.text.push_str(&text);
                 }
                 Event::End(TagEnd::CodeBlock) => self.end_code(at().0),
+                _ => {}
+            }
+            return;
+        }
+        if let Some(image) = &mut self.image {
+            match event {
+                Event::Text(text) | Event::Code(text) => image.alt.push_str(&text),
+                Event::Start(Tag::Image { .. }) => image.nested += 1,
+                Event::End(TagEnd::Image) if image.nested > 0 => image.nested -= 1,
+                Event::End(TagEnd::Image) => {
+                    self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
+                    if let Some(image) = self.image.take() {
+                        self.end_image(image, at);
+                    }
+                }
                 _ => {}
             }
             return;
@@ -248,6 +301,17 @@ impl<'r, 'a> State<'r, 'a> {
                 id,
             }) => {
                 self.no_autolink_depth += 1;
+                if self.renderer.images.is_some() {
+                    let (_, offset) = at();
+                    self.image = Some(OpenImage {
+                        dest: dest_url,
+                        title,
+                        alt: String::new(),
+                        offset,
+                        nested: 0,
+                    });
+                    return;
+                }
                 let dest_url = if !self.renderer.options.unsafe_html && is_script_url(&dest_url) {
                     CowStr::from("#")
                 } else {
@@ -264,6 +328,14 @@ impl<'r, 'a> State<'r, 'a> {
                 self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
                 self.out.push(event);
             }
+            Event::Start(Tag::Paragraph) => {
+                self.paragraph = Some(Paragraph {
+                    start: self.out.len(),
+                    figure: None,
+                });
+                self.out.push(event);
+            }
+            Event::End(TagEnd::Paragraph) => self.end_paragraph(event, at),
             Event::Html(_) | Event::InlineHtml(_) if !self.renderer.options.unsafe_html => {}
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
                 if !self.renderer.options.unsafe_html => {}
@@ -357,6 +429,63 @@ impl<'r, 'a> State<'r, 'a> {
         }
     }
 
+    /// Replaces an image with its figure, or reports why it cannot be shown.
+    fn end_image<'s>(&mut self, image: OpenImage<'r>, at: impl Fn() -> (&'s SourceText, usize)) {
+        let Some(images) = self.renderer.images else {
+            return;
+        };
+        let (source, _) = at();
+        let lead = matches!(self.mode, Mode::Page { lead: true, .. });
+        let first_screen = image.offset.saturating_sub(self.text_offset) < FIRST_SCREEN_BYTES;
+        let eager = !lead && self.rendered.images.is_empty() && first_screen;
+        let wanted = ImageUse {
+            dest: &image.dest,
+            alt: &image.alt,
+            title: &image.title,
+            from: &source.path,
+            eager,
+            lead: false,
+        };
+        let figure = images.figure(&wanted, self.renderer);
+        self.rendered.images.extend(figure.image);
+        match figure.html {
+            Ok(html) => {
+                if let Some(paragraph) = &mut self.paragraph {
+                    paragraph.figure.get_or_insert(image.offset);
+                }
+                self.out.push(Event::Html(html.into()));
+            }
+            Err(broken) => self.rendered.diagnostics.push(
+                source
+                    .error_at(image.offset, broken.message)
+                    .with_help(broken.help),
+            ),
+        }
+    }
+
+    /// Closes a paragraph; one that holds a figure alone is replaced by it.
+    fn end_paragraph<'s>(&mut self, event: Event<'r>, at: impl Fn() -> (&'s SourceText, usize)) {
+        let Some(Paragraph {
+            start,
+            figure: Some(offset),
+        }) = self.paragraph.take()
+        else {
+            self.out.push(event);
+            return;
+        };
+        if self.out.len() == start + 2 {
+            self.out.remove(start);
+            return;
+        }
+        let (source, _) = at();
+        self.rendered.diagnostics.push(
+            source
+                .error_at(offset, "this image shares its paragraph with text")
+                .with_help("put the image on a line of its own, with a blank line before and after it: it becomes a figure with its caption and credit"),
+        );
+        self.out.push(event);
+    }
+
     fn end_heading(&mut self) {
         self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
         let Some((level, explicit_id, start, text)) = self.heading.take() else {
@@ -436,6 +565,50 @@ impl<'r, 'a> State<'r, 'a> {
     }
 }
 
+/// How far into a page's text an image counts as in the first screen (about four short
+/// paragraphs): the first such image is loaded at once, every other one lazily.
+const FIRST_SCREEN_BYTES: usize = 1500;
+
+impl Renderer<'_> {
+    /// The lead image `dest` of a page, set in its front matter at `offset` of `source`.
+    ///
+    /// Besides the lead or the error, the image named, when it was found.
+    pub fn lead(
+        &self,
+        source: &SourceText,
+        offset: usize,
+        dest: &str,
+    ) -> (Option<String>, Result<Lead, Diagnostic>) {
+        let wanted = ImageUse {
+            dest,
+            alt: "",
+            title: "",
+            from: &source.path,
+            eager: true,
+            lead: true,
+        };
+        let locate = |broken: links::Broken| {
+            source
+                .error_at(offset, broken.message)
+                .with_help(broken.help)
+        };
+        let Some(images) = self.images else {
+            let error = Diagnostic::error(&source.path, "images cannot be shown here");
+            return (None, Err(error));
+        };
+        let Figure { image, html } = images.figure(&wanted, self);
+        let lead = html.and_then(|html| {
+            let share = images.share(&wanted, self.targets)?;
+            Ok(Lead {
+                image: image.clone().unwrap_or_default(),
+                html,
+                share,
+            })
+        });
+        (image, lead.map_err(locate))
+    }
+}
+
 fn is_script_url(dest: &str) -> bool {
     let lower: String = dest
         .chars()
@@ -465,6 +638,7 @@ mod tests {
             targets: &Fixture,
             terms,
             figures: None,
+            images: None,
             words: crate::words::Words::english(),
         };
         let source = SourceText::new("content/x.md", text.to_owned());
@@ -472,7 +646,15 @@ mod tests {
     }
 
     fn page(text: &str) -> Rendered {
-        render_with(text, Mode::Page { autolink: true }, true, None)
+        render_with(
+            text,
+            Mode::Page {
+                autolink: true,
+                lead: false,
+            },
+            true,
+            None,
+        )
     }
 
     #[test]
@@ -553,12 +735,17 @@ mod tests {
             targets: &Fixture,
             terms: None,
             figures: Some(&Echo),
+            images: None,
             words: crate::words::Words::english(),
         };
         let text =
             "Intro.\n\n```map\ntitle = \"a\"\n```\n\n```map\nbad\n```\n\n```toml\nx = 1\n```\n";
         let source = SourceText::new("content/x.md", text.to_owned());
-        let out = renderer.render(&source, 0, text, Mode::Page { autolink: false });
+        let mode = Mode::Page {
+            autolink: false,
+            lead: false,
+        };
+        let out = renderer.render(&source, 0, text, mode);
         let first = text.find("title").unwrap();
         assert!(
             out.html
@@ -623,7 +810,10 @@ mod tests {
         .unwrap();
         let out = render_with(
             "# Baku\n\n[Baku](https://e.org) `Baku`\n\n```\nBaku\n```\n\nBaku and Baku.",
-            Mode::Page { autolink: true },
+            Mode::Page {
+                autolink: true,
+                lead: false,
+            },
             true,
             Some(&terms),
         );

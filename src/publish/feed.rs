@@ -26,6 +26,9 @@ pub struct FeedEntry {
     pub summary: String,
     /// `page`, `update` or `correction`.
     pub kind: &'static str,
+    /// A page's lead image (`url`, `type`, `alt`, `caption`, `credit`, `license`), with
+    /// its credit for the entry's content.
+    pub image: Option<serde_json::Value>,
 }
 
 /// A URL of the sitemap.
@@ -43,10 +46,16 @@ fn timestamp(date: PartialDate) -> String {
     time
 }
 
-/// The feed's entries, newest first, and the feed's own `updated` time.
-pub fn entries(pages: &[Page], base: &BaseUrl) -> (Vec<FeedEntry>, Option<String>) {
+/// The feed's entries, newest first, and the feed's own `updated` time; `images` are the
+/// pages' lead images, in the order of `pages`.
+pub fn entries(
+    pages: &[Page],
+    images: &[Option<&serde_json::Value>],
+    base: &BaseUrl,
+) -> (Vec<FeedEntry>, Option<String>) {
     let mut entries = Vec::new();
-    for page in pages {
+    for (n, page) in pages.iter().enumerate() {
+        let image = images.get(n).copied().flatten().cloned();
         let meta = &page.meta;
         let link = base.absolute(&page.url);
         let Some(changed) = meta
@@ -66,6 +75,7 @@ pub fn entries(pages: &[Page], base: &BaseUrl) -> (Vec<FeedEntry>, Option<String
                 published: meta.date.map(timestamp),
                 summary: meta.description.clone().unwrap_or_default(),
                 kind: "page",
+                image,
             },
         ));
         for (n, update) in meta.updates.iter().enumerate() {
@@ -83,6 +93,7 @@ pub fn entries(pages: &[Page], base: &BaseUrl) -> (Vec<FeedEntry>, Option<String
                     updated: timestamp(update.date),
                     published: Some(timestamp(update.date)),
                     summary: update.text.clone(),
+                    image: None,
                     kind: if update.correction {
                         "correction"
                     } else {

@@ -19,7 +19,7 @@ struct Main<'a> {
     date_published: Option<String>,
     description: Option<&'a str>,
     headline: Option<&'a str>,
-    image: Option<String>,
+    image: Option<ImageNode<'a>>,
     language: &'a str,
     site_name: &'a str,
     site_url: &'a str,
@@ -27,6 +27,33 @@ struct Main<'a> {
     name: &'a str,
     publisher: Option<&'a str>,
     url: &'a str,
+}
+
+/// The page's image: its lead image with what is said of it, or the site's share image.
+#[derive(Default)]
+struct ImageNode<'a> {
+    url: String,
+    width: Option<u64>,
+    height: Option<u64>,
+    caption: Option<&'a str>,
+    credit: Option<&'a str>,
+    license: Option<&'a str>,
+}
+
+impl<'a> ImageNode<'a> {
+    /// The node of a lead image's share values (`url`, `width`, `caption`...).
+    fn of_share(share: &'a serde_json::Value) -> Option<ImageNode<'a>> {
+        let text = |key: &str| share.get(key).and_then(serde_json::Value::as_str);
+        let number = |key: &str| share.get(key).and_then(serde_json::Value::as_u64);
+        Some(ImageNode {
+            url: text("url")?.to_owned(),
+            width: number("width"),
+            height: number("height"),
+            caption: text("caption"),
+            credit: text("credit"),
+            license: text("license"),
+        })
+    }
 }
 
 /// JSON written into bytes: keys are this module's own, every value is escaped.
@@ -68,8 +95,15 @@ impl Writer {
     }
 }
 
-/// The JSON-LD of a Markdown page, ready to go inside `<script type="application/ld+json">`.
-pub fn for_page(page: &Page, config: &Config, base: &BaseUrl, notes_title: &str) -> String {
+/// The JSON-LD of a Markdown page, ready to go inside `<script type="application/ld+json">`;
+/// `lead` is its lead image's share values, when it has one.
+pub fn for_page(
+    page: &Page,
+    lead: Option<&serde_json::Value>,
+    config: &Config,
+    base: &BaseUrl,
+    notes_title: &str,
+) -> String {
     let permalink = base.absolute(&page.url);
     let home = base.absolute("/");
     let meta = &page.meta;
@@ -103,10 +137,12 @@ pub fn for_page(page: &Page, config: &Config, base: &BaseUrl, notes_title: &str)
         date_published: meta.date.map(|d| d.full_iso()),
         description: meta.description.as_deref(),
         headline: Some(&meta.title),
-        image: config
-            .default_image
-            .as_ref()
-            .map(|image| base.absolute(&format!("/{}", image.trim_start_matches('/')))),
+        image: lead.and_then(ImageNode::of_share).or_else(|| {
+            config.default_image.as_ref().map(|image| ImageNode {
+                url: base.absolute(&format!("/{}", image.trim_start_matches('/'))),
+                ..ImageNode::default()
+            })
+        }),
         language: &config.language,
         site_name: &config.title,
         site_url: &home,
@@ -211,10 +247,20 @@ fn write_main(w: &mut Writer, main: &Main<'_>) {
     w.optional("description", main.description);
     w.optional("headline", main.headline);
     if let Some(image) = &main.image {
-        w.open("image", b'[');
-        w.separate();
-        push_string(&mut w.0, image);
-        w.close(b']');
+        w.open("image", b'{');
+        w.text("@type", "ImageObject");
+        w.optional("caption", image.caption);
+        w.text("contentUrl", &image.url);
+        w.optional("creditText", image.credit);
+        for (key, value) in [("height", image.height), ("width", image.width)] {
+            if let Some(value) = value {
+                w.key(key);
+                w.0.extend_from_slice(value.to_string().as_bytes());
+            }
+        }
+        w.optional("license", image.license);
+        w.text("url", &image.url);
+        w.close(b'}');
     }
     w.text("inLanguage", main.language);
     w.open("isPartOf", b'{');

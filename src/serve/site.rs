@@ -14,6 +14,7 @@ use crate::build::{BuildFailure, BuildOptions, Edit, Site, build_site};
 use crate::config::Config;
 use crate::content::{CONTENT_DIR, DATA_DIR};
 use crate::data::Kind;
+use crate::data::media::paths::is_image;
 use crate::diagnostics::Diagnostic;
 use crate::render::TEMPLATES_DIR;
 use crate::static_files::STATIC_DIR;
@@ -201,7 +202,9 @@ impl Builder {
         let mut plan = Vec::with_capacity(changed.len());
         for path in changed {
             let relative = path.strip_prefix(&static_dir).ok()?;
+            // An image is published processed, never copied: only a build makes it.
             if relative.as_os_str().is_empty()
+                || is_image(&relative.to_string_lossy())
                 || !relative
                     .components()
                     .all(|c| matches!(c, Component::Normal(_)))

@@ -7,6 +7,7 @@ mod build_errors;
 mod casualties;
 mod common;
 mod faults;
+mod figures;
 mod new_site;
 mod performance_behaviour;
 mod places;

@@ -257,6 +257,10 @@ fn new_site_builds_at_once_and_refuses_non_empty_folders() {
             "{relative}"
         );
     }
+    // The example article shows a figure with its credit, of an image the project draws.
+    let html = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(html.contains("<figure class=\"figure\" id=\"figure-example-chart\">"));
+    assert!(html.contains("Credit:</span> Your newsroom"));
     let err = explainer::scaffold::create(&site).unwrap_err();
     assert!(err.to_string().contains("not empty"));
 }

@@ -84,6 +84,7 @@ pub fn pages(
         pages.push(DataPage {
             path: tag_path(tag),
             template: "timeline.html",
+            nav: false,
             title: format!("Timeline: {label}"),
             description: format!(
                 "The events of the timeline tagged “{label}”, in order, with their sources."

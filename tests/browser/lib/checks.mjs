@@ -16,11 +16,14 @@ export const CHECKS = {
   phone: 'no horizontal scrolling at 390 px; tables and timeline readable',
   print: 'no navigation chrome in print, Sources links show their target',
   weight: 'HTML plus CSS under 100 KB',
+  images: 'every image loaded on first view at 390 px under 250 KB',
   fonts: 'no web fonts',
 };
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const WEIGHT_LIMIT = 100 * 1024;
+/** The largest image a page may load before the reader scrolls, on a phone. */
+export const IMAGE_LIMIT = 250 * 1024;
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 /** Links that belong to the timeline: the timeline pages and the key-dates box. */
@@ -106,6 +109,7 @@ export async function checkPage(browser, url, options = {}) {
     }
 
     await guard('weight', () => checkWeight(response, styleResponses, problems.weight, stats));
+    await guard('images', () => checkImages(browser, url, contextOptions, problems.images, stats));
     await guard('keyboard', () => checkKeyboard(page, problems.keyboard, stats));
     await guard('a11y', () => checkAxe(page, problems.a11y));
     await guard('fonts', () => checkFonts(page, problems.fonts));
@@ -184,6 +188,37 @@ async function checkWeight(response, styleResponses, out, stats) {
         `${sheets.length ? ` (${sheets.join(', ')})` : ''} = ${((html + css) / 1024).toFixed(1)} KB,` +
         ` limit ${WEIGHT_LIMIT / 1024} KB`,
     );
+  }
+}
+
+// ---------------------------------------------------------------- images
+
+/** Opens the page afresh on a phone and weighs every image it loads before any scrolling. */
+async function checkImages(browser, url, contextOptions, out, stats) {
+  const context = await browser.newContext({ ...contextOptions, viewport: PHONE });
+  try {
+    const page = await context.newPage();
+    const images = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'image') images.push(response);
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    let total = 0;
+    for (const response of images) {
+      if (response.status() >= 400) continue;
+      const size = (await response.body().catch(() => Buffer.alloc(0))).length;
+      total += size;
+      if (size >= IMAGE_LIMIT) {
+        out.push(
+          `${short(new URL(response.url()).pathname)}: ${(size / 1024).toFixed(1)} KB on first view at ` +
+            `${PHONE.width} px, limit ${IMAGE_LIMIT / 1024} KB`,
+        );
+      }
+    }
+    stats.images = images.length;
+    stats.imageBytes = total;
+  } finally {
+    await context.close();
   }
 }
 

@@ -4,6 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub mod samples;
+
 use explainer::build::{BuildFailure, BuildOptions, BuildReport, build};
 use scraper::{Html, Selector};
 

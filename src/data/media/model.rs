@@ -1,0 +1,73 @@
+//! The checked media registry.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, SourceText};
+
+/// Where an image's values are in the registry, as byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Places {
+    /// The `[[image]]` table.
+    pub entry: usize,
+    /// The `file` value: where problems with the image file itself are reported.
+    pub file: usize,
+    /// The `source` value.
+    pub source: Option<usize>,
+}
+
+/// One registered image.
+#[derive(Debug, Clone, Serialize)]
+pub struct MediaImage {
+    /// Stable id, used in `media:` links.
+    pub id: String,
+    /// The file, relative to `content/`, with `/` separators.
+    pub file: String,
+    /// The file on disk.
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// What the image shows; empty for a decorative image.
+    pub alt: String,
+    /// True when the image is decorative and has no alt text.
+    pub decorative: bool,
+    /// The caption, inline Markdown.
+    pub caption: Option<String>,
+    /// Who made the image.
+    pub credit: String,
+    /// The licence, such as "CC BY 4.0".
+    pub license: Option<String>,
+    /// The id of the source it comes from.
+    pub source: Option<String>,
+    /// Where its values are in the registry.
+    #[serde(skip)]
+    pub places: Places,
+}
+
+/// Every registered image, in file order.
+#[derive(Debug, Clone)]
+pub struct Media {
+    /// The images.
+    pub list: Vec<MediaImage>,
+    pub(super) index: HashMap<String, usize>,
+    /// The registry file.
+    pub file: SourceText,
+}
+
+impl Media {
+    /// The image with this id.
+    pub fn get(&self, id: &str) -> Option<&MediaImage> {
+        self.index.get(id).map(|&i| &self.list[i])
+    }
+
+    /// The ids `media:` links may name, in file order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.list.iter().map(|image| image.id.as_str())
+    }
+
+    /// An error about an image's file (damaged, too large), at its `file` value.
+    pub fn file_error(&self, image: &MediaImage, message: impl std::fmt::Display) -> Diagnostic {
+        self.file.error_at(image.places.file, message)
+    }
+}

@@ -1,0 +1,479 @@
+//! Figures on a fixture site with real images made here: captions, credits, `srcset`,
+//! the lead image's tags, the metadata of every published image, the image cache, and
+//! the errors of bad images, each leaving the last good output untouched.
+
+use std::fs;
+use std::io::Cursor;
+use std::path::Path;
+
+use crate::common::{build_ok, build_site, fixture, page, samples, select, snapshot, text_of};
+use explainer::images::{Format, metadata};
+
+/// The fixture with its images: a camera photograph with a GPS position (turned a quarter
+/// by its EXIF orientation), a PNG map with metadata, a photograph beside a note, a
+/// decorative PNG in static/.
+fn site() -> tempfile::TempDir {
+    let dir = fixture("figures");
+    let root = dir.path();
+    write(
+        root,
+        "content/images/dam.jpg",
+        &samples::jpeg_with_gps(800, 600),
+    );
+    write(
+        root,
+        "content/images/map.png",
+        &samples::png_with_metadata(400, 300),
+    );
+    write(
+        root,
+        "content/notes/bridge.jpg",
+        &samples::jpeg_with_gps(300, 200),
+    );
+    write(root, "static/rule.png", &samples::png_with_metadata(200, 8));
+    dir
+}
+
+fn write(root: &Path, relative: &str, bytes: &[u8]) {
+    let path = root.join(relative);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+fn attr<'a>(element: &scraper::ElementRef<'a>, name: &str) -> &'a str {
+    element.value().attr(name).unwrap_or_default()
+}
+
+/// The words of an element's text, single-spaced.
+fn words(element: &scraper::ElementRef<'_>) -> String {
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn figures_have_sources_captions_credits_and_sizes() {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let public = root.join("public");
+    let html = page(root, "index.html");
+    let figures = select(&html, "main figure");
+    assert_eq!(figures.len(), 3, "the lead image and two figures");
+
+    // The lead image: first, full width, loaded at once.
+    let lead = &figures[0];
+    assert!(attr(lead, "class").contains("figure--lead"));
+    let img = lead
+        .select(&scraper::Selector::parse("img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(
+        attr(&img, "alt"),
+        "The dam seen from the north bank, its spillway open"
+    );
+    assert_eq!(img.value().attr("loading"), None);
+    // Upright: stored 800 x 600 and turned a quarter by its orientation.
+    let (w, h): (u32, u32) = (
+        attr(&img, "width").parse().unwrap(),
+        attr(&img, "height").parse().unwrap(),
+    );
+    assert_eq!(w * 4, h * 3, "{w}x{h}");
+    let caption = words(
+        &lead
+            .select(&scraper::Selector::parse("figcaption").unwrap())
+            .next()
+            .unwrap(),
+    );
+    assert!(
+        caption.starts_with("The dam in March, from the north bank."),
+        "{caption}"
+    );
+    assert!(
+        caption.contains("Credit: A. Photographer / North Agency, CC BY 4.0"),
+        "{caption}"
+    );
+    assert!(
+        caption.ends_with("source: Ministry of the North"),
+        "{caption}"
+    );
+
+    // The map: a caption given in the page, then the registry's credit; lazy, below the lead.
+    let map = &figures[1];
+    let caption = words(
+        &map.select(&scraper::Selector::parse("figcaption").unwrap())
+            .next()
+            .unwrap(),
+    );
+    assert_eq!(
+        caption,
+        "The valley, drawn by the desk. Credit: Fixture desk"
+    );
+    let img = map
+        .select(&scraper::Selector::parse("img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(attr(&img, "loading"), "lazy");
+    assert_eq!(attr(&img, "decoding"), "async");
+    assert_eq!(attr(&img, "alt"), "A map of the valley");
+
+    // The dam again, with its own alt text for this use.
+    let img = figures[2]
+        .select(&scraper::Selector::parse("img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(attr(&img, "alt"), "Another view of the dam");
+
+    // Every figure: WebP and the original format at widths never above the original's,
+    // each file published, with sizes.
+    for figure in &figures {
+        let source = figure
+            .select(&scraper::Selector::parse("picture > source[type='image/webp']").unwrap())
+            .next()
+            .unwrap();
+        let img = figure
+            .select(&scraper::Selector::parse("picture > img").unwrap())
+            .next()
+            .unwrap();
+        for element in [&source, &img] {
+            assert!(!attr(element, "sizes").is_empty());
+            let srcset = attr(element, "srcset");
+            for candidate in srcset.split(", ") {
+                let (url, width) = candidate.split_once(' ').unwrap();
+                let width: u32 = width.trim_end_matches('w').parse().unwrap();
+                assert!(width <= 600, "{candidate}");
+                let file = public.join(url.strip_prefix("/site/").unwrap());
+                assert!(file.is_file(), "{url} is not published");
+            }
+        }
+        assert!(
+            public
+                .join(attr(&img, "src").strip_prefix("/site/").unwrap())
+                .is_file()
+        );
+    }
+    let first = select(&html, "main figure img")[1];
+    assert!(
+        attr(&first, "srcset").contains("160w"),
+        "{}",
+        attr(&first, "srcset")
+    );
+}
+
+#[test]
+fn plain_images_are_found_as_github_shows_them() {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let html = page(root, "notes/history/index.html");
+    let figures = select(&html, "main figure");
+    assert_eq!(figures.len(), 2);
+    let bridge = figures[0]
+        .select(&scraper::Selector::parse("img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(attr(&bridge, "alt"), "A photograph of the old bridge");
+    // Narrower than the fallback's 800 px: the clean full-size copy is the fallback.
+    assert_eq!(attr(&bridge, "src"), "/site/notes/bridge.jpg");
+    assert!(attr(&bridge, "srcset").contains("/site/notes/bridge-"));
+    // The first image of a page without a lead image, in its first screen, loads at once.
+    assert_eq!(bridge.value().attr("loading"), None);
+    assert_eq!(text_of(&html, "main figure figcaption"), "The old bridge.");
+    // A registered file named by its path takes the registry's credit.
+    assert!(words(&figures[1]).contains("Credit: Fixture desk"));
+    // The decorative image: empty alt, no figure around it.
+    let rule = select(&html, "main div.figure img");
+    assert_eq!(rule.len(), 1);
+    assert_eq!(rule[0].value().attr("alt"), Some(""));
+    // A figure replaces its paragraph.
+    assert!(select(&html, "main p figure, main p picture").is_empty());
+}
+
+#[test]
+fn no_published_image_keeps_any_metadata() {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let public = root.join("public");
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        let format = match name.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("jpg" | "jpeg") => Format::Jpeg,
+            Some("png") => Format::Png,
+            Some("webp") => Format::Webp,
+            _ => continue,
+        };
+        let bytes = fs::read(entry.path()).unwrap();
+        assert_eq!(
+            metadata::blocks(format, &bytes),
+            Vec::<&str>::new(),
+            "{name}"
+        );
+        let exif = exif::Reader::new().read_from_container(&mut Cursor::new(&bytes));
+        assert!(exif.is_err(), "{name} has EXIF");
+        seen += 1;
+    }
+    assert!(seen > 20, "only {seen} images published");
+    // The originals' places hold their clean copies, upright.
+    let dam = image::load_from_memory(&fs::read(public.join("images/dam.jpg")).unwrap()).unwrap();
+    assert_eq!((dam.width(), dam.height()), (600, 800));
+    assert!(public.join("notes/bridge.jpg").is_file());
+    assert!(public.join("rule.png").is_file());
+    assert!(public.join("share.png").is_file());
+}
+
+#[test]
+fn the_lead_image_is_the_share_image() {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let html = page(root, "index.html");
+    let meta = |selector: &str| {
+        select(&html, selector)
+            .first()
+            .and_then(|e| e.value().attr("content"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let url = meta("meta[property='og:image']");
+    assert!(
+        url.starts_with("https://example.org/site/images/dam-"),
+        "{url}"
+    );
+    assert!(
+        url.ends_with("-480.jpg"),
+        "the derivative closest to 1200 px: {url}"
+    );
+    assert!(
+        root.join("public")
+            .join(url.strip_prefix("https://example.org/site/").unwrap())
+            .is_file()
+    );
+    assert_eq!(
+        meta("meta[property='og:image:alt']"),
+        "The dam seen from the north bank, its spillway open"
+    );
+    assert_eq!(meta("meta[property='og:image:type']"), "image/jpeg");
+    assert_eq!(meta("meta[property='og:image:width']"), "480");
+    assert_eq!(meta("meta[property='og:image:height']"), "640");
+    assert_eq!(meta("meta[name='twitter:card']"), "summary_large_image");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&text_of(&html, "script[type='application/ld+json']")).unwrap();
+    let image = &json["@graph"][0]["image"];
+    assert_eq!(image["@type"], "ImageObject");
+    assert_eq!(image["url"], url.as_str());
+    assert_eq!(image["creditText"], "A. Photographer / North Agency");
+    assert_eq!(image["license"], "CC BY 4.0");
+    assert_eq!(
+        image["caption"],
+        "The dam in *March*, from the [north bank](source:north-ministry)."
+    );
+
+    // A page without a lead image keeps the site's share image.
+    let note = page(root, "notes/history/index.html");
+    let og: Vec<_> = select(&note, "meta[property='og:image']");
+    assert_eq!(
+        og[0].value().attr("content"),
+        Some("https://example.org/site/share.png")
+    );
+
+    // The feed carries the lead image with its credit.
+    let feed = fs::read_to_string(root.join("public/atom.xml")).unwrap();
+    assert!(feed.contains("rel=\"enclosure\""));
+    assert!(
+        feed.contains("Credit: A. Photographer / North Agency, CC BY 4.0"),
+        "{feed}"
+    );
+}
+
+#[test]
+fn the_credits_page_lists_every_image() {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let html = page(root, "credits/index.html");
+    let items = select(&html, "main .credits-list li");
+    assert_eq!(items.len(), 2);
+    assert_eq!(attr(&items[0], "id"), "dam");
+    let dam = words(&items[0]);
+    assert!(
+        dam.contains("Credit: A. Photographer / North Agency"),
+        "{dam}"
+    );
+    assert!(dam.contains("Licence: CC BY 4.0"), "{dam}");
+    assert!(dam.contains("Source: Ministry of the North"), "{dam}");
+    // Linked from every page's footer, not from the main navigation.
+    let index = page(root, "index.html");
+    assert_eq!(select(&index, "footer a[href='/site/credits/']").len(), 1);
+    assert!(select(&index, "header nav a[href='/site/credits/']").is_empty());
+    // The sources page says where the source is cited.
+    let sources = fs::read_to_string(root.join("public/sources/index.html")).unwrap();
+    assert!(sources.contains("/site/credits/#dam"));
+}
+
+#[test]
+fn an_unchanged_image_is_not_encoded_again() {
+    let dir = site();
+    let root = dir.path();
+    let first = build_ok(root);
+    assert_eq!(first.images_encoded, 5, "four images and static/share.png");
+    let before = snapshot(&root.join("public"));
+    let again = build_ok(root);
+    assert_eq!(again.images_encoded, 0);
+    assert_eq!(snapshot(&root.join("public")), before);
+    // A changed image alone is encoded again.
+    write(
+        root,
+        "content/images/map.png",
+        &samples::png_with_metadata(420, 300),
+    );
+    assert_eq!(build_ok(root).images_encoded, 1);
+}
+
+/// Breaks the built site with `change`, and checks the build fails with `expected` at
+/// `file:line` and leaves the last good output as it was.
+fn fails_at(change: impl Fn(&Path), file: &str, line: usize, expected: &str) {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let before = snapshot(&root.join("public"));
+    change(root);
+    let failure = build_site(root).expect_err("the build should fail");
+    let found = failure
+        .errors
+        .0
+        .iter()
+        .find(|d| d.message.contains(expected))
+        .unwrap_or_else(|| {
+            panic!(
+                "no error {expected:?} in:\n{}",
+                failure
+                    .errors
+                    .0
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+    assert_eq!(found.file, Path::new(file), "{found}");
+    assert_eq!(found.line, line, "{found}");
+    assert!(found.help.is_some(), "{found}");
+    assert_eq!(
+        snapshot(&root.join("public")),
+        before,
+        "the last good output changed"
+    );
+}
+
+fn append(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    let mut old = fs::read_to_string(&path).unwrap();
+    old.push_str(text);
+    fs::write(path, old).unwrap();
+}
+
+#[test]
+fn an_image_without_alt_text_is_an_error_at_its_line() {
+    fails_at(
+        |root| append(root, "content/notes/history.md", "\n![](bridge.jpg)\n"),
+        "content/notes/history.md",
+        18,
+        "the image `bridge.jpg` has no alt text",
+    );
+}
+
+#[test]
+fn an_unknown_image_id_gets_a_suggestion() {
+    let dir = site();
+    let root = dir.path();
+    append(root, "content/index.md", "\n![](media:damm)\n");
+    let failure = build_site(root).unwrap_err();
+    let error = &failure.errors.0[0];
+    assert_eq!(error.message, "unknown image `damm`");
+    assert!(error.help.as_deref().unwrap().contains("`dam`"), "{error}");
+    assert_eq!(
+        (error.file.as_path(), error.line),
+        (Path::new("content/index.md"), 16)
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_error_at_its_line() {
+    fails_at(
+        |root| {
+            append(
+                root,
+                "content/notes/history.md",
+                "\n![A bridge](brige.jpg)\n",
+            );
+        },
+        "content/notes/history.md",
+        18,
+        "there is no content/notes/brige.jpg",
+    );
+    fails_at(
+        |root| fs::remove_file(root.join("content/images/map.png")).unwrap(),
+        "content/data/media.toml",
+        12,
+        "the image `images/map.png` does not exist",
+    );
+}
+
+#[test]
+fn a_damaged_image_is_an_error_at_its_registry_line() {
+    fails_at(
+        |root| write(root, "content/images/dam.jpg", &samples::truncated_jpeg()),
+        "content/data/media.toml",
+        3,
+        "the image `dam` cannot be used: the image is damaged",
+    );
+}
+
+#[test]
+fn a_damaged_image_shown_by_a_page_is_an_error_at_its_line() {
+    fails_at(
+        |root| write(root, "content/notes/bridge.jpg", b"not an image at all"),
+        "content/notes/history.md",
+        8,
+        "the image `bridge.jpg` cannot be shown",
+    );
+}
+
+#[test]
+fn an_oversized_image_is_refused_before_decoding() {
+    fails_at(
+        |root| {
+            write(
+                root,
+                "content/notes/bridge.jpg",
+                &samples::png_declaring(20_000, 20_000),
+            );
+        },
+        "content/notes/history.md",
+        8,
+        "over the limit of 64000000 pixels",
+    );
+    fails_at(
+        |root| append(root, "explainer.toml", "max_file_mb = 0\n"),
+        "content/data/media.toml",
+        3,
+        "over the limit of 0 bytes",
+    );
+}
+
+#[test]
+fn a_damaged_image_no_page_shows_is_an_error_at_the_file() {
+    fails_at(
+        |root| write(root, "static/broken.png", b"\x89PNG\r\n\x1a\nbroken"),
+        "static/broken.png",
+        0,
+        "the image is damaged",
+    );
+}

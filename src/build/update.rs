@@ -175,16 +175,6 @@ impl Site {
         if retitled_link {
             return None;
         }
-        // The timeline's links read as the titles of the pages they name.
-        let retitled_link = page.meta.title != old.meta.title
-            && self
-                .data
-                .timeline
-                .as_ref()
-                .is_some_and(|t| crate::data::timeline::view::links_to(t, &page.content_path));
-        if retitled_link {
-            return None;
-        }
         let touched = Touched {
             meta: page.meta != old.meta,
             notes: relisted && page.kind == PageKind::Note,

@@ -1,10 +1,12 @@
 //! Code highlighting with syntect, using CSS classes rather than inline styles.
 //!
 //! The syntax set is loaded on first use, so a site without code blocks never
-//! pays for it.
+//! pays for it. The preview also keeps every highlighted block, keyed by its language and
+//! code, because its rebuilds (after a template or data edit) render the same blocks again.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -37,8 +39,52 @@ pub fn syntax_set_loads() -> usize {
     LOADS.load(Ordering::Relaxed)
 }
 
+/// Highlighted blocks by language and code; `None` for an unknown language.
+type Blocks = HashMap<(String, String), Option<String>>;
+
+/// True once the process keeps highlighted blocks (the preview does; a build does not).
+static KEEP: AtomicBool = AtomicBool::new(false);
+
+/// The kept blocks, once [`keep_highlighted_blocks`] was called.
+static KEPT: Mutex<Option<Blocks>> = Mutex::new(None);
+
+/// More kept blocks than this and the store starts again, so that a long preview session
+/// of many edits to code does not grow without bound.
+const MOST_KEPT: usize = 100_000;
+
+/// Keeps every block highlighted from now on, for the rest of the process: the preview's
+/// rebuilds highlight only blocks they have not seen. A single build has no use for it.
+pub fn keep_highlighted_blocks() {
+    KEEP.store(true, Ordering::Relaxed);
+}
+
 /// Highlights `code` as `lang`, as HTML with classes; `None` when the language is unknown.
 pub fn highlight(code: &str, lang: &str) -> Option<String> {
+    if !KEEP.load(Ordering::Relaxed) {
+        return highlight_now(code, lang);
+    }
+    let key = (lang.to_owned(), code.to_owned());
+    if let Some(kept) = KEPT
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+        .and_then(|blocks| blocks.get(&key))
+    {
+        return kept.clone();
+    }
+    // Highlighted without the lock, so that threads highlight in parallel.
+    let html = highlight_now(code, lang);
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let blocks = kept.get_or_insert_with(HashMap::new);
+    if blocks.len() >= MOST_KEPT {
+        blocks.clear();
+    }
+    blocks.insert(key, html.clone());
+    html
+}
+
+/// Highlights `code` as `lang` with syntect.
+fn highlight_now(code: &str, lang: &str) -> Option<String> {
     let set = syntaxes();
     let syntax = set.find_syntax_by_token(lang)?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
@@ -99,6 +145,21 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(highlight("a,b\n1,2\n", "csv").is_some());
         assert!(highlight("x", "no-such-language").is_none());
+    }
+
+    #[test]
+    fn kept_blocks_are_what_highlighting_gives() {
+        let code = "fn kept() -> u8 {\n    1\n}\n";
+        let fresh = highlight(code, "rust");
+        keep_highlighted_blocks();
+        assert_eq!(
+            highlight(code, "rust"),
+            fresh,
+            "first highlighted, then kept"
+        );
+        assert_eq!(highlight(code, "rust"), fresh, "read from the kept blocks");
+        assert_eq!(highlight(code, "no-such-language"), None);
+        assert_eq!(highlight(code, "no-such-language"), None);
     }
 
     #[test]

@@ -198,6 +198,8 @@ fn absolute(path: &Path) -> PathBuf {
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// The files the previous build wrote, from its marker: those a page may reuse.
+    previous: HashSet<String>,
     committed: bool,
     written: Mutex<Vec<String>>,
 }
@@ -219,9 +221,13 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir(&dir)?;
+        let previous = fs::read_to_string(target.join(MARKER))
+            .map(|manifest| listed_files(&manifest).map(str::to_owned).collect())
+            .unwrap_or_default();
         Ok(Staging {
             dir,
             target,
+            previous,
             committed: false,
             written: Mutex::new(Vec::new()),
         })
@@ -238,9 +244,30 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(path, bytes)?;
+        if !self.link_unchanged(relative, bytes, &path) {
+            fs::write(path, bytes)?;
+        }
         self.record(relative);
         Ok(())
+    }
+
+    /// Hard-links the previous build's file at `relative` to `path` when the previous build
+    /// wrote it and it holds exactly `bytes`; true when linked. Most pages of a rebuild are
+    /// unchanged, and a link spares writing their bytes now and freeing the old ones when the
+    /// previous build is removed. The previous build is only read: a link changes neither its
+    /// files nor its folders, and a failed build's links go with its staging folder. Neither
+    /// build's files are ever written in place afterwards (the preview replaces files whole),
+    /// so sharing them is safe.
+    fn link_unchanged(&self, relative: &str, bytes: &[u8], path: &Path) -> bool {
+        let relative = relative.trim_start_matches('/');
+        if !self.previous.contains(relative) {
+            return false;
+        }
+        let old = self.target.join(relative);
+        let same = fs::symlink_metadata(&old)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&old).is_ok_and(|old| old == bytes);
+        same && fs::hard_link(&old, path).is_ok()
     }
 
     /// Copies a file (its contents, never a link) to a site-relative path.
@@ -424,6 +451,30 @@ mod tests {
         assert!(check_target(site.path(), &target).is_ok());
         fs::write(target.join("fonts/b.woff2"), "not in static/").unwrap();
         assert!(refusal(site.path(), &target).contains("fonts/b.woff2"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_and_a_failed_build_leaves_them_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let (_site, target) = built_site();
+        let inode = |path: &str| fs::metadata(target.join(path)).unwrap().ino();
+        let (home, note) = (inode("index.html"), inode("notes/a/index.html"));
+        let failed = Staging::new(&target).unwrap();
+        failed.write("index.html", b"home").unwrap();
+        drop(failed);
+        let links = fs::metadata(target.join("index.html")).unwrap().nlink();
+        assert_eq!(links, 1, "the failed build's link went with its folder");
+        let next = Staging::new(&target).unwrap();
+        next.write("index.html", b"home").unwrap();
+        next.write("notes/a/index.html", b"changed").unwrap();
+        next.commit().unwrap();
+        assert_eq!(inode("index.html"), home, "unchanged: the same file");
+        assert_ne!(inode("notes/a/index.html"), note, "changed: a new file");
+        assert_eq!(
+            fs::read_to_string(target.join("notes/a/index.html")).unwrap(),
+            "changed"
+        );
     }
 
     #[test]

@@ -160,6 +160,7 @@ impl Server {
         // Watch first, so that an edit made during the first build is not missed.
         let (sender, changes) = tokio::sync::mpsc::unbounded_channel();
         let watcher = watch::Watcher::start(&root, sender)?;
+        crate::markdown::highlight::keep_highlighted_blocks();
         let started = Instant::now();
         let first = builder.build();
         rebuild::record(&state, &first);

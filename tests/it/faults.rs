@@ -60,13 +60,17 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Changes the site so that the next output differs from the last.
+/// Changes the site so that the next output differs from the last, the big page too: a
+/// build links the previous build's unchanged files instead of writing them again.
 fn edit(root: &Path) {
     fs::write(
         root.join("content/notes/extra.md"),
         "+++\ntitle = \"Extra\"\n+++\nNew.\n",
     )
     .unwrap();
+    let big = root.join("content/big.md");
+    let text = fs::read_to_string(&big).unwrap();
+    fs::write(big, text + "The road reopened.\n").unwrap();
 }
 
 #[test]

@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
     if let Some(text) = explainer_fuzz::text(rest) {
         let source = SourceText::new("content/x.md", text.to_owned());
         let mode = if flags & 16 == 0 {
-            Mode::Page { autolink: true }
+            Mode::Page {
+                autolink: true,
+                lead: false,
+            }
         } else {
             Mode::Snippet
         };

@@ -76,6 +76,7 @@ pub fn render(source: &SourceText, offset: usize, text: &str, mode: Mode, flags:
         terms: (flags & 8 == 0).then_some(&terms),
         figures: None,
         words: explainer::words::Words::english(),
+        images: None,
     };
     renderer.render(source, offset, text, mode)
 }
@@ -92,6 +93,7 @@ pub fn with_renderer<T>(run: impl FnOnce(&Renderer<'_>) -> T) -> T {
         terms: Some(&terms),
         figures: None,
         words: explainer::words::Words::english(),
+        images: None,
     };
     run(&renderer)
 }

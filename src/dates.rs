@@ -4,6 +4,7 @@
 //! "1988-02-20" are all valid dates, shown as "1988", "February 1988" and
 //! "20 February 1988".
 
+use crate::words::Words;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -32,21 +33,6 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Why a written date is not a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
@@ -74,7 +60,7 @@ pub enum DateError {
         /// The day given.
         day: u8,
         /// The month's name, for the message.
-        month_name: &'static str,
+        month_name: String,
         /// How many days the month has.
         last: u8,
     },
@@ -130,7 +116,7 @@ impl PartialDate {
                     year: self.year,
                     month,
                     day,
-                    month_name: MONTHS[usize::from(month - 1)],
+                    month_name: month_name(month),
                     last,
                 });
             }
@@ -152,12 +138,38 @@ impl PartialDate {
         self.to_string()
     }
 
-    /// The date as readers see it: "1988", "February 1988", "20 February 1988".
+    /// The date as readers see it: "1988", "February 1988", "20 February 1988", in the words
+    /// of the translations table.
     pub fn human(&self) -> String {
+        let words = Words::english();
+        let year = self.year.to_string();
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
-            (Some(m), None) => format!("{} {}", month_name(m), self.year),
-            _ => self.year.to_string(),
+            (Some(m), Some(d)) => words.fill(
+                "dates.day",
+                &[
+                    ("day", &d.to_string()),
+                    ("month", &month_name(m)),
+                    ("year", &year),
+                ],
+            ),
+            (Some(m), None) => {
+                words.fill("dates.month", &[("month", &month_name(m)), ("year", &year)])
+            }
+            _ => words.fill("dates.year", &[("year", &year)]),
+        }
+    }
+
+    /// The date without its year, for the first end of a range within one year:
+    /// "20 September" in "20 September – 3 October 2023".
+    pub fn human_without_year(&self) -> String {
+        let words = Words::english();
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => words.fill(
+                "dates.day_in_year",
+                &[("day", &d.to_string()), ("month", &month_name(m))],
+            ),
+            (Some(m), None) => words.fill("dates.month_in_year", &[("month", &month_name(m))]),
+            _ => self.human(),
         }
     }
 
@@ -187,11 +199,13 @@ impl PartialDate {
     }
 }
 
-fn month_name(month: u8) -> &'static str {
-    MONTHS
-        .get(usize::from(month.saturating_sub(1)))
-        .copied()
-        .unwrap_or("")
+/// The month's name in the translations table.
+fn month_name(month: u8) -> String {
+    let words = Words::english();
+    words
+        .lookup(&format!("dates.months.{month}"))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {

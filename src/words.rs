@@ -39,6 +39,11 @@ impl Words {
         self.flat.get(key).map_or(key, String::as_str)
     }
 
+    /// The words for `key`, when the table has them.
+    pub fn lookup(&self, key: &str) -> Option<&str> {
+        self.flat.get(key).map(String::as_str)
+    }
+
     /// The words for `key` with each `{name}` replaced by its value.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         let mut text = self.get(key).to_owned();

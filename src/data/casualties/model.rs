@@ -4,6 +4,7 @@ use crate::config::CasualtiesConfig;
 use crate::data::keyword::Keyword;
 use crate::dates::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::words::Words;
 
 /// How a source hedged a single number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,19 +29,6 @@ impl Keyword for Qualifier {
         ("about", Qualifier::About),
         ("up_to", Qualifier::UpTo),
     ];
-}
-
-impl Qualifier {
-    /// The words put before the number, such as "at least".
-    fn words(self) -> Option<&'static str> {
-        match self {
-            Qualifier::Exact => None,
-            Qualifier::AtLeast => Some("at least"),
-            Qualifier::MoreThan => Some("more than"),
-            Qualifier::About => Some("about"),
-            Qualifier::UpTo => Some("up to"),
-        }
-    }
 }
 
 /// One figure of a claim, as the source gave it.
@@ -69,19 +57,23 @@ pub enum Figure {
 impl Figure {
     /// The figure as people say it: "at least 200", "between 100 and 120", "undisclosed".
     pub fn words(&self) -> String {
+        let words = Words::english();
         match *self {
-            Figure::Value { value, qualifier } => match qualifier.words() {
-                Some(words) => format!("{words} {}", number(value)),
-                None => number(value),
-            },
+            Figure::Value { value, qualifier } => words.fill(
+                &format!("figures.{}", qualifier.name()),
+                &[("n", &number(value))],
+            ),
             Figure::Range { min, max, best } => {
-                let range = format!("between {} and {}", number(min), number(max));
+                let (min, max) = (number(min), number(max));
                 match best {
-                    Some(best) => format!("{range} (best estimate {})", number(best)),
-                    None => range,
+                    Some(best) => words.fill(
+                        "figures.range_best",
+                        &[("min", &min), ("max", &max), ("best", &number(best))],
+                    ),
+                    None => words.fill("figures.range", &[("min", &min), ("max", &max)]),
                 }
             }
-            Figure::Undisclosed => "undisclosed".to_owned(),
+            Figure::Undisclosed => words.get("figures.undisclosed").to_owned(),
         }
     }
 
@@ -135,11 +127,12 @@ impl Figure {
 
 /// A number with thousands separators: "100,417".
 pub fn number(value: u64) -> String {
+    let separator = Words::english().get("figures.group_separator");
     let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push_str(separator);
         }
         out.push(c);
     }

@@ -248,9 +248,9 @@ fn chart_view(comparison: &Comparison<'_>, scope_anchor: &str, lookup: &Lookup<'
         .iter()
         .map(|r| format!("{}: {} ({})", r.source.name, r.figures, r.reported))
         .collect();
-    let title = format!(
-        "{label}, {}: the current figure of each source",
-        comparison.scope
+    let title = lookup.words.fill(
+        "casualties.chart.title",
+        &[("category", &label), ("scope", &comparison.scope)],
     );
     let description = format!(
         "{}. {}",

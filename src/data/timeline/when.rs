@@ -2,6 +2,7 @@
 
 use super::model::{Qualifier, When};
 use crate::dates::{PartialDate, Precision};
+use crate::words::Words;
 
 /// A date as shown: its machine form and the text readers see.
 struct Shown {
@@ -33,14 +34,14 @@ impl When {
 
     fn join(&self, show: impl Fn(&Shown) -> String) -> String {
         let (parts, separator) = self.parts();
-        let prefix = match self.qualifier {
-            Qualifier::Exact => "",
-            Qualifier::About => "c. ",
-            Qualifier::Before => "before ",
-            Qualifier::After => "after ",
+        let key = match self.qualifier {
+            Qualifier::Exact => "dates.qualifiers.exact",
+            Qualifier::About => "dates.qualifiers.about",
+            Qualifier::Before => "dates.qualifiers.before",
+            Qualifier::After => "dates.qualifiers.after",
         };
         let shown: Vec<String> = parts.iter().map(show).collect();
-        format!("{prefix}{}", shown.join(separator))
+        Words::english().fill(key, &[("date", &shown.join(separator))])
     }
 
     /// The date, or the range's two ends with what they share said once, and the dash between them:
@@ -87,10 +88,7 @@ impl When {
 
 /// "20 February" of "20 February 1988".
 fn without_year(date: &PartialDate) -> String {
-    let human = date.human();
-    human
-        .strip_suffix(&format!(" {}", date.year))
-        .map_or(human.clone(), str::to_owned)
+    date.human_without_year()
 }
 
 fn time(iso: &str, text: &str) -> String {

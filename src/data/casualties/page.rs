@@ -250,7 +250,7 @@ fn chart_view(comparison: &Comparison<'_>, scope_anchor: &str, lookup: &Lookup<'
         .collect();
     let title = lookup.words.fill(
         "casualties.chart.title",
-        &[("category", &label), ("scope", &comparison.scope)],
+        &[("category", &label), ("scope", comparison.scope)],
     );
     let description = format!(
         "{}. {}",

@@ -353,13 +353,7 @@ fn fails_at(change: impl Fn(&Path), file: &str, line: usize, expected: &str) {
         .unwrap_or_else(|| {
             panic!(
                 "no error {expected:?} in:\n{}",
-                failure
-                    .errors
-                    .0
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                crate::common::printed(&failure)
             )
         });
     assert_eq!(found.file, Path::new(file), "{found}");

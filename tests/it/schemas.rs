@@ -20,14 +20,10 @@ fn files_of(root: &Path) -> Vec<(Kind, String)> {
         .collect()
 }
 
-#[test]
-fn the_schemas_accept_the_real_site() {
-    let files = files_of(&crate::common::repo());
-    assert_eq!(
-        files.len(),
-        all().len(),
-        "the real site has every kind of file"
-    );
+/// Every kind of file is present in the site at `root`, and its schema accepts it.
+fn assert_schemas_accept(root: &Path, site: &str) {
+    let files = files_of(root);
+    assert_eq!(files.len(), all().len(), "{site} has every kind of file");
     for (kind, text) in files {
         assert_eq!(
             problems(&kind, &text),
@@ -39,24 +35,16 @@ fn the_schemas_accept_the_real_site() {
 }
 
 #[test]
+fn the_schemas_accept_the_real_site() {
+    assert_schemas_accept(&crate::common::repo(), "the real site");
+}
+
+#[test]
 fn the_schemas_accept_a_new_site() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
     explainer::scaffold::create(&site).unwrap();
-    let files = files_of(&site);
-    assert_eq!(
-        files.len(),
-        all().len(),
-        "a new site has every kind of file"
-    );
-    for (kind, text) in files {
-        assert_eq!(
-            problems(&kind, &text),
-            Vec::<String>::new(),
-            "{}",
-            kind.path()
-        );
-    }
+    assert_schemas_accept(&site, "a new site");
 }
 
 /// Broken files, each with a mistake that both the build and the schema reject.

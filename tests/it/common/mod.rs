@@ -71,20 +71,17 @@ pub fn build_with_base(root: &Path, base_url: &str) -> Result<BuildReport, Build
     })
 }
 
+/// Every diagnostic of a failed build as printed, one after the other, for panic messages.
+pub fn printed(failure: &BuildFailure) -> String {
+    let shown: Vec<String> = failure.errors.0.iter().map(ToString::to_string).collect();
+    shown.join("\n")
+}
+
 /// Builds and panics with every diagnostic when the build fails.
 pub fn build_ok(root: &Path) -> BuildReport {
     match build_site(root) {
         Ok(report) => report,
-        Err(failure) => panic!(
-            "build failed:\n{}",
-            failure
-                .errors
-                .0
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
+        Err(failure) => panic!("build failed:\n{}", printed(&failure)),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The site configuration, `explainer.toml` at the site root.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
@@ -8,6 +9,7 @@ use serde::Deserialize;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::images::{Cache, Settings};
 use crate::toml_input::{self, Step};
+use crate::words::{MissingWords, Words};
 
 /// The name of the configuration file at a site's root.
 pub const CONFIG_FILE: &str = "explainer.toml";
@@ -57,9 +59,37 @@ pub struct Config {
     #[serde(default)]
     #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
     pub extra: toml::Table,
+    /// The interface's words in the default language, laid over the bundled table (needed
+    /// in full for a language the tool has no table for).
+    #[serde(default)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
+    pub words: Option<toml::Table>,
+    /// Editions in other languages, by language code (BCP 47), each published under
+    /// `/CODE/`.
+    #[serde(default)]
+    pub languages: BTreeMap<String, EditionConfig>,
     /// The file as read, for errors about a key's value found after loading.
     #[serde(skip)]
     source: Option<SourceText>,
+    /// The language of the edition this configuration is for, when it is not the default
+    /// edition: its pages are published under `/CODE/`.
+    #[serde(skip)]
+    edition: Option<String>,
+}
+
+/// A `[languages.CODE]` table: an edition in another language, with the keys that differ.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditionConfig {
+    /// The site's title in this language.
+    pub title: Option<String>,
+    /// The site's description in this language.
+    pub description: Option<String>,
+    /// The publisher's name in this language.
+    pub publisher: Option<String>,
+    /// The interface's words in this language, laid over the bundled table.
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
+    pub words: Option<toml::Table>,
 }
 
 /// The `[markdown]` table.
@@ -207,6 +237,25 @@ impl ImagesConfig {
     }
 }
 
+/// What to do about a language's missing words.
+fn words_help(language: &str) -> String {
+    let bundled: Vec<&str> = Words::bundled_languages().collect();
+    format!(
+        "the tool has words for {}; for `{language}`, give every missing key in its `words` table (copy the keys of the English table, `explainer words en`)",
+        bundled.join(", ")
+    )
+}
+
+/// A BCP 47 tag of the usual shape: a language subtag of two or three letters, then
+/// subtags of letters and digits (`ru`, `hy`, `az-Latn`, `en-GB`).
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn default_language() -> String {
     "en".to_owned()
 }
@@ -269,6 +318,7 @@ impl Config {
         if self.output_dir.as_os_str().is_empty() {
             problems.push(at("output_dir", "`output_dir` is empty"));
         }
+        problems.extend(self.edition_problems(source));
         for (key, message) in self.images.problems() {
             let path = [Step::Key("images"), Step::Key(key)];
             let offset = toml_input::value_offset(&source.text, &path).unwrap_or(0);
@@ -281,9 +331,70 @@ impl Config {
         }
     }
 
-    /// The parsed base URL; `load` has checked that it parses.
+    /// Problems of the editions: language codes, and words missing for a language.
+    fn edition_problems(&self, source: &SourceText) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let at = |path: &[Step<'_>], message: String| {
+            let offset = toml_input::value_offset(&source.text, path).unwrap_or(0);
+            source.error_at(offset, message)
+        };
+        if let Err(missing) = self.words() {
+            let key = if self.words.is_some() { "words" } else { "language" };
+            problems.push(at(&[Step::Key(key)], missing.to_string()).with_help(words_help(&missing.language)));
+        }
+        for code in self.languages.keys() {
+            let path = [Step::Key("languages"), Step::Key(code)];
+            if !is_language_code(code) {
+                problems.push(
+                    at(&path, format!("`{code}` is not a language code"))
+                        .with_help("name the edition by its BCP 47 code, such as `ru` or `hy`"),
+                );
+            } else if *code == self.language {
+                problems.push(at(&path, format!("`{code}` is the site's default language"))
+                    .with_help("list only the other editions under [languages]; the default one is `language`"));
+            } else if let Err(missing) = self.edition(code).words() {
+                problems.push(at(&path, missing.to_string()).with_help(words_help(code)));
+            }
+        }
+        problems
+    }
+
+    /// The interface's words in this configuration's language.
+    pub fn words(&self) -> Result<Words, MissingWords> {
+        Words::load(&self.language, self.words.as_ref())
+    }
+
+    /// The codes of the editions in other languages, in order.
+    pub fn edition_codes(&self) -> Vec<&str> {
+        self.languages.keys().map(String::as_str).collect()
+    }
+
+    /// The configuration of the edition in `code`: its language, and the title, description,
+    /// publisher and words its `[languages.CODE]` table gives.
+    pub fn edition(&self, code: &str) -> Config {
+        let edition = self.languages.get(code).cloned().unwrap_or_default();
+        Config {
+            language: code.to_owned(),
+            title: edition.title.unwrap_or_else(|| self.title.clone()),
+            description: edition.description.unwrap_or_else(|| self.description.clone()),
+            publisher: edition.publisher.or_else(|| self.publisher.clone()),
+            words: edition.words,
+            edition: Some(code.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// The parsed base URL, with the path of this configuration's edition; `load` has
+    /// checked that it parses.
     pub fn base(&self) -> BaseUrl {
-        BaseUrl::parse(&self.base_url).unwrap_or_default()
+        BaseUrl::parse(&self.base_url)
+            .unwrap_or_default()
+            .of_edition(self.edition.as_deref())
+    }
+
+    /// The language of the edition this configuration is for; `None` for the default one.
+    pub fn edition_language(&self) -> Option<&str> {
+        self.edition.as_deref()
     }
 }
 
@@ -294,6 +405,9 @@ pub struct BaseUrl {
     pub origin: String,
     /// The path the site lives under, without a trailing slash; empty at a domain root.
     pub path: String,
+    /// The path of an edition in another language under the site, such as `/ru`; empty for
+    /// the default edition. Pages are under it; static files and images are shared.
+    pub edition: String,
 }
 
 /// Why a `base_url` cannot be used.
@@ -338,17 +452,33 @@ impl BaseUrl {
             } else {
                 format!("/{path}")
             },
+            edition: String::new(),
         })
     }
 
-    /// The absolute URL of a site path such as `/notes/history/`.
-    pub fn absolute(&self, site_path: &str) -> String {
-        [self.origin.as_str(), &self.path, site_path].concat()
+    /// The base of the edition in `language`, under `/language/` (the default edition, with
+    /// `language` `None`, is at the site's root).
+    pub fn of_edition(&self, language: Option<&str>) -> BaseUrl {
+        BaseUrl {
+            edition: language.map(|code| format!("/{code}")).unwrap_or_default(),
+            ..self.clone()
+        }
     }
 
-    /// The root-relative URL of a site path, with the base path in front.
+    /// The absolute URL of a page's site path such as `/notes/history/`, in this edition.
+    pub fn absolute(&self, site_path: &str) -> String {
+        [self.origin.as_str(), &self.path, &self.edition, site_path].concat()
+    }
+
+    /// The root-relative URL of a page's site path, with the base path and the edition's path
+    /// in front.
     pub fn relative(&self, site_path: &str) -> String {
-        [self.path.as_str(), site_path].concat()
+        [self.path.as_str(), &self.edition, site_path].concat()
+    }
+
+    /// The absolute URL of a file shared by every edition, such as an image under `static/`.
+    pub fn asset_absolute(&self, site_path: &str) -> String {
+        [self.origin.as_str(), &self.path, site_path].concat()
     }
 }
 
@@ -367,5 +497,11 @@ mod tests {
         assert_eq!(root.absolute("/"), "http://127.0.0.1:1111/");
         assert!(BaseUrl::parse("example.org").is_err());
         assert!(BaseUrl::parse("ftp://example.org").is_err());
+        let russian = base.of_edition(Some("ru"));
+        assert_eq!(russian.relative("/notes/"), "/karabakh-explainer/ru/notes/");
+        assert_eq!(
+            russian.asset_absolute("/images/a.jpg"),
+            "https://org.github.io/karabakh-explainer/images/a.jpg"
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 pub const TEMPLATES_DIR: &str = "templates";
 
 /// A site's compiled templates.
+#[derive(Clone)]
 pub struct Templates {
     tera: Tera,
     names: Vec<String>,

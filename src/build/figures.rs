@@ -225,7 +225,7 @@ impl Images for SiteFigures<'_> {
         let variant = processed.closest(SHARE_WIDTH);
         let registered = chosen.registered;
         Ok(json!({
-            "url": self.base.absolute(&format!("/{}", published_path(&chosen.output, processed, variant))),
+            "url": self.base.asset_absolute(&format!("/{}", published_path(&chosen.output, processed, variant))),
             "type": variant.format.mime(),
             "width": variant.width,
             "height": variant.height,
@@ -267,7 +267,7 @@ impl SiteFigures<'_> {
                 renderer.targets,
             ),
         };
-        let prefix = renderer.targets.href("/");
+        let prefix = format!("{}/", self.base.path);
         let href = |variant: &Variant| {
             format!(
                 "{prefix}{}",

@@ -19,6 +19,7 @@ pub(crate) fn navigation(
     content: &Content,
     data: &SiteData,
     generated: &Generated,
+    words: &Words,
 ) -> Vec<NavItem> {
     let mut nav = Vec::new();
     let mut add = |title: &str, path: &str| {
@@ -26,9 +27,9 @@ pub(crate) fn navigation(
             title: title.to_owned(),
             path: path.to_owned(),
             href: base.relative(path),
+            fallback: false,
         });
     };
-    let words = Words::english();
     if content.pages.iter().any(|p| p.kind == PageKind::Article) {
         add(words.get("nav.article"), "/");
     }
@@ -64,6 +65,7 @@ pub(crate) fn other_pages(base: &BaseUrl, content: &Content) -> Vec<NavItem> {
             title: p.meta.title.clone(),
             path: p.url.clone(),
             href: base.relative(&p.url),
+            fallback: p.fallback,
         })
         .collect()
 }
@@ -77,6 +79,7 @@ pub(crate) fn notes_list(base: &BaseUrl, content: &Content) -> Vec<NoteLink> {
             description: p.meta.description.clone().unwrap_or_default(),
             href: base.relative(&p.url),
             weight: p.meta.weight,
+            fallback: p.fallback,
         })
         .collect()
 }
@@ -97,20 +100,27 @@ pub(crate) struct Globals<'a> {
     pub index: &'a SiteIndex,
     /// True when some page has highlighted code.
     pub has_code: bool,
+    /// The interface's words.
+    pub words: &'a Words,
+    /// The language of the site's default edition.
+    pub default_language: &'a str,
 }
 
 impl Globals<'_> {
     /// Sets every global of `templates`.
     pub(crate) fn set(&self, templates: &mut Templates) {
         let base = self.base;
-        templates.set_global("site", &SiteView::new(self.config, base, self.has_code));
+        templates.set_global(
+            "site",
+            &SiteView::new(self.config, base, self.has_code, self.default_language),
+        );
         templates.set_global(
             "nav",
-            &navigation(base, self.content, self.data, self.generated),
+            &navigation(base, self.content, self.data, self.generated, self.words),
         );
         templates.set_global_list("notes", &notes_list(base, self.content));
         templates.set_global("pages", &other_pages(base, self.content));
-        templates.set_global("t", Words::english().template_value());
+        templates.set_global("t", self.words.template_value());
         for (key, value) in self.data.template_globals(self.index) {
             templates.set_global_value(key, value);
         }

@@ -64,7 +64,7 @@ impl SiteIndex {
                 })
                 .collect(),
             generated: HashSet::new(),
-            base_path: base.path.clone(),
+            base_path: [base.path.as_str(), &base.edition].concat(),
             failed_pages: HashSet::new(),
             failed_data: false,
         }

@@ -15,7 +15,6 @@ use crate::render::TEMPLATES_DIR;
 
 use super::site::Site;
 use super::views::PageView;
-use crate::words::Words;
 
 /// A page whose view is made once: the notes listing or a data page.
 pub(crate) struct FixedPage {
@@ -125,6 +124,16 @@ impl Site {
         }
     }
 
+    /// The page's editions in other languages (`alternates`) and the language switcher
+    /// (`editions`); both empty on a site in one language.
+    pub(crate) fn insert_edition_links(&self, context: &mut Context, path: &str) {
+        context.insert("alternates", &self.links.alternates(path));
+        context.insert(
+            "editions",
+            &self.links.switcher(path, &self.config.language),
+        );
+    }
+
     fn render_job(&self, job: Job) -> Result<Vec<u8>, Diagnostic> {
         let template = self.template_of(job);
         let mut context = Context::new();
@@ -150,7 +159,7 @@ impl Site {
                     lead,
                     &self.config,
                     &self.base,
-                    Words::english().get("pages.notes.title"),
+                    self.words.get("pages.notes.title"),
                 );
                 context.insert("page", &view);
             }
@@ -169,6 +178,7 @@ impl Site {
                 context.insert_value("page", value.clone());
             }
         }
+        self.insert_edition_links(&mut context, self.path_of(job));
         // A page is its body and some 8 KB of layout; a data page grows as it needs.
         let body = match job {
             Job::Page(i) => self.rendered[i].html.len(),

@@ -4,6 +4,7 @@
 //! pages in parallel and [`write`] writes them. The preview keeps the loaded site and applies
 //! edits to it through [`update`].
 
+mod editions;
 mod figures;
 mod globals;
 mod images;

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -23,6 +24,7 @@ use crate::render::Templates;
 use crate::toml_input::Step;
 use crate::words::Words;
 
+use super::editions::EditionLinks;
 use super::figures::SiteFigures;
 use super::globals::Globals;
 use super::images::SiteImages;
@@ -47,8 +49,8 @@ pub(crate) struct Site {
     pub content: Content,
     /// The data files.
     pub data: SiteData,
-    /// The site's images, processed.
-    pub images: SiteImages,
+    /// The site's images, processed; shared by every edition.
+    pub images: Arc<SiteImages>,
     /// The compiled templates, with their globals set.
     pub templates: Templates,
     /// Link targets.
@@ -69,6 +71,13 @@ pub(crate) struct Site {
     pub syntax_css: String,
     /// Warnings found while loading.
     pub warnings: Vec<Diagnostic>,
+    /// The interface's words, in this edition's language.
+    pub words: Words,
+    /// How the editions link to each other; shared by every edition.
+    pub links: Arc<EditionLinks>,
+    /// The editions in other languages, when this is the default edition of a site that has
+    /// them: each a site of its own, written under `/CODE/` beside this one.
+    pub editions: Vec<Site>,
 }
 
 impl std::fmt::Debug for Site {
@@ -103,7 +112,10 @@ impl Site {
         let ((content, target), (data, templates)) = rayon::join(
             || {
                 rayon::join(
-                    || content::load(root, options.drafts, &mut content_problems),
+                    || {
+                        let languages = config.edition_codes();
+                        content::load(root, options.drafts, &languages, &mut content_problems)
+                    },
                     || check_output(options, &config),
                 )
             },
@@ -115,34 +127,65 @@ impl Site {
             },
         );
         // Images are processed once the content's files are known, all side by side.
-        let images = SiteImages::load(root, &config, &content.assets);
+        let images = Arc::new(SiteImages::load(root, &config, &content.assets));
         let mut diagnostics = Collector::default();
         absorb(&mut diagnostics, content_problems);
         absorb(&mut diagnostics, data_problems);
         let templates = diagnostics.take(templates);
         diagnostics.take(target);
-        Site::assemble(
+        if config.languages.is_empty() {
+            return Site::assemble(
+                options.clone(),
+                config,
+                content,
+                data,
+                images,
+                templates,
+                diagnostics,
+                Arc::default(),
+            );
+        }
+        let links = Arc::new(EditionLinks::new(&config, &content));
+        let others: Vec<Result<Site, BuildFailure>> = config
+            .edition_codes()
+            .into_par_iter()
+            .map(|code| {
+                let edition = Edition {
+                    config: config.edition(code),
+                    content: content.edition(Some(code)),
+                    templates: templates.clone(),
+                };
+                edition.assemble(options, &images, &links)
+            })
+            .collect();
+        let main = Site::assemble(
             options.clone(),
             config,
-            content,
+            content.edition(None),
             data,
             images,
             templates,
             diagnostics,
-        )
+            links,
+        );
+        with_editions(main, others)
     }
 
     /// Checks loaded parts, renders their Markdown and data, and sets the templates' globals.
+    #[expect(clippy::too_many_arguments, reason = "the parts of a loaded site, each used")]
     pub(crate) fn assemble(
         options: BuildOptions,
         config: Config,
         mut content: Content,
         data: SiteData,
-        images: SiteImages,
+        images: Arc<SiteImages>,
         templates: Option<Templates>,
         mut diagnostics: Collector,
+        links: Arc<EditionLinks>,
     ) -> Result<Site, BuildFailure> {
         let base = config.base();
+        // The configuration's check has reported a language without words already.
+        let words = config.words().unwrap_or_else(|_| Words::english().clone());
         let output_dir = output_dir(&options, &config);
         content.take_section_indexes(&data.page_paths());
         let generated_paths = generated_paths(&content, &data);
@@ -190,6 +233,7 @@ impl Site {
             matcher.as_ref(),
             maps.as_ref().map(|m| m as &dyn Figures),
             &pictures,
+            &words,
         );
         // The data files' pages need the pages' citations only for the sources page.
         let (rendered, mut generated) = rayon::join(
@@ -230,7 +274,7 @@ impl Site {
             sources: data.sources.as_ref(),
             targets: &index,
         };
-        let mut fixed = fixed_pages(&config, &base, &content, &mut generated, &intros);
+        let mut fixed = fixed_pages(&config, &base, &content, &mut generated, &intros, &words);
         if data.sources.is_some() {
             fixed.push(FixedPage::sources());
         }
@@ -242,6 +286,8 @@ impl Site {
             generated: &generated,
             index: &index,
             has_code,
+            words: &words,
+            default_language: links.default_language().unwrap_or(&config.language),
         }
         .set(&mut templates);
         let (_, warnings) = diagnostics.finish();
@@ -263,6 +309,9 @@ impl Site {
             has_code,
             syntax_css,
             warnings,
+            words,
+            links,
+            editions: Vec::new(),
         })
     }
 
@@ -280,6 +329,7 @@ impl Site {
             self.matcher.as_ref(),
             Some(&maps),
             self,
+            &self.words,
         ))
     }
 
@@ -335,7 +385,7 @@ impl Site {
             targets: &self.index,
         };
         self.data
-            .sources_page(Words::english(), &cited_by, &self.generated.cited_by)
+            .sources_page(&self.words, &cited_by, &self.generated.cited_by)
             .map_or_else(tera::Value::none, |mut page| {
                 let view = data_view(
                     &self.config,
@@ -358,6 +408,11 @@ impl Site {
             generated: &self.generated,
             index: &self.index,
             has_code: self.has_code,
+            words: &self.words,
+            default_language: self
+                .links
+                .default_language()
+                .unwrap_or(&self.config.language),
         }
     }
 }
@@ -395,6 +450,7 @@ fn renderer<'a>(
     terms: Option<&'a TermMatcher>,
     figures: Option<&'a dyn Figures>,
     images: &'a dyn Images,
+    words: &'a Words,
 ) -> Renderer<'a> {
     Renderer {
         options: MarkdownOptions {
@@ -405,7 +461,7 @@ fn renderer<'a>(
         terms,
         figures,
         images: Some(images),
-        words: Words::english(),
+        words,
     }
 }
 
@@ -500,20 +556,21 @@ fn fixed_pages(
     content: &Content,
     generated: &mut Generated,
     intros: &Intros<'_>,
+    words: &Words,
 ) -> Vec<FixedPage> {
     let mut fixed = Vec::new();
     let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
     if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
         let mut view = PageView::of_data(
             NOTES_PATH,
-            Words::english().get("pages.notes.title"),
-            "Background notes to the explainer.",
+            words.get("pages.notes.title"),
+            words.get("pages.notes.description"),
             "notes_index",
             tera::Value::none(),
             base,
         );
         view.json_ld = json_ld::for_data_page(
-            Words::english().get("pages.notes.title"),
+            words.get("pages.notes.title"),
             NOTES_PATH,
             config,
             base,
@@ -559,4 +616,78 @@ fn data_view<'a>(
     }
     view.json_ld = json_ld::for_data_page(&view.title, &page.path, config, base);
     view
+}
+
+/// The parts of an edition in another language before it is assembled.
+struct Edition {
+    config: Config,
+    content: Content,
+    templates: Option<Templates>,
+}
+
+impl Edition {
+    /// Loads the edition's data, with its translations laid over the default language's,
+    /// and assembles it as a site of its own. Problems it shares with the default edition
+    /// are reported once, by [`with_editions`].
+    fn assemble(
+        self,
+        options: &BuildOptions,
+        images: &Arc<SiteImages>,
+        links: &Arc<EditionLinks>,
+    ) -> Result<Site, BuildFailure> {
+        let mut problems = Collector::default();
+        let mut data = SiteData::load(&options.root, &self.config, &mut problems);
+        if let Some(language) = self.config.edition_language() {
+            data.translate(&options.root, language, &mut problems);
+        }
+        Site::assemble(
+            options.clone(),
+            self.config,
+            self.content,
+            data,
+            Arc::clone(images),
+            self.templates,
+            problems,
+            Arc::clone(links),
+        )
+    }
+}
+
+/// The default edition with the others, or every error of them all, each once.
+fn with_editions(
+    main: Result<Site, BuildFailure>,
+    others: Vec<Result<Site, BuildFailure>>,
+) -> Result<Site, BuildFailure> {
+    let mut editions = Vec::new();
+    let mut failure: Option<BuildFailure> = main.as_ref().err().map(|f| BuildFailure {
+        errors: Diagnostics(f.errors.0.clone()),
+        warnings: f.warnings.clone(),
+    });
+    for other in others {
+        match other {
+            Ok(site) => editions.push(site),
+            Err(err) => {
+                let all = failure.get_or_insert_with(|| BuildFailure {
+                    errors: Diagnostics(Vec::new()),
+                    warnings: Vec::new(),
+                });
+                for error in err.errors.0 {
+                    if !all.errors.0.contains(&error) {
+                        all.errors.0.push(error);
+                    }
+                }
+            }
+        }
+    }
+    match (main, failure) {
+        (Ok(mut main), None) => {
+            main.editions = editions;
+            Ok(main)
+        }
+        (_, Some(mut failure)) => {
+            crate::diagnostics::sort(&mut failure.errors.0);
+            Err(failure)
+        }
+        (Err(failure), None) => Err(failure),
+    }
 }

@@ -53,8 +53,12 @@ struct Touched {
 
 impl Site {
     /// Applies `edits`, returning the updated site and what to render; `None` when the edits
-    /// need a full build (the site is then of no further use).
+    /// need a full build (the site is then of no further use). A site with editions in other
+    /// languages is always built in full: a page or data file is shown in several of them.
     pub(crate) fn apply(mut self, edits: &[Edit]) -> Option<(Site, Plan)> {
+        if !self.editions.is_empty() {
+            return None;
+        }
         let mut plan = Plan::default();
         let mut touched = Touched::default();
         for edit in edits {
@@ -215,6 +219,7 @@ impl Site {
             self.images,
             Some(templates),
             Collector::default(),
+            self.links,
         )
         .ok()?;
         let jobs = site.jobs();

@@ -20,10 +20,16 @@ pub struct SiteView {
     pub description: String,
     /// The base URL as configured.
     pub base_url: String,
-    /// The path the site lives under (empty at a domain root).
+    /// The path the site lives under (empty at a domain root): static files and images,
+    /// which every edition shares, are under it.
     pub base_path: String,
-    /// The site language.
+    /// The path this edition's pages are under: the base path, then `/CODE` for an edition
+    /// in another language.
+    pub pages_path: String,
+    /// The language of this edition.
     pub language: String,
+    /// The language of the default edition, for text of it shown in another edition.
+    pub default_language: String,
     /// The publisher's name.
     pub publisher: Option<String>,
     /// The share image's URL, when set.
@@ -36,18 +42,20 @@ pub struct SiteView {
 
 impl SiteView {
     /// The view of a configuration.
-    pub fn new(config: &Config, base: &BaseUrl, has_code: bool) -> SiteView {
+    pub fn new(config: &Config, base: &BaseUrl, has_code: bool, default_language: &str) -> SiteView {
         SiteView {
             title: config.title.clone(),
             description: config.description.clone(),
             base_url: base.absolute("/"),
             base_path: base.path.clone(),
+            pages_path: [base.path.as_str(), &base.edition].concat(),
             language: config.language.clone(),
+            default_language: default_language.to_owned(),
             publisher: config.publisher.clone(),
             image: config
                 .default_image
                 .as_ref()
-                .map(|image| base.absolute(&format!("/{}", image.trim_start_matches('/')))),
+                .map(|image| base.asset_absolute(&format!("/{}", image.trim_start_matches('/')))),
             has_code,
             extra: config.extra.clone(),
         }
@@ -63,6 +71,9 @@ pub struct NavItem {
     pub path: String,
     /// The link.
     pub href: String,
+    /// True when the page stands in for a translation: its title is in the default
+    /// edition's language.
+    pub fallback: bool,
 }
 
 /// A date with its machine and human forms.
@@ -155,6 +166,9 @@ pub struct PageView<'a> {
     pub json_ld: String,
     /// True when the page has highlighted code, so it links `syntax.css`.
     pub has_code: bool,
+    /// True when the page stands in for a translation this edition lacks: its words are in
+    /// the default edition's language.
+    pub fallback: bool,
     /// The lead image's figure, shown above the text.
     pub lead: Option<&'a str>,
     /// The lead image as the page's metadata gives it: `url`, `type`, `width`, `height`,
@@ -206,6 +220,7 @@ impl<'a> PageView<'a> {
             data: tera::Value::none(),
             json_ld: String::new(),
             has_code: rendered.has_code,
+            fallback: page.fallback,
             lead: rendered.lead.as_ref().map(|lead| lead.html.as_str()),
             image: rendered.lead.as_ref().map(|lead| &lead.share),
         }
@@ -230,6 +245,7 @@ impl<'a> PageView<'a> {
         self.sections = sections(&rendered.html);
         self.citations = citation_views(rendered, sources, targets);
         self.has_code |= rendered.has_code;
+        self.fallback = index.fallback;
         self
     }
 
@@ -262,6 +278,7 @@ impl<'a> PageView<'a> {
             data,
             json_ld: String::new(),
             has_code: false,
+            fallback: false,
             lead: None,
             image: None,
         }
@@ -345,4 +362,7 @@ pub struct NoteLink {
     pub href: String,
     /// Listing order.
     pub weight: i64,
+    /// True when the note stands in for a translation: its words are in the default
+    /// edition's language.
+    pub fallback: bool,
 }

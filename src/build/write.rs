@@ -13,7 +13,6 @@ use crate::data::media::paths::is_image;
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::publish::feed;
-use crate::words::Words;
 
 use super::site::Site;
 use super::update::Plan;
@@ -58,14 +57,17 @@ impl Site {
         }
     }
 
-    /// Renders every page and file without writing anything.
+    /// Renders every page and file of every edition without writing anything.
     pub(crate) fn check(&self) -> Result<(), BuildFailure> {
-        let jobs = self.jobs();
-        let (rendered, files) = rayon::join(
-            || self.render_jobs(&jobs, &|_, _| Ok(())),
-            || self.site_files(&jobs),
-        );
-        self.both(rendered, files).map(drop)
+        for site in std::iter::once(self).chain(&self.editions) {
+            let jobs = site.jobs();
+            let (rendered, files) = rayon::join(
+                || site.render_jobs(&jobs, &|_, _| Ok(())),
+                || site.site_files(&jobs),
+            );
+            self.both(rendered, files)?;
+        }
+        Ok(())
     }
 
     /// Writes the whole site into a staging folder and swaps it in place of the old output.
@@ -91,28 +93,42 @@ impl Site {
                 .copy(source, content_path)
                 .map_err(|e| failed(io_error(&format!("copy content/{content_path}"), e)))?;
         }
-        let jobs = self.jobs();
-        let sink = |path: &str, html: &[u8]| {
-            staging
-                .write(&page_file(path), html)
-                .map_err(|e| io_error("write a page", e))
-        };
-        let (rendered, files) =
-            rayon::join(|| self.render_jobs(&jobs, &sink), || self.site_files(&jobs));
-        let files = self.both(rendered, files)?;
-        let exports = self
-            .generated
-            .files
-            .iter()
-            .map(|f| (f.path.as_str(), f.bytes.as_slice()));
-        for (path, bytes) in exports.chain(files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))) {
-            staging
-                .write(path, bytes)
-                .map_err(|e| failed(io_error(&format!("write {path}"), e)))?;
+        for site in std::iter::once(self).chain(&self.editions) {
+            let folder = site.edition_folder();
+            let jobs = site.jobs();
+            let sink = |path: &str, html: &[u8]| {
+                staging
+                    .write(&format!("{folder}{}", page_file(path)), html)
+                    .map_err(|e| io_error("write a page", e))
+            };
+            let (rendered, files) =
+                rayon::join(|| site.render_jobs(&jobs, &sink), || site.site_files(&jobs));
+            let files = self.both(rendered, files)?;
+            let exports = site
+                .generated
+                .files
+                .iter()
+                .map(|f| (f.path.as_str(), f.bytes.as_slice()));
+            for (path, bytes) in
+                exports.chain(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+            {
+                staging
+                    .write(&format!("{folder}{path}"), bytes)
+                    .map_err(|e| failed(io_error(&format!("write {folder}{path}"), e)))?;
+            }
         }
         staging
             .commit()
             .map_err(|e| failed(io_error("replace the previous output", e)))
+    }
+
+    /// The folder of the output this edition's files go in: `ru/` for the edition in
+    /// Russian, nothing for the default edition.
+    fn edition_folder(&self) -> String {
+        self.config
+            .edition_language()
+            .map(|code| format!("{code}/"))
+            .unwrap_or_default()
     }
 
     /// Renders what `plan` names into the served output, replacing only the files whose bytes
@@ -149,34 +165,35 @@ impl Site {
         Ok(changed.into_inner())
     }
 
-    /// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`, the code stylesheet.
+    /// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`,
+    /// the code stylesheet. An edition in another language gets only its own feed: the
+    /// default edition's sitemap lists the pages of every edition.
     pub(crate) fn site_files(
         &self,
         jobs: &[Job],
     ) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
-        let (base, templates, pages) = (&self.base, &self.templates, &self.content.pages);
-        let mut files = vec![(".nojekyll".to_owned(), Vec::new())];
-        let images: Vec<Option<&serde_json::Value>> = self
-            .rendered
-            .iter()
-            .map(|r| r.lead.as_ref().map(|lead| &lead.share))
-            .collect();
-        let (entries, updated) = feed::entries(pages, &images, base);
-        let paths: Vec<String> = jobs
-            .iter()
-            .map(|&job| self.path_of(job).to_owned())
-            .collect();
+        let (base, templates) = (&self.base, &self.templates);
+        let is_default = self.config.edition_language().is_none();
+        let mut files = Vec::new();
+        if is_default {
+            files.push((".nojekyll".to_owned(), Vec::new()));
+        }
         let mut context = Context::new();
+        let (entries, updated) = self.feed_entries();
         context.insert("feed_entries", &entries);
         context.insert("feed_updated", &updated);
         context.insert("feed_url", &base.absolute("/atom.xml"));
-        context.insert("sitemap_entries", &feed::sitemap(&paths, pages, base));
-        context.insert("sitemap_url", &base.absolute("/sitemap.xml"));
-        let feeds: Vec<Result<(String, Vec<u8>), Diagnostic>> =
-            ["atom.xml", "sitemap.xml", "robots.txt"]
-                .into_par_iter()
+        context.insert("sitemap_url", &base.asset_absolute("/sitemap.xml"));
+        let names: &[&str] = if is_default {
+            context.insert("sitemap_entries", &self.sitemap_entries(jobs));
+            &["atom.xml", "sitemap.xml", "robots.txt"]
+        } else {
+            &["atom.xml"]
+        };
+        let feeds: Vec<Result<(String, Vec<u8>), Diagnostic>> = names
+                .par_iter()
                 .filter(|name| templates.contains(name))
-                .map(|name| {
+                .map(|&name| {
                     Ok((
                         name.to_owned(),
                         templates.render(name, &context)?.into_bytes(),
@@ -186,6 +203,9 @@ impl Site {
         for feed in feeds {
             files.push(feed.map_err(|d| vec![d])?);
         }
+        if !is_default {
+            return Ok(files);
+        }
         if let Some(cname) = &self.config.cname {
             files.push(("CNAME".to_owned(), format!("{cname}\n").into_bytes()));
         }
@@ -193,19 +213,22 @@ impl Site {
             let mut context = Context::new();
             let view = PageView::of_data(
                 "/404.html",
-                Words::english().get("pages.not_found.title"),
+                self.words.get("pages.not_found.title"),
                 "",
                 "not_found",
                 tera::Value::none(),
                 base,
             );
             context.insert("page", &view);
+            // One page serves every address that does not exist, in whichever edition.
+            context.insert("alternates", &Vec::<feed::Alternate>::new());
+            context.insert("editions", &Vec::<feed::Alternate>::new());
             let html = templates
                 .render("404.html", &context)
                 .map_err(|d| vec![d])?;
             files.push(("404.html".to_owned(), html.into_bytes()));
         }
-        if self.has_code {
+        if self.has_code || self.editions.iter().any(|e| e.has_code) {
             files.push((
                 "syntax.css".to_owned(),
                 self.syntax_css.clone().into_bytes(),
@@ -213,6 +236,48 @@ impl Site {
         }
         Ok(files)
     }
+}
+
+impl Site {
+    /// The feed's entries: the pages written in this edition's language (not those standing
+    /// in for a translation), with their updates.
+    fn feed_entries(&self) -> (Vec<feed::FeedEntry>, Option<String>) {
+        let (pages, images): (Vec<_>, Vec<_>) = self
+            .content
+            .pages
+            .iter()
+            .zip(&self.rendered)
+            .filter(|(page, _)| !page.fallback)
+            .map(|(page, r)| (page.clone(), r.lead.as_ref().map(|lead| &lead.share)))
+            .unzip();
+        feed::entries(&pages, &images, &self.base)
+    }
+
+    /// The sitemap's entries: every page of every edition, each with its alternates.
+    fn sitemap_entries(&self, jobs: &[Job]) -> Vec<feed::SitemapEntry> {
+        let mut entries = Vec::new();
+        for (site, jobs) in std::iter::once((self, jobs.to_vec()))
+            .chain(self.editions.iter().map(|e| (e, e.jobs())))
+        {
+            let paths: Vec<String> = jobs
+                .iter()
+                .map(|&job| site.path_of(job).to_owned())
+                .collect();
+            let mut own = feed::sitemap(&paths, &site.content.pages, &site.base);
+            for (entry, path) in own.iter_mut().zip(sorted(&paths, &site.base)) {
+                entry.alternates = site.links.alternates(&path);
+            }
+            entries.extend(own);
+        }
+        entries
+    }
+}
+
+/// `paths` in the order of their absolute URLs, as [`feed::sitemap`] sorts its entries.
+fn sorted(paths: &[String], base: &crate::config::BaseUrl) -> Vec<String> {
+    let mut paths = paths.to_vec();
+    paths.sort_by_key(|path| base.absolute(path));
+    paths
 }
 
 /// Replaces `target` with `bytes` at once (through a file in `scratch`) unless it holds them already.

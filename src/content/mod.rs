@@ -41,12 +41,57 @@ impl Content {
         self.pages = pages;
         self.section_indexes.extend(indexes);
     }
+
+    /// The pages of one edition: for the default edition (`language` `None`) the pages in the
+    /// default language; for another, its translations, and the default language's pages it
+    /// has no translation of, marked as [`Page::fallback`]. Assets are shared.
+    pub fn edition(&self, language: Option<&str>) -> Content {
+        let translated = |page: &Page| {
+            self.pages.iter().any(|other| {
+                other.language.as_deref() == language && other.content_path == page.content_path
+            })
+        };
+        let pages = self
+            .pages
+            .iter()
+            .filter_map(|page| match (&page.language, language) {
+                (None, None) => Some(page.clone()),
+                (Some(own), Some(wanted)) if own == wanted => Some(page.clone()),
+                (None, Some(_)) if !translated(page) => Some(Page {
+                    fallback: true,
+                    ..page.clone()
+                }),
+                _ => None,
+            })
+            .collect();
+        Content {
+            pages,
+            assets: self.assets.clone(),
+            failed: self.failed.clone(),
+            section_indexes: Vec::new(),
+        }
+    }
 }
 
-/// Reads every page under `root/content`, skipping `content/data/`.
+/// The language of a translation's file name, with the path of the page it translates:
+/// `notes/a.ru.md` is `ru`'s `notes/a.md` when `ru` is one of `languages`.
+fn translation_of<'a>(content_path: &str, languages: &[&'a str]) -> Option<(&'a str, String)> {
+    let stem = content_path.strip_suffix(".md")?;
+    let (page, code) = stem.rsplit_once('.')?;
+    let code = languages.iter().find(|l| **l == code)?;
+    Some((code, format!("{page}.md")))
+}
+
+/// Reads every page under `root/content`, skipping `content/data/`; a page named
+/// `NAME.CODE.md`, where CODE is one of `languages`, is the translation of `NAME.md`.
 ///
 /// Problems are added to `diagnostics`; pages that fail are left out.
-pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> Content {
+pub fn load(
+    root: &Path,
+    include_drafts: bool,
+    languages: &[&str],
+    diagnostics: &mut Collector,
+) -> Content {
     let dir = root.join(CONTENT_DIR);
     let mut content = Content::default();
     let files = walk(root, &dir, diagnostics);
@@ -54,7 +99,7 @@ pub fn load(root: &Path, include_drafts: bool, diagnostics: &mut Collector) -> C
         use rayon::prelude::*;
         files
             .into_par_iter()
-            .map(|(path, content_path)| read_page(root, &path, content_path))
+            .map(|(path, content_path)| read_page(root, &path, content_path, languages))
             .collect()
     };
     for item in parsed {
@@ -96,7 +141,7 @@ enum Loaded {
     Failed(String, Vec<Diagnostic>),
 }
 
-fn read_page(root: &Path, path: &Path, content_path: String) -> Loaded {
+fn read_page(root: &Path, path: &Path, content_path: String, languages: &[&str]) -> Loaded {
     if !content_path.ends_with(".md") {
         return Loaded::Asset(path.to_path_buf(), content_path);
     }
@@ -104,10 +149,15 @@ fn read_page(root: &Path, path: &Path, content_path: String) -> Loaded {
         Ok(source) => source,
         Err(diagnostic) => return Loaded::Failed(content_path, vec![diagnostic]),
     };
-    match Page::parse_all(source, content_path.clone()) {
-        (Some(page), problems) if problems.is_empty() => Loaded::Page(Box::new(page)),
+    let (language, page_path) = match translation_of(&content_path, languages) {
+        Some((code, original)) => (Some(code.to_owned()), original),
+        None => (None, content_path.clone()),
+    };
+    let with_language = |page: Page| Box::new(Page { language, ..page });
+    match Page::parse_all(source, page_path) {
+        (Some(page), problems) if problems.is_empty() => Loaded::Page(with_language(page)),
         // Its body is still rendered, so that its other problems are found in the same run.
-        (Some(page), problems) => Loaded::Checked(Box::new(page), problems),
+        (Some(page), problems) => Loaded::Checked(with_language(page), problems),
         (None, problems) => Loaded::Failed(content_path, problems),
     }
 }

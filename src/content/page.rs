@@ -88,6 +88,12 @@ pub struct Page {
     pub meta: PageMeta,
     /// Where the Markdown body starts in the file.
     pub body_offset: usize,
+    /// The language of a translation (`index.ru.md` is `ru`); `None` for a page in the
+    /// site's default language.
+    pub language: Option<String>,
+    /// True when this page stands in an edition for a translation it lacks: it is shown in
+    /// its own language, with a notice.
+    pub fallback: bool,
 }
 
 impl Page {
@@ -143,6 +149,8 @@ impl Page {
             url,
             meta: meta.0,
             body_offset,
+            language: None,
+            fallback: false,
         };
         (Some(page), problems)
     }

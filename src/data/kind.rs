@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{Scheme, Targets};
 
+use super::translation::Translatable;
 use super::{Generated, SiteData};
 
 /// A kind of data file of `content/data/`, such as the glossary or the timeline.
@@ -23,6 +24,9 @@ pub trait DataKind: Sized + Send + Sync {
     /// The JSON Schema of its TOML file, made from the types that read it (see
     /// [`crate::schema::schema_of`]), for `explainer schema` and editors; `None` without one.
     const SCHEMA: Option<fn() -> schemars::Schema> = None;
+    /// What of its entries an edition in another language may translate; `None` when
+    /// nothing is (the entries are then shown as they are in every edition).
+    const TRANSLATABLE: Option<Translatable> = None;
 
     /// Reads and checks the kind's file; `Ok(None)` when the site has none.
     fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics>;
@@ -31,6 +35,15 @@ pub trait DataKind: Sized + Send + Sync {
     fn ids(&self) -> Vec<&str> {
         Vec::new()
     }
+
+    /// The ids of its entries, as translations name them; by default those of its scheme.
+    fn entry_ids(&self) -> Vec<&str> {
+        self.ids()
+    }
+
+    /// Lays a translation of one field of the entry `id` over it; `field` is one of
+    /// [`Self::TRANSLATABLE`]'s, and `id` one of [`Self::entry_ids`].
+    fn translate(&mut self, _id: &str, _field: &str, _text: String) {}
 
     /// Problems with what its entries name in other kinds (unknown sources, events...),
     /// each at its place in the file.

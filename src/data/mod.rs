@@ -16,6 +16,7 @@ pub mod places;
 mod registry;
 pub mod sources;
 pub mod timeline;
+pub mod translation;
 
 pub use kind::DataKind;
 pub use registry::{Kind, SiteData};

@@ -5,6 +5,7 @@
 //! To add a kind: a folder under `src/data/` implementing [`super::DataKind`], and one
 //! line below. See ARCHITECTURE.md.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -14,7 +15,9 @@ use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{Scheme, Targets};
 
-use super::{DataKind, Generated, casualties, glossary, media, places, sources, timeline};
+use super::{
+    DataKind, Generated, casualties, glossary, media, places, sources, timeline, translation,
+};
 
 /// Generates [`SiteData`], [`Kind`] and their methods from the list of kinds.
 macro_rules! registry {
@@ -26,6 +29,9 @@ macro_rules! registry {
             /// The kinds whose file exists but failed to load. References to their ids are
             /// not checked, so that a broken file is reported alone, not with every reference to it.
             pub failed: Vec<Kind>,
+            /// In an edition in another language, the ids of each kind's entries that have no
+            /// translation, by the kind's name: they are shown in the default language.
+            pub untranslated: BTreeMap<&'static str, Vec<String>>,
         }
 
         /// A registered kind of data file.
@@ -126,12 +132,50 @@ macro_rules! registry {
             /// Values every template sees besides the site and navigation (such as the key dates).
             pub fn template_globals(&self, targets: &dyn Targets) -> serde_json::Map<String, serde_json::Value> {
                 let mut globals = serde_json::Map::new();
+                let untranslated: serde_json::Map<String, serde_json::Value> = [$(<$kind as DataKind>::NAME,)*]
+                    .iter()
+                    .map(|name| (name.to_string(), serde_json::json!(self.untranslated.get(name).cloned().unwrap_or_default())))
+                    .collect();
+                globals.insert("untranslated".to_owned(), serde_json::Value::Object(untranslated));
                 $(
                     for (name, value) in <$kind as DataKind>::globals(self.$field.as_ref(), self, targets) {
                         globals.insert(name.to_owned(), value);
                     }
                 )*
                 globals
+            }
+
+            /// Lays the translations of `content/data/LANGUAGE/` over the entries, and records
+            /// which entries have none. Every problem of the translation files is recorded.
+            pub fn translate(&mut self, root: &Path, language: &str, diagnostics: &mut Collector) {
+                let mut problems = Vec::new();
+                $(
+                    let name = <$kind as DataKind>::NAME;
+                    match self.$field.as_mut() {
+                        Some(kind) => {
+                            let ids: Vec<String> = kind.entry_ids().into_iter().map(str::to_owned).collect();
+                            let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+                            let translatable = <$kind as DataKind>::TRANSLATABLE;
+                            let found = translation::read(root, name, language, translatable, &id_refs, &mut problems)
+                                .unwrap_or_default();
+                            let done: HashSet<String> = found.iter().map(|t| t.id.clone()).collect();
+                            for translated in found {
+                                kind.translate(&translated.id, translated.field, translated.text);
+                            }
+                            self.untranslated.insert(name, ids.into_iter().filter(|id| !done.contains(id)).collect());
+                        }
+                        None if !self.failed.contains(&Kind::$variant) => {
+                            let file = translation::file_of(name, language);
+                            if root.join(&file).is_file() {
+                                problems.push(Diagnostic::error(&file, format!("there is no {name} file to translate"))
+                                    .with_help(format!("add the {name} in the default language under content/data/ first, or remove this file")));
+                            }
+                        }
+                        None => {}
+                    }
+                )*
+                problems.extend(translation::unknown_files(root, language, &[$(<$kind as DataKind>::NAME,)*]));
+                diagnostics.extend(problems);
             }
 
             /// Renders every kind's pages and exports side by side. The sources page, which

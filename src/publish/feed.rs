@@ -38,6 +38,18 @@ pub struct SitemapEntry {
     pub loc: String,
     /// The last modification date (`YYYY-MM-DD`), when known.
     pub lastmod: Option<String>,
+    /// The page in every language it is written in, on a site with several editions.
+    pub alternates: Vec<Alternate>,
+}
+
+/// A page's URL in one language: a `<link rel="alternate" hreflang>` of the page and of
+/// its sitemap entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// The language, or `x-default` for the default edition's page.
+    pub hreflang: String,
+    /// The page's absolute URL in that edition.
+    pub href: String,
 }
 
 fn timestamp(date: PartialDate) -> String {
@@ -123,6 +135,7 @@ pub fn sitemap(paths: &[String], pages: &[Page], base: &BaseUrl) -> Vec<SitemapE
                 .get(path.as_str())
                 .and_then(|p| p.meta.updated.or(p.meta.date))
                 .map(|d| d.full_iso()),
+            alternates: Vec::new(),
         })
         .collect();
     entries.sort_by(|a, b| a.loc.cmp(&b.loc));

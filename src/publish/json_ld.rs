@@ -139,7 +139,7 @@ pub fn for_page(
         headline: Some(&meta.title),
         image: lead.and_then(ImageNode::of_share).or_else(|| {
             config.default_image.as_ref().map(|image| ImageNode {
-                url: base.absolute(&format!("/{}", image.trim_start_matches('/'))),
+                url: base.asset_absolute(&format!("/{}", image.trim_start_matches('/'))),
                 ..ImageNode::default()
             })
         }),

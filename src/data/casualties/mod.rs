@@ -21,6 +21,7 @@ use std::path::Path;
 
 pub use model::{Categories, Category, CategoryFigure, Claim, Figure, Qualifier, Status};
 
+use crate::data::translation::Translatable;
 use crate::config::{CasualtiesConfig, Config};
 use crate::data::sources::{self, Sources};
 use crate::data::{CitedBy, DataKind, DataPage, ExportFile, Generated, SiteData, timeline};
@@ -120,6 +121,26 @@ impl DataKind for Casualties {
     const FILES: &'static [&'static str] = &[TOML_FILE, CSV_FILE];
     const SCHEMA: Option<fn() -> schemars::Schema> =
         Some(crate::schema::schema_of::<toml_input::CasualtiesFile>);
+    const TRANSLATABLE: Option<Translatable> = Some(Translatable {
+        entry: "claim",
+        fields: &["wording", "period", "excludes", "notes"],
+    });
+
+    fn entry_ids(&self) -> Vec<&str> {
+        self.claims.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    fn translate(&mut self, id: &str, field: &str, text: String) {
+        if let Some(claim) = self.claims.iter_mut().find(|c| c.id == id) {
+            match field {
+                "wording" => claim.wording = Some(text),
+                "period" => claim.period = Some(text),
+                "excludes" => claim.excludes = Some(text),
+                "notes" => claim.notes = Some(text),
+                _ => {}
+            }
+        }
+    }
 
     fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root, &config.casualties, config.file())

@@ -16,6 +16,7 @@ pub use validate::parse;
 
 use std::path::Path;
 
+use crate::data::translation::Translatable;
 use crate::config::Config;
 use crate::data::{DataKind, Generated, SiteData, file, sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -42,6 +43,20 @@ impl DataKind for Glossary {
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
     const SCHEMA: Option<fn() -> schemars::Schema> = Some(crate::schema::schema_of::<GlossaryFile>);
+    const TRANSLATABLE: Option<Translatable> = Some(Translatable {
+        entry: "term",
+        fields: &["term", "definition"],
+    });
+
+    fn translate(&mut self, id: &str, field: &str, text: String) {
+        if let Some(term) = self.terms.iter_mut().find(|t| t.id == id) {
+            match field {
+                "term" => term.term = text,
+                "definition" => term.definition = text,
+                _ => {}
+            }
+        }
+    }
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

@@ -14,6 +14,7 @@ pub mod validate;
 
 use std::path::Path;
 
+use crate::data::translation::Translatable;
 use crate::config::Config;
 use crate::data::{DataKind, Generated, SiteData, file, sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -37,6 +38,20 @@ impl DataKind for Media {
     const NAME: &'static str = "media";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const TRANSLATABLE: Option<Translatable> = Some(Translatable {
+        entry: "image",
+        fields: &["alt", "caption"],
+    });
+
+    fn translate(&mut self, id: &str, field: &str, text: String) {
+        if let Some(image) = self.list.iter_mut().find(|i| i.id == id) {
+            match field {
+                "alt" => image.alt = text,
+                "caption" => image.caption = Some(text),
+                _ => {}
+            }
+        }
+    }
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

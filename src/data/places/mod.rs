@@ -13,6 +13,7 @@ use std::path::Path;
 
 pub use model::{Kind, Place, Places};
 
+use crate::data::translation::Translatable;
 use crate::config::Config;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file, sources, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -37,6 +38,20 @@ impl DataKind for Places {
     const SCHEME: Option<Scheme> = Some(SCHEME);
     const SCHEMA: Option<fn() -> schemars::Schema> =
         Some(crate::schema::schema_of::<input::PlacesFile>);
+    const TRANSLATABLE: Option<Translatable> = Some(Translatable {
+        entry: "place",
+        fields: &["name", "notes"],
+    });
+
+    fn translate(&mut self, id: &str, field: &str, text: String) {
+        if let Some(place) = self.list.iter_mut().find(|p| p.id == id) {
+            match field {
+                "name" => place.name = text,
+                "notes" => place.notes = Some(text),
+                _ => {}
+            }
+        }
+    }
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

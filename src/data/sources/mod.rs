@@ -17,6 +17,7 @@ pub use validate::parse;
 
 use std::path::Path;
 
+use crate::data::translation::Translatable;
 use crate::config::Config;
 use crate::data::{DataKind, Generated, SiteData, file};
 use crate::diagnostics::Diagnostics;
@@ -44,6 +45,21 @@ impl DataKind for Sources {
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
     const SCHEMA: Option<fn() -> schemars::Schema> = Some(crate::schema::schema_of::<SourcesFile>);
+    const TRANSLATABLE: Option<Translatable> = Some(Translatable {
+        entry: "source",
+        fields: &["name", "short_name", "notes"],
+    });
+
+    fn translate(&mut self, id: &str, field: &str, text: String) {
+        if let Some(source) = self.list.iter_mut().find(|s| s.id == id) {
+            match field {
+                "name" => source.name = text,
+                "short_name" => source.short_name = text,
+                "notes" => source.notes = Some(text),
+                _ => {}
+            }
+        }
+    }
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

@@ -16,6 +16,7 @@ mod when;
 
 use std::path::Path;
 
+use crate::data::translation::Translatable;
 use crate::config::Config;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -41,6 +42,21 @@ impl DataKind for Timeline {
     const SCHEME: Option<Scheme> = Some(SCHEME);
     const SCHEMA: Option<fn() -> schemars::Schema> =
         Some(crate::schema::schema_of::<toml_input::TimelineFile>);
+    const TRANSLATABLE: Option<Translatable> = Some(Translatable {
+        entry: "event",
+        fields: &["title", "body", "display_date"],
+    });
+
+    fn translate(&mut self, id: &str, field: &str, text: String) {
+        if let Some(event) = self.events.iter_mut().find(|e| e.id == id) {
+            match field {
+                "title" => event.title = text,
+                "body" => event.body = text,
+                "display_date" => event.when.display = Some(text),
+                _ => {}
+            }
+        }
+    }
 
     fn load(root: &Path, _config: &Config) -> Result<Option<Self>, Diagnostics> {
         load(root)

@@ -339,8 +339,14 @@ impl Config {
             source.error_at(offset, message)
         };
         if let Err(missing) = self.words() {
-            let key = if self.words.is_some() { "words" } else { "language" };
-            problems.push(at(&[Step::Key(key)], missing.to_string()).with_help(words_help(&missing.language)));
+            let key = if self.words.is_some() {
+                "words"
+            } else {
+                "language"
+            };
+            problems.push(
+                at(&[Step::Key(key)], missing.to_string()).with_help(words_help(&missing.language)),
+            );
         }
         for code in self.languages.keys() {
             let path = [Step::Key("languages"), Step::Key(code)];
@@ -376,7 +382,9 @@ impl Config {
         Config {
             language: code.to_owned(),
             title: edition.title.unwrap_or_else(|| self.title.clone()),
-            description: edition.description.unwrap_or_else(|| self.description.clone()),
+            description: edition
+                .description
+                .unwrap_or_else(|| self.description.clone()),
             publisher: edition.publisher.or_else(|| self.publisher.clone()),
             words: edition.words,
             edition: Some(code.to_owned()),

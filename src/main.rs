@@ -47,6 +47,14 @@ enum Command {
     New {
         /// The folder to create (it must not exist, or be empty).
         dir: PathBuf,
+        /// The languages of its editions, the default one first, such as `en,ru`.
+        #[arg(long, value_delimiter = ',')]
+        languages: Vec<String>,
+    },
+    /// Print the interface's words in a language, as a table to translate or override.
+    Words {
+        /// The language, such as `en` or `ru`.
+        language: String,
     },
     /// Preview the site locally; pages reload by themselves on every change.
     Serve {
@@ -86,7 +94,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = match cli.command {
-        Command::New { dir } => return new_site(&dir),
+        Command::New { dir, languages } => return new_site(&dir, &languages),
+        Command::Words { language } => return print_words(&language),
         Command::Schema { name } => return print_schema(&name),
         Command::Serve {
             root,
@@ -160,8 +169,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn new_site(dir: &std::path::Path) -> ExitCode {
-    match explainer::scaffold::create(dir) {
+fn new_site(dir: &std::path::Path, languages: &[String]) -> ExitCode {
+    match explainer::scaffold::create(dir, languages) {
         Ok(files) => {
             println!(
                 "Created a new explainer in {} ({files} files).",
@@ -172,6 +181,23 @@ fn new_site(dir: &std::path::Path) -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_words(language: &str) -> ExitCode {
+    match explainer::words::Words::bundled_text(language) {
+        Some(table) => {
+            print!("{table}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            let bundled: Vec<&str> = explainer::words::Words::bundled_languages().collect();
+            eprintln!(
+                "error: the tool has no words for `{language}`\n  = help: it has {}; `explainer words en` prints the English table to translate",
+                bundled.join(", ")
+            );
             ExitCode::FAILURE
         }
     }

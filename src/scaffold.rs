@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+use crate::config::CONFIG_FILE;
 use crate::schema;
+use crate::words::Words;
 
 static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/static");
@@ -21,6 +23,14 @@ pub enum NewSiteError {
     /// The folder exists and has files in it.
     #[error("{0} is not empty: `explainer new` only writes into a new or empty folder")]
     NotEmpty(PathBuf),
+    /// A language the tool has no words for.
+    #[error("the tool has no words for the language `{language}` (it has {bundled})")]
+    NoWords {
+        /// The language asked for.
+        language: String,
+        /// The languages it has words for.
+        bundled: String,
+    },
     /// Writing failed.
     #[error("cannot write {path}: {source}")]
     Io {
@@ -44,7 +54,18 @@ pub fn repository() -> &'static str {
 }
 
 /// Writes a new site into `dir`, which must not exist or be empty; returns the files written.
-pub fn create(dir: &Path) -> Result<usize, NewSiteError> {
+/// With `languages` (such as `["en", "ru"]`), the first is the site's language and each
+/// other one an edition of its own, under `/CODE/`.
+pub fn create(dir: &Path, languages: &[String]) -> Result<usize, NewSiteError> {
+    for language in languages {
+        if Words::load(language, None).is_err() {
+            let bundled: Vec<&str> = Words::bundled_languages().collect();
+            return Err(NewSiteError::NoWords {
+                language: language.clone(),
+                bundled: bundled.join(", "),
+            });
+        }
+    }
     if dir.exists() {
         let mut entries = fs::read_dir(dir).map_err(io_error(dir))?;
         if entries.next().is_some() {
@@ -59,6 +80,11 @@ pub fn create(dir: &Path) -> Result<usize, NewSiteError> {
     ] {
         written += write_dir(embedded, &dir.join(prefix))?;
     }
+    if let Some((first, others)) = languages.split_first() {
+        let config = dir.join(CONFIG_FILE);
+        let text = fs::read_to_string(&config).map_err(io_error(&config))?;
+        write(&config, with_languages(&text, first, others).as_bytes())?;
+    }
     for kind in schema::all() {
         write(&dir.join(kind.schema_path()), kind.json().as_bytes())?;
         written += 1;
@@ -68,6 +94,22 @@ pub fn create(dir: &Path) -> Result<usize, NewSiteError> {
         schema::editors::taplo_config().as_bytes(),
     )?;
     Ok(written + 1)
+}
+
+/// The starter's configuration with `first` as its language and an edition for each of
+/// `others`.
+fn with_languages(config: &str, first: &str, others: &[String]) -> String {
+    let mut text = config.replacen("language = \"en\"", &format!("language = {first:?}"), 1);
+    for code in others {
+        text.push_str(&format!(
+            "\n# The edition in `{code}`, under /{code}/. Translate a page by writing its translation\n\
+             # beside it (content/index.{code}.md), and data entries' words in content/data/{code}/.\n\
+             [languages.{code}]\n\
+             title = \"Your explainer's title, translated\"\n\
+             description = \"One sentence on what this explainer covers, translated.\"\n"
+        ));
+    }
+    text
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> NewSiteError {

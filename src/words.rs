@@ -7,7 +7,10 @@ use std::sync::OnceLock;
 
 /// The tables bundled with the tool, by language code. English is the reference: every other
 /// table, bundled or supplied by a site, must have all of its keys.
-const BUNDLED: &[(&str, &str)] = &[("en", include_str!("../i18n/en.toml"))];
+const BUNDLED: &[(&str, &str)] = &[
+    ("en", include_str!("../i18n/en.toml")),
+    ("ru", include_str!("../i18n/ru.toml")),
+];
 
 /// A translations table: words by dotted key (`pages.timeline.title`), in one language.
 #[derive(Debug, Clone)]
@@ -41,6 +44,15 @@ impl Words {
     /// The codes of the languages whose tables come with the tool.
     pub fn bundled_languages() -> impl Iterator<Item = &'static str> {
         BUNDLED.iter().map(|(code, _)| *code)
+    }
+
+    /// The text of the bundled table of `language` (by its primary subtag), comments and all.
+    pub fn bundled_text(language: &str) -> Option<&'static str> {
+        let primary = language.split(['-', '_']).next().unwrap_or(language);
+        BUNDLED
+            .iter()
+            .find(|(code, _)| *code == primary)
+            .map(|(_, text)| *text)
     }
 
     /// The words of `language`: its bundled table (found by the language's primary subtag, so
@@ -123,8 +135,7 @@ impl Words {
 /// A bundled table, read; the tables are part of the tool and tested, so an unreadable one
 /// is a bug of the tool, caught by the tests.
 fn bundled_table(language: &str) -> Option<toml::Table> {
-    let (_, text) = BUNDLED.iter().find(|(code, _)| *code == language)?;
-    toml::from_str(text).ok()
+    toml::from_str(Words::bundled_text(language)?).ok()
 }
 
 /// Lays `overrides` over `table`: tables merge key by key, anything else replaces.

@@ -104,7 +104,7 @@ pub(crate) fn build_site(options: &BuildOptions) -> Result<(BuildReport, Site), 
         Some(site.write()?)
     };
     let report = BuildReport {
-        pages: site.jobs().len(),
+        pages: site.jobs().len() + site.editions.iter().map(|e| e.jobs().len()).sum::<usize>(),
         images_encoded: site.images.encoded(),
         output,
         warnings: site.warnings.clone(),

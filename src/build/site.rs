@@ -172,7 +172,10 @@ impl Site {
     }
 
     /// Checks loaded parts, renders their Markdown and data, and sets the templates' globals.
-    #[expect(clippy::too_many_arguments, reason = "the parts of a loaded site, each used")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the parts of a loaded site, each used"
+    )]
     pub(crate) fn assemble(
         options: BuildOptions,
         config: Config,
@@ -569,12 +572,8 @@ fn fixed_pages(
             tera::Value::none(),
             base,
         );
-        view.json_ld = json_ld::for_data_page(
-            words.get("pages.notes.title"),
-            NOTES_PATH,
-            config,
-            base,
-        );
+        view.json_ld =
+            json_ld::for_data_page(words.get("pages.notes.title"), NOTES_PATH, config, base);
         fixed.push(FixedPage::new(
             NOTES_PATH.to_owned(),
             "notes.html".to_owned(),

@@ -42,7 +42,12 @@ pub struct SiteView {
 
 impl SiteView {
     /// The view of a configuration.
-    pub fn new(config: &Config, base: &BaseUrl, has_code: bool, default_language: &str) -> SiteView {
+    pub fn new(
+        config: &Config,
+        base: &BaseUrl,
+        has_code: bool,
+        default_language: &str,
+    ) -> SiteView {
         SiteView {
             title: config.title.clone(),
             description: config.description.clone(),

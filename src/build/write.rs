@@ -191,15 +191,15 @@ impl Site {
             &["atom.xml"]
         };
         let feeds: Vec<Result<(String, Vec<u8>), Diagnostic>> = names
-                .par_iter()
-                .filter(|name| templates.contains(name))
-                .map(|&name| {
-                    Ok((
-                        name.to_owned(),
-                        templates.render(name, &context)?.into_bytes(),
-                    ))
-                })
-                .collect();
+            .par_iter()
+            .filter(|name| templates.contains(name))
+            .map(|&name| {
+                Ok((
+                    name.to_owned(),
+                    templates.render(name, &context)?.into_bytes(),
+                ))
+            })
+            .collect();
         for feed in feeds {
             files.push(feed.map_err(|d| vec![d])?);
         }

@@ -63,32 +63,41 @@ pub fn read(
     let Some(translatable) = translatable else {
         problems.push(
             Diagnostic::error(&source.path, format!("nothing of the {kind} is translated"))
-                .with_help("remove this file: the kind's entries are shown as they are in every edition"),
+                .with_help(
+                    "remove this file: the kind's entries are shown as they are in every edition",
+                ),
         );
         return None;
     };
     type Entry = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
-    let document: BTreeMap<Spanned<String>, Vec<Spanned<Entry>>> =
-        match toml::from_str(&source.text) {
-            Ok(document) => document,
-            Err(err) => {
-                let at = err.span().map_or(0, |span| span.start);
-                let help = format!(
-                    "list translations as `[[{}]]` tables, each with the `id` of an entry and the fields it translates",
-                    translatable.entry
-                );
-                problems.push(source.error_at(at, err.message()).with_help(help));
-                return None;
-            }
-        };
+    let document: BTreeMap<Spanned<String>, Vec<Spanned<Entry>>> = match toml::from_str(
+        &source.text,
+    ) {
+        Ok(document) => document,
+        Err(err) => {
+            let at = err.span().map_or(0, |span| span.start);
+            let help = format!(
+                "list translations as `[[{}]]` tables, each with the `id` of an entry and the fields it translates",
+                translatable.entry
+            );
+            problems.push(source.error_at(at, err.message()).with_help(help));
+            return None;
+        }
+    };
     let mut translated = Vec::new();
     let mut seen = HashSet::new();
     for (table, entries) in document {
         if *table.get_ref() != translatable.entry {
             problems.push(
                 source
-                    .error_at(table.span().start, format!("`{}` is not a table of the {kind}", table.get_ref()))
-                    .with_help(format!("the {kind}'s entries are translated in `[[{}]]` tables", translatable.entry)),
+                    .error_at(
+                        table.span().start,
+                        format!("`{}` is not a table of the {kind}", table.get_ref()),
+                    )
+                    .with_help(format!(
+                        "the {kind}'s entries are translated in `[[{}]]` tables",
+                        translatable.entry
+                    )),
             );
             continue;
         }
@@ -97,9 +106,11 @@ pub fn read(
             let entry = entry.into_inner();
             let id = entry.iter().find(|(key, _)| key.get_ref() == "id");
             let Some((_, id)) = id else {
-                problems.push(source.error_at(at, "this translation has no `id`").with_help(
-                    format!("add the `id` of the {} entry it translates", kind),
-                ));
+                problems.push(
+                    source
+                        .error_at(at, "this translation has no `id`")
+                        .with_help(format!("add the `id` of the {} entry it translates", kind)),
+                );
                 continue;
             };
             let Some(id_text) = id.get_ref().as_str() else {
@@ -112,7 +123,10 @@ pub fn read(
                 });
                 problems.push(
                     source
-                        .error_at(id.span().start, format!("the {kind} has no entry `{id_text}`"))
+                        .error_at(
+                            id.span().start,
+                            format!("the {kind} has no entry `{id_text}`"),
+                        )
                         .with_help(help),
                 );
                 continue;
@@ -177,7 +191,10 @@ pub fn unknown_files(root: &Path, language: &str, kinds: &[&str]) -> Vec<Diagnos
         .map(|name| {
             let file = format!("{CONTENT_DIR}/{DATA_DIR}/{language}/{name}");
             let help = suggest::help(&name, &names, || {
-                format!("translations of data files are named after their kind: {}", names.join(", "))
+                format!(
+                    "translations of data files are named after their kind: {}",
+                    names.join(", ")
+                )
             });
             Diagnostic::error(file, "this file translates no kind of data").with_help(help)
         })

@@ -6,6 +6,7 @@ mod bad_inputs;
 mod build_errors;
 mod casualties;
 mod common;
+mod editions;
 mod faults;
 mod figures;
 mod new_site;

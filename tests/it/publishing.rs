@@ -238,7 +238,7 @@ fn every_page_has_news_metadata() {
 fn new_site_builds_at_once_and_refuses_non_empty_folders() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("next");
-    let written = explainer::scaffold::create(&site).unwrap();
+    let written = explainer::scaffold::create(&site, &[]).unwrap();
     assert!(written > 10);
     assert!(site.join("templates/base.html").is_file());
     assert_eq!(
@@ -261,7 +261,7 @@ fn new_site_builds_at_once_and_refuses_non_empty_folders() {
     let html = fs::read_to_string(site.join("public/index.html")).unwrap();
     assert!(html.contains("<figure class=\"figure\" id=\"figure-example-chart\">"));
     assert!(html.contains("Credit:</span> Your newsroom"));
-    let err = explainer::scaffold::create(&site).unwrap_err();
+    let err = explainer::scaffold::create(&site, &[]).unwrap_err();
     assert!(err.to_string().contains("not empty"));
 }
 

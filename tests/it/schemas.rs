@@ -43,7 +43,7 @@ fn the_schemas_accept_the_real_site() {
 fn the_schemas_accept_a_new_site() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
-    explainer::scaffold::create(&site).unwrap();
+    explainer::scaffold::create(&site, &[]).unwrap();
     assert_schemas_accept(&site, "a new site");
 }
 
@@ -187,7 +187,7 @@ fn the_schemas_reject_what_the_build_rejects() {
         );
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("site");
-        explainer::scaffold::create(&site).unwrap();
+        explainer::scaffold::create(&site, &[]).unwrap();
         fs::write(site.join(kind.path()), text).unwrap();
         let checked = build(&BuildOptions {
             root: site,

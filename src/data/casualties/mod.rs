@@ -21,9 +21,9 @@ use std::path::Path;
 
 pub use model::{Categories, Category, CategoryFigure, Claim, Figure, Qualifier, Status};
 
-use crate::data::translation::Translatable;
-use crate::config::{CasualtiesConfig, Config};
+use crate::config::Config;
 use crate::data::sources::{self, Sources};
+use crate::data::translation::Translatable;
 use crate::data::{CitedBy, DataKind, DataPage, ExportFile, Generated, SiteData, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::markdown::Renderer;
@@ -53,11 +53,8 @@ pub struct Casualties {
 }
 
 /// Reads and checks the casualties file (TOML or CSV, not both); `Ok(None)` when the site has neither.
-pub fn load(
-    root: &Path,
-    config: &CasualtiesConfig,
-    config_file: Option<&SourceText>,
-) -> Result<Option<Casualties>, Diagnostics> {
+pub fn load(root: &Path, site: &Config) -> Result<Option<Casualties>, Diagnostics> {
+    let (config, config_file) = (&site.casualties, site.file());
     let csv = csv_input::read(root)?;
     let toml = toml_input::read(root)?;
     let (file, drafts) = match (toml, csv) {
@@ -72,7 +69,10 @@ pub fn load(
         (Some(found), None) | (None, Some(found)) => found,
         (None, None) => return Ok(None),
     };
-    let categories = Categories::new(config, config_file)?;
+    // The configuration's check has reported a language without words already.
+    let words = site.words().unwrap_or_else(|_| Words::english().clone());
+    let translated = site.edition_language().is_some();
+    let categories = Categories::new(config, config_file, &words, translated)?;
     let (claims, refs) = validate::check(&file, drafts, &categories)?;
     Ok(Some(Casualties {
         claims,
@@ -143,7 +143,7 @@ impl DataKind for Casualties {
     }
 
     fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics> {
-        load(root, &config.casualties, config.file())
+        load(root, config)
     }
 
     /// Unknown sources (of `source` and `reported_by`) and unknown timeline events, at their place in the file.

@@ -225,18 +225,15 @@ pub struct Category {
 }
 
 /// The built-in categories, in display order, with the category each counts part of.
-const BUILT_IN: [(&str, &str, Option<&str>); 7] = [
-    ("killed", "Killed", None),
-    ("wounded", "Wounded", None),
-    ("civilians_killed", "Civilians killed", Some("killed")),
-    (
-        "children_killed",
-        "Children killed",
-        Some("civilians_killed"),
-    ),
-    ("missing", "Missing", None),
-    ("displaced", "Displaced", None),
-    ("detained", "Detained", None),
+/// Their labels are the words `casualties.categories.ID`.
+const BUILT_IN: [(&str, Option<&str>); 7] = [
+    ("killed", None),
+    ("wounded", None),
+    ("civilians_killed", Some("killed")),
+    ("children_killed", Some("civilians_killed")),
+    ("missing", None),
+    ("displaced", None),
+    ("detained", None),
 ];
 
 /// The categories a site's claims may use: the built-in ones, then the config's.
@@ -251,30 +248,45 @@ impl Categories {
     /// entry with a built-in id relabels it (and, with `part_of`, sets what it is part of).
     /// A `part_of` naming no category, or going round in a loop, is an error in
     /// `config_file` (`explainer.toml`).
+    ///
+    /// Labels are in the language of `words`: in an edition in another language
+    /// (`translated`), the words `casualties.categories.ID` win over the configured label,
+    /// which is in the default language.
     pub fn new(
         config: &CasualtiesConfig,
         config_file: Option<&SourceText>,
+        words: &Words,
+        translated: bool,
     ) -> Result<Categories, Diagnostics> {
+        let worded = |id: &str| {
+            words
+                .lookup(&format!("casualties.categories.{id}"))
+                .map(str::to_owned)
+        };
         let mut list: Vec<Category> = BUILT_IN
             .iter()
-            .map(|(id, label, part_of)| Category {
+            .map(|(id, part_of)| Category {
                 id: (*id).to_owned(),
-                label: (*label).to_owned(),
+                label: worded(id).unwrap_or_else(|| (*id).to_owned()),
                 part_of: part_of.map(str::to_owned),
             })
             .collect();
         for extra in &config.categories {
             let part_of = extra.part_of.as_ref().map(|p| p.get_ref().clone());
+            let label = match worded(&extra.id) {
+                Some(label) if translated => label,
+                _ => extra.label.clone(),
+            };
             match list.iter_mut().find(|c| c.id == extra.id) {
                 Some(known) => {
-                    known.label.clone_from(&extra.label);
+                    known.label = label;
                     if part_of.is_some() {
                         known.part_of = part_of;
                     }
                 }
                 None => list.push(Category {
                     id: extra.id.clone(),
-                    label: extra.label.clone(),
+                    label,
                     part_of,
                 }),
             }

@@ -16,8 +16,8 @@ pub use validate::parse;
 
 use std::path::Path;
 
-use crate::data::translation::Translatable;
 use crate::config::Config;
+use crate::data::translation::Translatable;
 use crate::data::{DataKind, Generated, SiteData, file, sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;

@@ -14,8 +14,8 @@ pub mod validate;
 
 use std::path::Path;
 
-use crate::data::translation::Translatable;
 use crate::config::Config;
+use crate::data::translation::Translatable;
 use crate::data::{DataKind, Generated, SiteData, file, sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;

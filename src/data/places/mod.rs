@@ -13,8 +13,8 @@ use std::path::Path;
 
 pub use model::{Kind, Place, Places};
 
-use crate::data::translation::Translatable;
 use crate::config::Config;
+use crate::data::translation::Translatable;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file, sources, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;

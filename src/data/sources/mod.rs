@@ -17,8 +17,8 @@ pub use validate::parse;
 
 use std::path::Path;
 
-use crate::data::translation::Translatable;
 use crate::config::Config;
+use crate::data::translation::Translatable;
 use crate::data::{DataKind, Generated, SiteData, file};
 use crate::diagnostics::Diagnostics;
 use crate::markdown::Renderer;

@@ -16,8 +16,8 @@ mod when;
 
 use std::path::Path;
 
-use crate::data::translation::Translatable;
 use crate::config::Config;
+use crate::data::translation::Translatable;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;

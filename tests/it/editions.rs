@@ -1,0 +1,347 @@
+//! Editions in other languages, as readers and editors meet them: where each edition's
+//! pages are, their `lang`, the alternates they declare, the language switcher, the sitemap
+//! and feeds, pages and data entries without a translation, and errors in translations.
+
+use std::fs;
+
+use crate::common::*;
+use scraper::Html;
+
+fn built() -> tempfile::TempDir {
+    let site = fixture("editions");
+    build_ok(site.path());
+    site
+}
+
+fn attr(html: &Html, selector: &str, name: &str) -> Vec<String> {
+    select(html, selector)
+        .iter()
+        .filter_map(|e| e.value().attr(name).map(str::to_owned))
+        .collect()
+}
+
+/// `(hreflang, href)` of every alternate a page declares.
+fn alternates(html: &Html) -> Vec<(String, String)> {
+    select(html, "link[rel=alternate][hreflang]")
+        .iter()
+        .map(|e| {
+            let value = e.value();
+            (
+                value.attr("hreflang").unwrap_or_default().to_owned(),
+                value.attr("href").unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// `(language, href, current)` of each entry of the language switcher.
+fn switcher(html: &Html) -> Vec<(String, String, bool)> {
+    select(html, "nav.language-switcher a")
+        .iter()
+        .map(|a| {
+            let value = a.value();
+            (
+                value.attr("hreflang").unwrap_or_default().to_owned(),
+                value.attr("href").unwrap_or_default().to_owned(),
+                value.attr("aria-current").is_some(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_edition_has_its_pages_under_its_own_path_in_its_language() {
+    let site = built();
+    let english = page(site.path(), "index.html");
+    let russian = page(site.path(), "ru/index.html");
+    assert_eq!(attr(&english, "html", "lang"), ["en"]);
+    assert_eq!(attr(&russian, "html", "lang"), ["ru"]);
+    assert_eq!(text_of(&russian, "h1"), "Статья");
+    assert_eq!(text_of(&russian, ".site-title a"), "Два издания");
+    assert_eq!(attr(&russian, ".site-title a", "href"), ["/two/ru/"]);
+    // Links resolve inside the edition; static files are shared.
+    let links = attr(&russian, ".prose a", "href");
+    assert!(
+        links.contains(&"/two/ru/notes/history/".to_owned()),
+        "{links:?}"
+    );
+    assert!(links.contains(&"/two/ru/timeline/".to_owned()), "{links:?}");
+    assert_eq!(
+        attr(&russian, "link[rel=stylesheet]", "href")[0],
+        "/two/style.css"
+    );
+    // The navigation's words are the edition's.
+    let nav: Vec<String> = select(&russian, "nav.site-nav a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(nav, ["Разбор", "Справка", "Хронология", "Источники"]);
+    for file in [
+        "ru/notes/history/index.html",
+        "ru/timeline/index.html",
+        "ru/sources/index.html",
+    ] {
+        assert!(site.path().join("public").join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn translated_pages_declare_each_other_both_ways() {
+    let site = built();
+    let expected = vec![
+        (
+            "en".to_owned(),
+            "https://example.org/two/notes/history/".to_owned(),
+        ),
+        (
+            "ru".to_owned(),
+            "https://example.org/two/ru/notes/history/".to_owned(),
+        ),
+        (
+            "x-default".to_owned(),
+            "https://example.org/two/notes/history/".to_owned(),
+        ),
+    ];
+    assert_eq!(
+        alternates(&page(site.path(), "notes/history/index.html")),
+        expected
+    );
+    assert_eq!(
+        alternates(&page(site.path(), "ru/notes/history/index.html")),
+        expected
+    );
+    // A page with no translation declares only the language it is written in.
+    let untranslated = page(site.path(), "ru/notes/untranslated/index.html");
+    let languages: Vec<String> = alternates(&untranslated)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    assert_eq!(languages, ["en", "x-default"]);
+}
+
+#[test]
+fn the_switcher_leads_to_the_same_page_or_its_nearest_parent() {
+    let site = built();
+    assert_eq!(
+        switcher(&page(site.path(), "notes/history/index.html")),
+        [
+            ("en".to_owned(), "/two/notes/history/".to_owned(), true),
+            ("ru".to_owned(), "/two/ru/notes/history/".to_owned(), false),
+        ]
+    );
+    assert_eq!(
+        switcher(&page(site.path(), "ru/timeline/index.html")),
+        [
+            ("en".to_owned(), "/two/timeline/".to_owned(), false),
+            ("ru".to_owned(), "/two/ru/timeline/".to_owned(), true),
+        ]
+    );
+    // A page only the Russian edition has: the English edition's nearest parent.
+    let only = page(site.path(), "ru/notes/only-russian/index.html");
+    assert_eq!(switcher(&only)[0].1, "/two/notes/");
+    assert!(!site.path().join("public/notes/only-russian").exists());
+    // Each language is named in itself, and marked as such.
+    let names: Vec<(String, String)> = select(&only, "nav.language-switcher a")
+        .iter()
+        .map(|a| {
+            (
+                a.value().attr("lang").unwrap_or_default().to_owned(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("en".to_owned(), "English".to_owned()),
+            ("ru".to_owned(), "Русский".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_page_without_a_translation_is_shown_with_a_notice_and_its_language() {
+    let site = built();
+    let html = page(site.path(), "ru/notes/untranslated/index.html");
+    assert_eq!(attr(&html, "html", "lang"), ["ru"]);
+    let notice = text_of(&html, ".edition-notice");
+    assert!(notice.contains("не переведена"), "{notice}");
+    assert_eq!(attr(&html, "h1", "lang"), ["en"]);
+    assert_eq!(attr(&html, ".prose", "lang"), ["en"]);
+    // The listing of notes marks it too; the translated note is not marked.
+    let listing = page(site.path(), "ru/notes/index.html");
+    let marked: Vec<String> = select(&listing, ".card-list li[lang=en] a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(marked, ["Only in English"]);
+    // The default edition's pages have no notice.
+    assert!(
+        select(
+            &page(site.path(), "notes/untranslated/index.html"),
+            ".edition-notice"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn one_sitemap_lists_every_edition_and_each_edition_has_its_feed() {
+    let site = built();
+    let sitemap = fs::read_to_string(site.path().join("public/sitemap.xml")).unwrap();
+    let document = roxmltree::Document::parse(&sitemap).unwrap();
+    let locations: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    for url in [
+        "https://example.org/two/",
+        "https://example.org/two/ru/",
+        "https://example.org/two/ru/notes/only-russian/",
+        "https://example.org/two/ru/timeline/",
+    ] {
+        assert!(locations.contains(&url), "{url} not in {locations:?}");
+    }
+    let home = document
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("url")
+                && n.descendants()
+                    .any(|l| l.text() == Some("https://example.org/two/ru/"))
+        })
+        .unwrap();
+    let languages: Vec<&str> = home
+        .children()
+        .filter(|n| n.has_tag_name("link"))
+        .filter_map(|n| n.attribute("hreflang"))
+        .collect();
+    assert_eq!(languages, ["en", "ru", "x-default"]);
+    assert!(!site.path().join("public/ru/sitemap.xml").exists());
+
+    let feed = |path: &str| {
+        let text = fs::read_to_string(site.path().join("public").join(path)).unwrap();
+        let document = roxmltree::Document::parse(&text).unwrap();
+        let language = document
+            .root_element()
+            .attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
+            .map(str::to_owned);
+        let titles: Vec<String> = document
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .filter_map(|e| {
+                e.children()
+                    .find(|c| c.has_tag_name("title"))
+                    .and_then(|t| t.text())
+                    .map(str::to_owned)
+            })
+            .collect();
+        (language, titles)
+    };
+    let (language, titles) = feed("ru/atom.xml");
+    assert_eq!(language.as_deref(), Some("ru"));
+    // The Russian feed has the Russian pages only, not the English ones standing in.
+    assert_eq!(titles, ["Статья"]);
+    let (language, titles) = feed("atom.xml");
+    assert_eq!(language.as_deref(), Some("en"));
+    assert_eq!(titles, ["Only in English", "The article"]);
+}
+
+#[test]
+fn data_entries_are_translated_by_id_and_the_rest_keep_their_language() {
+    let site = built();
+    let html = page(site.path(), "ru/timeline/index.html");
+    let raw = html.html();
+    assert!(
+        raw.contains("Начало наступления"),
+        "the translated title is missing"
+    );
+    assert!(
+        raw.contains("Начинаются бои"),
+        "the translated body is missing"
+    );
+    assert!(
+        raw.contains("A ceasefire is agreed"),
+        "the untranslated event is missing"
+    );
+    assert!(!raw.contains("The offensive begins"));
+    // The English edition is untouched by the translation.
+    let english = page(site.path(), "timeline/index.html").html();
+    assert!(english.contains("The offensive begins"));
+    assert!(!english.contains("Начало наступления"));
+}
+
+#[test]
+fn errors_in_translations_are_all_reported_at_their_lines() {
+    let site = fixture("editions");
+    let data = site.path().join("content/data/ru");
+    fs::write(
+        data.join("timeline.toml"),
+        "[[event]]\nid = \"offensiv\"\ntitle = \"Наступление\"\n\n[[event]]\nid = \"ceasefire\"\ndate = \"2023-09-21\"\ntitle = \"Перемирие\"\n",
+    )
+    .unwrap();
+    fs::write(data.join("glosary.toml"), "").unwrap();
+    let failure = build_site(site.path()).unwrap_err();
+    let shown = printed(&failure);
+    assert!(
+        shown.contains("content/data/ru/timeline.toml:2:"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("no entry `offensiv`") && shown.contains("did you mean `offensive`?"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("content/data/ru/timeline.toml:7:"),
+        "{shown}"
+    );
+    assert!(shown.contains("`date` cannot be translated"), "{shown}");
+    assert!(shown.contains("content/data/ru/glosary.toml"), "{shown}");
+    assert!(shown.contains("did you mean `glossary.toml`?"), "{shown}");
+    assert_eq!(failure.errors.0.len(), 3, "{shown}");
+}
+
+#[test]
+fn a_language_without_bundled_words_must_give_them_all() {
+    let site = fixture("editions");
+    let config = site.path().join("explainer.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        format!("{text}\n[languages.et]\ntitle = \"Kaks väljaannet\"\n\n[languages.et.words.nav]\narticle = \"Selgitus\"\n"),
+    )
+    .unwrap();
+    let failure = build_site(site.path()).unwrap_err();
+    let shown = printed(&failure);
+    assert_eq!(failure.errors.0.len(), 1, "{shown}");
+    assert!(shown.contains("explainer.toml:"), "{shown}");
+    assert!(shown.contains("the words of language `et` lack"), "{shown}");
+    for key in [
+        "`nav.notes`",
+        "`pages.timeline.title`",
+        "`editions.untranslated`",
+    ] {
+        assert!(shown.contains(key), "{key} not listed: {shown}");
+    }
+    assert!(!shown.contains("`nav.article`"), "{shown}");
+}
+
+#[test]
+fn a_new_site_with_two_languages_builds_both_editions() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("next");
+    explainer::scaffold::create(&site, &["en".to_owned(), "ru".to_owned()]).unwrap();
+    build_ok(&site);
+    let russian = page(&site, "ru/index.html");
+    assert_eq!(attr(&russian, "html", "lang"), ["ru"]);
+    assert!(!select(&russian, "nav.language-switcher").is_empty());
+    let err = explainer::scaffold::create(
+        &dir.path().join("other"),
+        &["en".to_owned(), "xx".to_owned()],
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("no words for the language `xx`"),
+        "{err}"
+    );
+}

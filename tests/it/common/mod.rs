@@ -54,6 +54,36 @@ pub fn real_site() -> tempfile::TempDir {
     dir
 }
 
+/// The real explainer without its editions in other languages: its configuration's
+/// `[languages]` tables and the translations are left out. The preview builds a site with
+/// editions in full, so tests of its incremental updates use this one.
+pub fn real_site_in_one_language() -> tempfile::TempDir {
+    let dir = real_site();
+    let config = dir.path().join("explainer.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    // The tables come last, after their comment.
+    let mut lines: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.starts_with("[languages."))
+        .collect();
+    while lines
+        .last()
+        .is_some_and(|l| l.is_empty() || l.starts_with('#'))
+    {
+        lines.pop();
+    }
+    fs::write(&config, lines.join("\n") + "\n").unwrap();
+    for entry in walkdir::WalkDir::new(dir.path().join("content")) {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy();
+        if name.ends_with(".ru.md") {
+            fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    fs::remove_dir_all(dir.path().join("content/data/ru")).unwrap();
+    dir
+}
+
 /// Builds the site at `root` into `root/public`.
 pub fn build_site(root: &Path) -> Result<BuildReport, BuildFailure> {
     build(&BuildOptions {

@@ -56,7 +56,7 @@ fn inode(server: &Server, page: &str) -> u64 {
 
 #[test]
 fn incremental_updates_give_the_output_of_a_full_build() {
-    let site = crate::common::real_site();
+    let site = crate::common::real_site_in_one_language();
     let root = site.path();
     let server = start(root, None);
     let mut events = Events::open(&server, BASE_PATH);

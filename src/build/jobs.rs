@@ -124,6 +124,15 @@ impl Site {
         }
     }
 
+    /// The language a page's words are in: the edition's, or the default edition's for a
+    /// page standing in for a translation.
+    fn language_of(&self, page: &crate::content::Page) -> &str {
+        match self.links.default_language() {
+            Some(default) if page.fallback => default,
+            _ => &self.config.language,
+        }
+    }
+
     /// The page's editions in other languages (`alternates`) and the language switcher
     /// (`editions`); both empty on a site in one language.
     pub(crate) fn insert_edition_links(&self, context: &mut Context, path: &str) {
@@ -160,6 +169,7 @@ impl Site {
                     &self.config,
                     &self.base,
                     self.words.get("pages.notes.title"),
+                    self.language_of(page),
                 );
                 context.insert("page", &view);
             }

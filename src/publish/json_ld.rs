@@ -96,13 +96,15 @@ impl Writer {
 }
 
 /// The JSON-LD of a Markdown page, ready to go inside `<script type="application/ld+json">`;
-/// `lead` is its lead image's share values, when it has one.
+/// `lead` is its lead image's share values, when it has one, and `language` the language its
+/// words are in (the default edition's, for a page standing in for a translation).
 pub fn for_page(
     page: &Page,
     lead: Option<&serde_json::Value>,
     config: &Config,
     base: &BaseUrl,
     notes_title: &str,
+    language: &str,
 ) -> String {
     let permalink = base.absolute(&page.url);
     let home = base.absolute("/");
@@ -143,7 +145,7 @@ pub fn for_page(
                 ..ImageNode::default()
             })
         }),
-        language: &config.language,
+        language,
         site_name: &config.title,
         site_url: &home,
         main_entity: Some(&permalink),

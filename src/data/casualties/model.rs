@@ -218,25 +218,22 @@ impl Claim {
 pub struct Category {
     /// The key used in `figures`, such as `civilians_killed`.
     pub id: String,
-    /// The label readers see.
-    pub label: String,
+    /// The site's own label (`[casualties] categories` in explainer.toml); a built-in
+    /// category without one is worded by the words table (`casualties.categories`).
+    pub label: Option<String>,
     /// The category this one counts part of, such as `killed`.
     pub part_of: Option<String>,
 }
 
 /// The built-in categories, in display order, with the category each counts part of.
-const BUILT_IN: [(&str, &str, Option<&str>); 7] = [
-    ("killed", "Killed", None),
-    ("wounded", "Wounded", None),
-    ("civilians_killed", "Civilians killed", Some("killed")),
-    (
-        "children_killed",
-        "Children killed",
-        Some("civilians_killed"),
-    ),
-    ("missing", "Missing", None),
-    ("displaced", "Displaced", None),
-    ("detained", "Detained", None),
+const BUILT_IN: [(&str, Option<&str>); 7] = [
+    ("killed", None),
+    ("wounded", None),
+    ("civilians_killed", Some("killed")),
+    ("children_killed", Some("civilians_killed")),
+    ("missing", None),
+    ("displaced", None),
+    ("detained", None),
 ];
 
 /// The categories a site's claims may use: the built-in ones, then the config's.
@@ -257,9 +254,9 @@ impl Categories {
     ) -> Result<Categories, Diagnostics> {
         let mut list: Vec<Category> = BUILT_IN
             .iter()
-            .map(|(id, label, part_of)| Category {
+            .map(|(id, part_of)| Category {
                 id: (*id).to_owned(),
-                label: (*label).to_owned(),
+                label: None,
                 part_of: part_of.map(str::to_owned),
             })
             .collect();
@@ -267,14 +264,14 @@ impl Categories {
             let part_of = extra.part_of.as_ref().map(|p| p.get_ref().clone());
             match list.iter_mut().find(|c| c.id == extra.id) {
                 Some(known) => {
-                    known.label.clone_from(&extra.label);
+                    known.label = Some(extra.label.clone());
                     if part_of.is_some() {
                         known.part_of = part_of;
                     }
                 }
                 None => list.push(Category {
                     id: extra.id.clone(),
-                    label: extra.label.clone(),
+                    label: Some(extra.label.clone()),
                     part_of,
                 }),
             }
@@ -344,12 +341,17 @@ impl Categories {
         self.list.iter().position(|c| c.id == id)
     }
 
-    /// The label of a category (its id when unknown).
-    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.list
-            .iter()
-            .find(|c| c.id == id)
-            .map_or(id, |c| c.label.as_str())
+    /// The label readers see: the site's own, else the one `words` give a built-in
+    /// category, else the id.
+    pub fn label<'a>(&'a self, id: &'a str, words: &'a Words) -> &'a str {
+        match self.list.iter().find(|c| c.id == id) {
+            Some(Category {
+                label: Some(label), ..
+            }) => label,
+            _ => words
+                .lookup(&format!("casualties.categories.{id}"))
+                .unwrap_or(id),
+        }
     }
 
     /// The category ids, for "use one of" help.

@@ -17,4 +17,5 @@ mod schemas;
 mod serve;
 mod site_build;
 mod sources_glossary;
+mod template_words;
 mod timeline;

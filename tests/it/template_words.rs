@@ -7,6 +7,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use explainer::data::casualties::Status;
+use explainer::data::keyword::Keyword;
+use explainer::data::{affiliation, places, sources};
+use explainer::words::Words;
+
 /// Attributes whose values a reader sees or hears.
 const VISIBLE_ATTRIBUTES: &[&str] = &[
     "alt",
@@ -54,6 +59,57 @@ fn templates_write_no_words_of_their_own() {
     );
 }
 
+/// A word a template reads that the table lacks shows as its key, or fails the page where
+/// the value is looked up by a kind: every `t.` the templates name is in the English table,
+/// and the tables read by a kind have every kind.
+#[test]
+fn every_word_the_templates_read_is_in_the_table() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let table = Words::english().template_value();
+    let mut missing = Vec::new();
+    for path in templates(&dir) {
+        let text = fs::read_to_string(&path).unwrap();
+        for (key, by_kind) in keys_read(&text) {
+            let found = key
+                .split('.')
+                .try_fold(table, |value, part| value.get(part));
+            let fits = match found {
+                Some(value) if by_kind => value.is_object(),
+                Some(value) => value.is_string() || value.is_object(),
+                None => false,
+            };
+            if !fits {
+                missing.push(format!("{}: t.{key}", path.display()));
+            }
+        }
+    }
+    let kinds: [(&str, Vec<&str>); 6] = [
+        ("affiliation.kinds", affiliation::KINDS.to_vec()),
+        ("affiliation.groups", affiliation::KINDS.to_vec()),
+        ("sources.kinds", sources::KINDS.to_vec()),
+        (
+            "places.kinds",
+            places::Kind::ALL.iter().map(|(n, _)| *n).collect(),
+        ),
+        (
+            "casualties.status",
+            Status::ALL.iter().map(|(n, _)| *n).collect(),
+        ),
+        (
+            "casualties.state",
+            vec!["current", "superseded", "retracted"],
+        ),
+    ];
+    for (key, names) in kinds {
+        for name in names {
+            if Words::english().lookup(&format!("{key}.{name}")).is_none() {
+                missing.push(format!("i18n/en.toml: {key}.{name}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "words missing:\n{}", missing.join("\n"));
+}
+
 #[test]
 fn the_check_finds_words_in_text_and_visible_attributes_only() {
     let template = r#"{# A comment #}<p class="lead" data-x="y">{% if a %}{{ t.x }}{% endif %}</p>
@@ -79,6 +135,27 @@ fn templates(dir: &Path) -> Vec<PathBuf> {
     found.sort();
     assert!(!found.is_empty(), "no templates in {}", dir.display());
     found
+}
+
+/// The keys a template reads from `t` (`t.footer.feed` as `footer.feed`), each with whether
+/// it is a table read by a kind (`t.places.kinds[place.kind]`).
+fn keys_read(template: &str) -> Vec<(String, bool)> {
+    let mut keys = Vec::new();
+    for (at, _) in template.match_indices("t.") {
+        let before = template[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            continue;
+        }
+        let rest = &template[at + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(rest.len());
+        let key = rest[..end].trim_end_matches('.');
+        if !key.is_empty() {
+            keys.push((key.to_owned(), rest[end..].starts_with('[')));
+        }
+    }
+    keys
 }
 
 /// The runs of letters a reader would see, in order.

@@ -31,6 +31,7 @@ impl SiteMaps<'_> {
         offset: usize,
         text: &str,
         number: usize,
+        words: &Words,
     ) -> Result<MapFigure, Vec<Diagnostic>> {
         let map = block::parse(source, offset, text).map_err(|d| d.0)?;
         let problems = map.check_places(source, self.targets);
@@ -52,7 +53,7 @@ impl SiteMaps<'_> {
             &map.title,
             map.caption.clone().unwrap_or_default(),
             &shown,
-            &map.request(places),
+            &map.request(places, words),
             self.targets,
             &source_name,
         )
@@ -74,7 +75,7 @@ impl Figures for SiteMaps<'_> {
         number: usize,
         words: &Words,
     ) -> Result<String, Vec<Diagnostic>> {
-        let figure = self.map_figure(source, offset, text, number)?;
+        let figure = self.map_figure(source, offset, text, number, words)?;
         let mut context = tera::Context::new();
         context.insert("map", &figure);
         // Maps in pages are drawn before the templates' globals are set: the partial gets

@@ -1,7 +1,8 @@
 //! A source's affiliation: whose voice it is, from a short fixed list of kinds, so that
 //! readers can tell a party to the conflict from an outside power, state media, an
 //! international body, partisan or independent media and scholarship. The words readers see
-//! for each kind live in the templates; this module only checks the values.
+//! for each kind are in the words table (`affiliation.kinds`), which the templates read;
+//! this module only checks the values.
 
 use std::ops::Range;
 

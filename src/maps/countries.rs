@@ -1,6 +1,8 @@
 //! Country names, for context: each set inside the country's largest visible piece, as near
 //! its middle as it fits, covering no place, label, inset or scale bar; left out otherwise.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::geo::{Point, Rect};
@@ -21,19 +23,26 @@ pub struct CountryName {
     pub x: f64,
     /// Its baseline.
     pub y: f64,
-    /// Natural Earth's name of the country.
+    /// The country's name, as the map's words give it.
     pub name: String,
 }
 
-/// The names that fit, largest countries first; each one placed is added to `taken`.
-pub fn names(pieces: &[CountryPiece], taken: &mut Vec<Rect>, frame: &Rect) -> Vec<CountryName> {
+/// The names that fit, largest countries first; each one placed is added to `taken`. A
+/// country is named as `translated` names it, else by its name in Natural Earth.
+pub fn names(
+    pieces: &[CountryPiece],
+    translated: &HashMap<String, String>,
+    taken: &mut Vec<Rect>,
+    frame: &Rect,
+) -> Vec<CountryName> {
     let mut order: Vec<&CountryPiece> = pieces.iter().collect();
     order.sort_by(|a, b| b.area.total_cmp(&a.area));
     let inside = frame.grown(-4.0);
     let mut placed = Vec::new();
     for piece in order {
-        let letters = piece.name.chars().count() as f64;
-        let width = text_width(&piece.name.to_uppercase()) * NAME_SIZE / FONT_SIZE
+        let name = translated.get(&piece.name).unwrap_or(&piece.name);
+        let letters = name.chars().count() as f64;
+        let width = text_width(&name.to_uppercase()) * NAME_SIZE / FONT_SIZE
             + LETTER_SPACING * NAME_SIZE * letters;
         let height = NAME_SIZE * 1.2;
         if piece.area < ROOM * width * height {
@@ -55,7 +64,7 @@ pub fn names(pieces: &[CountryPiece], taken: &mut Vec<Rect>, frame: &Rect) -> Ve
         placed.push(CountryName {
             x: round((bbox.x0 + bbox.x1) / 2.0),
             y: round(bbox.y1 - NAME_SIZE * 0.3),
-            name: piece.name.clone(),
+            name: name.clone(),
         });
     }
     placed
@@ -164,7 +173,7 @@ mod tests {
         let small = piece("Andorra", square(10.0, 10.0, 20.0));
         // A place's label covers the middle of the big country.
         let mut taken = vec![Rect::new(150.0, 130.0, 100.0, 40.0)];
-        let names = names(&[small, big], &mut taken, &frame);
+        let names = names(&[small, big], &HashMap::new(), &mut taken, &frame);
         assert_eq!(names.len(), 1);
         assert_eq!(names[0].name, "Azerbaijan");
         let spot = Point {
@@ -174,5 +183,18 @@ mod tests {
         assert!(contains(&square(100.0, 50.0, 200.0), spot));
         assert!(!Rect::new(150.0, 130.0, 100.0, 40.0).contains(spot));
         assert_eq!(taken.len(), 2);
+    }
+
+    #[test]
+    fn names_are_given_in_the_maps_language_and_measured_so() {
+        let frame = Rect::new(0.0, 0.0, 400.0, 300.0);
+        let translated = HashMap::from([("Azerbaijan".to_owned(), "Азербайджан".to_owned())]);
+        let big = || piece("Azerbaijan", square(100.0, 50.0, 200.0));
+        let mut taken = Vec::new();
+        let placed = names(&[big()], &translated, &mut taken, &frame);
+        assert_eq!(placed[0].name, "Азербайджан");
+        let mut english = Vec::new();
+        names(&[big()], &HashMap::new(), &mut english, &frame);
+        assert_ne!(taken[0].width(), english[0].width());
     }
 }

@@ -6,7 +6,7 @@
 //! the base layer ships with the tool. The engine knows nothing of a site's files; it
 //! draws what it is given, and the words a reader sees (title, description, the unit of
 //! the scale bar, credits) come from the template, the only words here being the names
-//! of places it is given.
+//! of places and countries it is given.
 //!
 //! [`projection`] explains why the projection suits a region of any size.
 
@@ -109,6 +109,9 @@ pub struct MapRequest {
     pub zoom: Option<f64>,
     /// Leave out the names of countries.
     pub no_country_names: bool,
+    /// Names of countries in the map's language, by their name in Natural Earth; a country
+    /// not listed keeps that name. Names are set in the language they are measured in.
+    pub country_names: std::collections::HashMap<String, String>,
 }
 
 /// A place as drawn.
@@ -260,7 +263,12 @@ pub fn draw(request: &MapRequest) -> Result<MapView, MapError> {
     let country_names = if request.no_country_names {
         Vec::new()
     } else {
-        countries::names(&layer.countries, &mut obstacles, &frame)
+        countries::names(
+            &layer.countries,
+            &request.country_names,
+            &mut obstacles,
+            &frame,
+        )
     };
     let mut by_place: Vec<Option<Placed>> = vec![None; request.places.len()];
     for (&i, label) in order.iter().zip(placed) {

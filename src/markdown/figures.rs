@@ -2,6 +2,7 @@
 //! their text to the site, which draws them. The renderer knows nothing of what they draw.
 
 use crate::diagnostics::{Diagnostic, SourceText};
+use crate::words::Words;
 
 /// Draws the figures a site's code blocks describe.
 pub trait Figures: Sync {
@@ -10,6 +11,7 @@ pub trait Figures: Sync {
 
     /// The HTML of the `number`th figure of a page (from 1), from the block's `text`, which
     /// starts at byte `offset` of `source`; otherwise every problem with it, located there.
+    /// `words` are the interface's words in the page's language, for what the figure says.
     fn figure(
         &self,
         info: &str,
@@ -17,5 +19,6 @@ pub trait Figures: Sync {
         offset: usize,
         text: &str,
         number: usize,
+        words: &Words,
     ) -> Result<String, Vec<Diagnostic>>;
 }

@@ -535,7 +535,14 @@ impl<'r, 'a> State<'r, 'a> {
         {
             self.figures += 1;
             let offset = offset.unwrap_or(0);
-            match figures.figure(&lang, source, offset, &code, self.figures) {
+            match figures.figure(
+                &lang,
+                source,
+                offset,
+                &code,
+                self.figures,
+                self.renderer.words,
+            ) {
                 Ok(html) => self.out.push(Event::Html(html.into())),
                 Err(problems) => self.rendered.diagnostics.extend(problems),
             }
@@ -714,6 +721,7 @@ mod tests {
             offset: usize,
             text: &str,
             number: usize,
+            _words: &crate::words::Words,
         ) -> Result<String, Vec<Diagnostic>> {
             if text.contains("bad") {
                 return Err(vec![source.error_at(offset, "bad map")]);

@@ -14,7 +14,8 @@ use crate::dates::PartialDate;
 pub struct FeedEntry {
     /// A stable id (the page's URL, with a fragment for updates).
     pub id: String,
-    /// The entry's title.
+    /// The title of the page: the feed template words an update's or a correction's title
+    /// from it and `kind`.
     pub title: String,
     /// The page's absolute URL.
     pub link: String,
@@ -91,16 +92,11 @@ pub fn entries(
             },
         ));
         for (n, update) in meta.updates.iter().enumerate() {
-            let label = if update.correction {
-                "Correction"
-            } else {
-                "Update"
-            };
             entries.push((
                 update.date,
                 FeedEntry {
                     id: format!("{link}#update-{}", meta.updates.len() - n),
-                    title: format!("{label}: {}", meta.title),
+                    title: meta.title.clone(),
                     link: link.clone(),
                     updated: timestamp(update.date),
                     published: Some(timestamp(update.date)),

@@ -345,3 +345,130 @@ fn a_new_site_with_two_languages_builds_both_editions() {
         "{err}"
     );
 }
+
+/// The words of the English interface table (`i18n/en.toml`) that the Russian table does not
+/// use too, lowercased: the words a Russian page must not show outside English text.
+fn english_interface_words() -> std::collections::BTreeSet<String> {
+    let words = |file: &str| {
+        let text = fs::read_to_string(repo().join(file)).unwrap();
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        let mut found = std::collections::BTreeSet::new();
+        let mut stack = vec![toml::Value::Table(table)];
+        while let Some(value) = stack.pop() {
+            match value {
+                toml::Value::Table(table) => stack.extend(table.into_iter().map(|(_, v)| v)),
+                toml::Value::String(text) => {
+                    let without_placeholders = regex_free_placeholders(&text);
+                    found.extend(latin_words(&without_placeholders));
+                }
+                _ => {}
+            }
+        }
+        found
+    };
+    let russian = words("i18n/ru.toml");
+    words("i18n/en.toml")
+        .into_iter()
+        .filter(|w| w.len() >= 4 && !russian.contains(w))
+        .collect()
+}
+
+/// `text` without its `{placeholders}`.
+fn regex_free_placeholders(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn latin_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every English interface word a page shows outside elements in English: in its text and
+/// in the attributes read to readers (`aria-label`, `title`, `alt`).
+fn english_outside_english(
+    html: &Html,
+    english: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    let in_english = |element: scraper::ElementRef<'_>| {
+        std::iter::once(element)
+            .chain(element.ancestors().filter_map(scraper::ElementRef::wrap))
+            .find_map(|e| e.value().attr("lang"))
+            .is_some_and(|lang| lang.starts_with("en"))
+    };
+    let mut found = Vec::new();
+    for element in select(html, "body *") {
+        if in_english(element)
+            || ["script", "style", "code", "pre"].contains(&element.value().name())
+        {
+            continue;
+        }
+        let own_text: String = element
+            .children()
+            .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let attributes = ["aria-label", "title", "alt"]
+            .iter()
+            .filter_map(|name| element.value().attr(name))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for word in latin_words(&format!("{own_text} {attributes}")) {
+            if english.contains(&word) {
+                found.push(format!(
+                    "<{}> {word}: {}",
+                    element.value().name(),
+                    own_text.trim()
+                ));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_russian_edition_shows_no_english_interface_word_outside_english_text() {
+    let english = english_interface_words();
+    assert!(
+        english.contains("timeline") && english.contains("sources"),
+        "{english:?}"
+    );
+    for site in [fixture("editions"), real_site()] {
+        build_ok(site.path());
+        let public = site.path().join("public");
+        let mut problems = Vec::new();
+        for file in files_under(&public.join("ru")) {
+            if !file.ends_with(".html") {
+                continue;
+            }
+            let html = page(site.path(), &format!("ru/{file}"));
+            problems.extend(
+                english_outside_english(&html, &english)
+                    .into_iter()
+                    .map(|p| format!("ru/{file}: {p}")),
+            );
+        }
+        problems.dedup();
+        assert!(
+            problems.is_empty(),
+            "{} English words:\n{}",
+            problems.len(),
+            problems
+                .iter()
+                .take(60)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}

@@ -18,4 +18,5 @@ mod schemas;
 mod serve;
 mod site_build;
 mod sources_glossary;
+mod template_words;
 mod timeline;

@@ -233,10 +233,9 @@ pub fn check_parts(
                 loc.error(
                     file,
                     format!(
-                        "{} ({}) is more than {} ({}), which counts them too",
-                        categories.label(part),
+                        "`{part}` ({}) is more than `{}` ({}), which counts them too",
                         part_figure.figure.words(),
-                        categories.label(&whole_figure.category).to_lowercase(),
+                        whole_figure.category,
                         whole_figure.figure.words()
                     ),
                 )

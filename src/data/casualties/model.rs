@@ -218,14 +218,14 @@ impl Claim {
 pub struct Category {
     /// The key used in `figures`, such as `civilians_killed`.
     pub id: String,
-    /// The label readers see.
-    pub label: String,
+    /// The site's own label (`[casualties] categories` in explainer.toml); a built-in
+    /// category without one is worded by the words table (`casualties.categories`).
+    pub label: Option<String>,
     /// The category this one counts part of, such as `killed`.
     pub part_of: Option<String>,
 }
 
 /// The built-in categories, in display order, with the category each counts part of.
-/// Their labels are the words `casualties.categories.ID`.
 const BUILT_IN: [(&str, Option<&str>); 7] = [
     ("killed", None),
     ("wounded", None),
@@ -249,44 +249,39 @@ impl Categories {
     /// A `part_of` naming no category, or going round in a loop, is an error in
     /// `config_file` (`explainer.toml`).
     ///
-    /// Labels are in the language of `words`: in an edition in another language
-    /// (`translated`), the words `casualties.categories.ID` win over the configured label,
-    /// which is in the default language.
+    /// In an edition in another language (`translated`), the edition's words
+    /// (`casualties.categories.ID`) win over a configured label, which is in the default
+    /// language.
     pub fn new(
         config: &CasualtiesConfig,
         config_file: Option<&SourceText>,
         words: &Words,
         translated: bool,
     ) -> Result<Categories, Diagnostics> {
-        let worded = |id: &str| {
-            words
-                .lookup(&format!("casualties.categories.{id}"))
-                .map(str::to_owned)
+        let label = |id: &str, label: &str| {
+            let worded = words.lookup(&format!("casualties.categories.{id}"));
+            (!(translated && worded.is_some())).then(|| label.to_owned())
         };
         let mut list: Vec<Category> = BUILT_IN
             .iter()
             .map(|(id, part_of)| Category {
                 id: (*id).to_owned(),
-                label: worded(id).unwrap_or_else(|| (*id).to_owned()),
+                label: None,
                 part_of: part_of.map(str::to_owned),
             })
             .collect();
         for extra in &config.categories {
             let part_of = extra.part_of.as_ref().map(|p| p.get_ref().clone());
-            let label = match worded(&extra.id) {
-                Some(label) if translated => label,
-                _ => extra.label.clone(),
-            };
             match list.iter_mut().find(|c| c.id == extra.id) {
                 Some(known) => {
-                    known.label = label;
+                    known.label = label(&extra.id, &extra.label);
                     if part_of.is_some() {
                         known.part_of = part_of;
                     }
                 }
                 None => list.push(Category {
                     id: extra.id.clone(),
-                    label,
+                    label: label(&extra.id, &extra.label),
                     part_of,
                 }),
             }
@@ -356,12 +351,17 @@ impl Categories {
         self.list.iter().position(|c| c.id == id)
     }
 
-    /// The label of a category (its id when unknown).
-    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.list
-            .iter()
-            .find(|c| c.id == id)
-            .map_or(id, |c| c.label.as_str())
+    /// The label readers see: the site's own, else the one `words` give a built-in
+    /// category, else the id.
+    pub fn label<'a>(&'a self, id: &'a str, words: &'a Words) -> &'a str {
+        match self.list.iter().find(|c| c.id == id) {
+            Some(Category {
+                label: Some(label), ..
+            }) => label,
+            _ => words
+                .lookup(&format!("casualties.categories.{id}"))
+                .unwrap_or(id),
+        }
     }
 
     /// The category ids, for "use one of" help.

@@ -126,7 +126,7 @@ pub fn page(claims: &[Claim], lookup: &Lookup<'_>) -> tera::Value {
                     .collect(),
                 categories: categories
                     .iter()
-                    .map(|c| lookup.categories.label(c).to_owned())
+                    .map(|c| lookup.categories.label(c, lookup.words).to_owned())
                     .collect(),
                 claims: summary
                     .claims_newest_first(scope)
@@ -217,7 +217,7 @@ fn claim_view(
         cells: categories
             .iter()
             .map(|c| Cell {
-                category: lookup.categories.label(c).to_owned(),
+                category: lookup.categories.label(c, lookup.words).to_owned(),
                 words: claim.figure(c).map(Figure::words),
             })
             .collect(),
@@ -225,7 +225,10 @@ fn claim_view(
 }
 
 fn chart_view(comparison: &Comparison<'_>, scope_anchor: &str, lookup: &Lookup<'_>) -> ChartView {
-    let label = lookup.categories.label(comparison.category).to_owned();
+    let label = lookup
+        .categories
+        .label(comparison.category, lookup.words)
+        .to_owned();
     let id = format!("chart-{scope_anchor}-{}", comparison.category);
     let rows: Vec<ChartRowView> = comparison
         .rows
@@ -294,7 +297,10 @@ fn history_view(history: &History<'_>, summary: &Summary<'_>, lookup: &Lookup<'_
         .collect();
     HistoryView {
         source: lookup.source(history.source),
-        label: lookup.categories.label(history.category).to_owned(),
+        label: lookup
+            .categories
+            .label(history.category, lookup.words)
+            .to_owned(),
         steps,
     }
 }

@@ -219,7 +219,7 @@ impl Lookup<'_> {
         with_figures.dedup();
         RowView {
             category: row.category.to_owned(),
-            label: self.categories.label(row.category).to_owned(),
+            label: self.categories.label(row.category, self.words).to_owned(),
             marks,
             undisclosed: row
                 .undisclosed

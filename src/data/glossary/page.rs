@@ -63,7 +63,9 @@ pub fn generate(
         for id in term.sources.iter().chain(&rendered.citations) {
             generated.cited_by.push(CitedBy {
                 source: id.clone(),
-                title: format!("Glossary: {}", term.term),
+                title: renderer
+                    .words
+                    .fill("cited_by.glossary", &[("term", &term.term)]),
                 href: format!("{page_href}#{}", term.id),
             });
         }
@@ -140,7 +142,7 @@ pub fn generate(
             entries,
         })
         .collect();
-    let json_ld = defined_term_set(glossary, &page_href);
+    let json_ld = defined_term_set(glossary, &page_href, renderer.words);
     generated.pages.push(DataPage::worded(
         renderer.words,
         "glossary",
@@ -203,7 +205,11 @@ fn dedupe_anchors(entries: &mut [EntryView]) {
     }
 }
 
-fn defined_term_set(glossary: &Glossary, page_href: &str) -> serde_json::Value {
+fn defined_term_set(
+    glossary: &Glossary,
+    page_href: &str,
+    words: &crate::words::Words,
+) -> serde_json::Value {
     let terms: Vec<_> = glossary
         .terms
         .iter()
@@ -220,7 +226,7 @@ fn defined_term_set(glossary: &Glossary, page_href: &str) -> serde_json::Value {
     serde_json::json!({
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",
-        "name": "Glossary",
+        "name": words.get("pages.glossary.title"),
         "hasDefinedTerm": terms,
     })
 }

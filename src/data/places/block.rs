@@ -24,6 +24,7 @@ use crate::maps::MapRequest;
 use crate::maps::geo::Extent;
 use crate::markdown::links::{self, Targets};
 use crate::toml_input;
+use crate::words::Words;
 
 /// The info string that makes a fenced code block a map.
 pub const INFO: &str = "map";
@@ -182,8 +183,9 @@ impl MapBlock {
             .collect()
     }
 
-    /// What to draw, once the place ids are known to be good (unknown ones are left out).
-    pub fn request(&self, places: &Places) -> MapRequest {
+    /// What to draw, once the place ids are known to be good (unknown ones are left out),
+    /// with the names of countries in `words`.
+    pub fn request(&self, places: &Places, words: &Words) -> MapRequest {
         MapRequest {
             places: self
                 .places
@@ -194,6 +196,7 @@ impl MapBlock {
             extent: self.extent,
             zoom: self.zoom,
             no_country_names: !self.country_names,
+            country_names: super::page::country_names(words),
         }
     }
 }

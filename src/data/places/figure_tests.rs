@@ -40,6 +40,7 @@ fn render(figure: &MapFigure) -> String {
     let templates = Templates::load(root()).unwrap();
     let mut context = tera::Context::new();
     context.insert("map", figure);
+    context.insert("t", crate::words::Words::english().template_value());
     templates.render(page::MAP_TEMPLATE, &context).unwrap()
 }
 

@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::markdown::figures::Figures;
 use crate::markdown::links::Targets;
 use crate::render::Templates;
+use crate::words::Words;
 
 /// Draws a site's map blocks.
 pub struct SiteMaps<'a> {
@@ -30,6 +31,7 @@ impl SiteMaps<'_> {
         offset: usize,
         text: &str,
         number: usize,
+        words: &Words,
     ) -> Result<MapFigure, Vec<Diagnostic>> {
         let map = block::parse(source, offset, text).map_err(|d| d.0)?;
         let problems = map.check_places(source, self.targets);
@@ -51,7 +53,7 @@ impl SiteMaps<'_> {
             &map.title,
             map.caption.clone().unwrap_or_default(),
             &shown,
-            &map.request(places),
+            &map.request(places, words),
             self.targets,
             &source_name,
         )
@@ -71,10 +73,14 @@ impl Figures for SiteMaps<'_> {
         offset: usize,
         text: &str,
         number: usize,
+        words: &Words,
     ) -> Result<String, Vec<Diagnostic>> {
-        let figure = self.map_figure(source, offset, text, number)?;
+        let figure = self.map_figure(source, offset, text, number, words)?;
         let mut context = tera::Context::new();
         context.insert("map", &figure);
+        // Maps in pages are drawn before the templates' globals are set: the partial gets
+        // the words it writes here.
+        context.insert("t", words.template_value());
         self.templates
             .render(page::MAP_TEMPLATE, &context)
             .map_err(|mut diagnostic| {

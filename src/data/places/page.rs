@@ -2,7 +2,7 @@
 //! kind, coordinates, sources and the events that happened there, and a map of them all.
 
 use crate::data::keyword::Keyword;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -11,6 +11,7 @@ use crate::data::DataPage;
 use crate::data::glossary::Alias;
 use crate::maps::{self, MapError, MapRequest, MapView};
 use crate::markdown::links::{self, Targets};
+use crate::words::Words;
 
 /// The site path of the places page.
 pub const PATH: &str = "/places/";
@@ -22,6 +23,19 @@ pub const MAP_TEMPLATE: &str = "partials/map.html";
 pub const BORDERS_SOURCE: &str = "natural-earth";
 /// The base layer's name, credited on every map.
 pub const BORDERS_CREDIT: &str = "Natural Earth";
+
+/// The names of countries in `words` (`maps.countries`), by their name in Natural Earth.
+pub fn country_names(words: &Words) -> HashMap<String, String> {
+    words.template_value()["maps"]["countries"]
+        .as_object()
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|(from, to)| Some((from.clone(), to.as_str()?.to_owned())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// A link to a place, with both names: the list under a map, and each entry of `/places/`.
 #[derive(Debug, Clone, Serialize)]
@@ -159,13 +173,14 @@ struct PageData {
 pub fn page(
     places: &Places,
     targets: &dyn Targets,
-    words: &crate::words::Words,
+    words: &Words,
     source_name: &SourceName<'_>,
     events_at: &dyn Fn(&str) -> Vec<EntryLink>,
 ) -> Result<DataPage, MapError> {
     let all: Vec<&Place> = places.list.iter().collect();
     let request = MapRequest {
         places: all.iter().map(|p| p.map_place()).collect(),
+        country_names: country_names(words),
         ..MapRequest::default()
     };
     let map = figure(

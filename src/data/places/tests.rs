@@ -196,7 +196,7 @@ fn map_blocks_are_read_and_checked() {
     let map = block::parse(&source, offset, text).unwrap();
     assert_eq!(map.zoom, Some(2.0));
     assert_eq!(map.places, vec!["stepanakert", "lachin-corridr"]);
-    let request = map.request(&places);
+    let request = map.request(&places, crate::words::Words::english());
     assert_eq!(request.places.len(), 1);
     assert!(crate::maps::draw(&request).is_ok());
 }

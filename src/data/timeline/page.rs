@@ -85,10 +85,8 @@ pub fn pages(
             path: tag_path(tag),
             template: "timeline.html",
             nav: false,
-            title: format!("Timeline: {label}"),
-            description: format!(
-                "The events of the timeline tagged “{label}”, in order, with their sources."
-            ),
+            title: words.fill("pages.timeline_tag.title", &[("tag", &label)]),
+            description: words.fill("pages.timeline_tag.description", &[("tag", &label)]),
             data: page_data(&tagged, Some(tag), &tags, targets),
         });
     }

@@ -41,13 +41,13 @@ fn toml_errors_are_all_reported_with_line_and_column() {
         &errors,
         24,
         Some(1),
-        "Civilians killed (20) is more than killed (10)",
+        "`civilians_killed` (20) is more than `killed` (10)",
     );
     assert_error(
         &errors,
         25,
         Some(1),
-        "Children killed (at least 30) is more than civilians killed (20)",
+        "`children_killed` (at least 30) is more than `civilians_killed` (20)",
     );
     assert_error(&errors, 28, Some(6), "duplicate claim id `a`");
     assert!(
@@ -139,7 +139,7 @@ fn declared_parts_are_checked_against_their_whole() {
         &errors,
         29,
         Some(1),
-        "Civilians wounded (500) is more than wounded (more than 400), which counts them too",
+        "`civilians_wounded` (500) is more than `wounded` (more than 400), which counts them too",
     );
 }
 

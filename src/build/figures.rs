@@ -18,6 +18,7 @@ use crate::markdown::images::{Figure, ImageUse, Images};
 use crate::markdown::links::{self, Broken, Targets};
 use crate::markdown::{Mode, Renderer};
 use crate::render::Templates;
+use crate::words::Words;
 
 use super::images::SiteImages;
 
@@ -275,10 +276,10 @@ impl SiteFigures<'_> {
             )
         };
         let view = figure::view(text, processed, &href, wanted.lead, !wanted.eager);
-        self.render(&view)
+        self.render(&view, renderer.words)
     }
 
-    fn render(&self, view: &FigureView) -> Result<String, Broken> {
+    fn render(&self, view: &FigureView, words: &Words) -> Result<String, Broken> {
         let templates = self.templates.ok_or_else(|| Broken {
             message: "images cannot be shown while the templates have errors".to_owned(),
             help: "fix the templates' errors".to_owned(),
@@ -291,6 +292,7 @@ impl SiteFigures<'_> {
         }
         let mut context = Context::new();
         context.insert("figure", view);
+        context.insert("t", words.template_value());
         templates.render(TEMPLATE, &context).map_err(|d| Broken {
             message: format!("{}: {}", d.file.display(), d.message),
             help: d.help.unwrap_or_default(),

@@ -388,8 +388,11 @@ fn regex_free_placeholders(text: &str) -> String {
     out
 }
 
+/// The words of `text` in Latin letters, lowercased; file names (`sources.json`) are no words.
 fn latin_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
+    text.split_whitespace()
+        .filter(|token| !token.contains(".json") && !token.contains(".csv"))
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()

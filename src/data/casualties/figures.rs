@@ -6,6 +6,7 @@ use super::model::{Categories, CategoryFigure, Figure, Qualifier};
 use crate::data::keyword::Keyword;
 use crate::diagnostics::{Collector, SourceText};
 use crate::suggest;
+use crate::words::Words;
 
 /// A non-negative number, or an error at its place.
 fn count(
@@ -235,9 +236,9 @@ pub fn check_parts(
                     format!(
                         "{} ({}) is more than {} ({}), which counts them too",
                         categories.label(part),
-                        part_figure.figure.words(),
+                        part_figure.figure.words(Words::english()),
                         categories.label(&whole_figure.category).to_lowercase(),
-                        whole_figure.figure.words()
+                        whole_figure.figure.words(Words::english())
                     ),
                 )
                 .with_help(

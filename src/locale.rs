@@ -112,17 +112,17 @@ fn formats(language: &str) -> Option<Arc<Formats>> {
     static CACHE: OnceLock<Mutex<HashMap<String, Option<Arc<Formats>>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Mutex::default);
     let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-    cache
-        .entry(language.to_owned())
-        .or_insert_with(|| {
-            let english = Locale::try_from_str("en").ok();
-            Locale::try_from_str(language)
-                .ok()
-                .and_then(|locale| Formats::new(&locale))
-                .or_else(|| english.and_then(|locale| Formats::new(&locale)))
-                .map(Arc::new)
-        })
-        .clone()
+    if let Some(formats) = cache.get(language) {
+        return formats.clone();
+    }
+    let english = Locale::try_from_str("en").ok();
+    let formats = Locale::try_from_str(language)
+        .ok()
+        .and_then(|locale| Formats::new(&locale))
+        .or_else(|| english.and_then(|locale| Formats::new(&locale)))
+        .map(Arc::new);
+    cache.insert(language.to_owned(), formats.clone());
+    formats
 }
 
 impl Formats {
@@ -325,6 +325,8 @@ mod tests {
         let words = words("not a tag!");
         assert_eq!(words.date(&date("2023-09-20")), "September 20, 2023");
         assert_eq!(words.number(100_490), "100,490");
+        // A language CLDR does not know gets its root forms.
+        assert_eq!(self::words("xx").date(&date("2023-09-20")), "2023 M09 20");
     }
 
     #[test]
@@ -373,6 +375,20 @@ mod tests {
         );
         assert_eq!(
             english.plural_key("casualties.gist.sources", 3),
+            "casualties.gist.sources.other"
+        );
+        let text = include_str!("../i18n/en.toml").replace(
+            "other = \"{n} sources\"",
+            "few = \"{n} источника\"\nother = \"{n} sources\"",
+        );
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        let with_few = Words::load("ru", Some(&table)).unwrap();
+        assert_eq!(
+            with_few.plural_key("casualties.gist.sources", 3),
+            "casualties.gist.sources.few"
+        );
+        assert_eq!(
+            with_few.plural_key("casualties.gist.sources", 5),
             "casualties.gist.sources.other"
         );
         // Russian's "few" form is missing from a table with only English's forms.

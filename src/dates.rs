@@ -2,7 +2,8 @@
 //!
 //! Conflict chronologies rarely know every day: "1988", "1988-02" and
 //! "1988-02-20" are all valid dates, shown as "1988", "February 1988" and
-//! "20 February 1988".
+//! "20 February 1988" in British English, as each edition's language writes them
+//! (see [`crate::locale`]).
 
 use crate::words::Words;
 use std::cmp::Ordering;
@@ -51,7 +52,7 @@ pub enum DateError {
         month: u8,
     },
     /// A day its month does not have.
-    #[error("{year}-{month:02}-{day:02} is not a real date: {month_name} {year} has {last} days")]
+    #[error("{year}-{month:02}-{day:02} is not a real date: {month_name} has {last} days")]
     NoSuchDay {
         /// The year.
         year: i32,
@@ -59,7 +60,7 @@ pub enum DateError {
         month: u8,
         /// The day given.
         day: u8,
-        /// The month's name, for the message.
+        /// The month and year in words, for the message: "February 2023".
         month_name: String,
         /// How many days the month has.
         last: u8,
@@ -116,7 +117,7 @@ impl PartialDate {
                     year: self.year,
                     month,
                     day,
-                    month_name: month_name(month),
+                    month_name: Words::english().date(&PartialDate { day: None, ..*self }),
                     last,
                 });
             }
@@ -138,39 +139,10 @@ impl PartialDate {
         self.to_string()
     }
 
-    /// The date as readers see it: "1988", "February 1988", "20 February 1988", in the words
-    /// of the translations table.
+    /// The date as readers see it in the bundled English words: "20 February 1988". Where an
+    /// edition's words are at hand, [`Words::date`] writes the date in its language.
     pub fn human(&self) -> String {
-        let words = Words::english();
-        let year = self.year.to_string();
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => words.fill(
-                "dates.day",
-                &[
-                    ("day", &d.to_string()),
-                    ("month", &month_name(m)),
-                    ("year", &year),
-                ],
-            ),
-            (Some(m), None) => {
-                words.fill("dates.month", &[("month", &month_name(m)), ("year", &year)])
-            }
-            _ => words.fill("dates.year", &[("year", &year)]),
-        }
-    }
-
-    /// The date without its year, for the first end of a range within one year:
-    /// "20 September" in "20 September – 3 October 2023".
-    pub fn human_without_year(&self) -> String {
-        let words = Words::english();
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => words.fill(
-                "dates.day_in_year",
-                &[("day", &d.to_string()), ("month", &month_name(m))],
-            ),
-            (Some(m), None) => words.fill("dates.month_in_year", &[("month", &month_name(m))]),
-            _ => self.human(),
-        }
+        Words::english().date(self)
     }
 
     /// The first day the date may stand for, as a sortable `(year, month, day)`.
@@ -197,15 +169,6 @@ impl PartialDate {
             .cmp(&other.start_key())
             .then_with(|| other.precision().cmp(&self.precision()))
     }
-}
-
-/// The month's name in the translations table.
-fn month_name(month: u8) -> String {
-    let words = Words::english();
-    words
-        .lookup(&format!("dates.months.{month}"))
-        .unwrap_or_default()
-        .to_owned()
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {

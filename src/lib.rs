@@ -12,6 +12,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod images;
 pub mod json_script;
+pub mod locale;
 pub mod maps;
 pub mod markdown;
 pub mod output;

@@ -35,10 +35,12 @@ pub struct MissingWords {
 }
 
 impl Words {
-    /// The bundled English words.
+    /// The bundled English words, for what no edition's words reach (the tool's own messages,
+    /// tests). The table is written in British English, so its dates and numbers are formatted
+    /// as `en-GB` writes them: "20 September 2023".
     pub fn english() -> &'static Words {
         static WORDS: OnceLock<Words> = OnceLock::new();
-        WORDS.get_or_init(|| Words::from_table("en", bundled_table("en").unwrap_or_default()))
+        WORDS.get_or_init(|| Words::from_table("en-GB", bundled_table("en").unwrap_or_default()))
     }
 
     /// The codes of the languages whose tables come with the tool.

@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use super::model::{Figure, Qualifier, number};
+use super::model::{Figure, Qualifier};
+use crate::words::Words;
 
 /// One row of a chart: a source and its figures.
 #[derive(Debug)]
@@ -26,8 +27,9 @@ const LABEL_LINES: usize = 3;
 const LINE_HEIGHT: u32 = 16;
 const ARROW: f64 = 28.0;
 
-/// The SVG of a chart; `id` makes its title and description ids unique on the page.
-pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> String {
+/// The SVG of a chart; `id` makes its title and description ids unique on the page. Figures
+/// and the axis's numbers are in the language of `words`.
+pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow], words: &Words) -> String {
     let top = rows
         .iter()
         .filter_map(|r| {
@@ -70,15 +72,15 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
         for figure in &row.figures {
             end = end.max(mark(&mut body, figure, middle, &x));
         }
-        let words: Vec<String> = row.figures.iter().map(Figure::words).collect();
-        let words = words.join("; ");
-        width = width.max(end + 12.0 + CHAR_WIDTH * words.chars().count() as f64);
+        let said: Vec<String> = row.figures.iter().map(|f| f.words(words)).collect();
+        let said = said.join("; ");
+        width = width.max(end + 12.0 + CHAR_WIDTH * said.chars().count() as f64);
         let _ = write!(
             body,
             "<text class=\"casualty-chart__value\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
             end + 8.0,
             middle + 5.0,
-            escape(&words)
+            escape(&said)
         );
         y += height;
     }
@@ -90,7 +92,7 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow]) -> Strin
             axis,
             "<line x1=\"{at:.1}\" y1=\"4\" x2=\"{at:.1}\" y2=\"{y}\"/><text x=\"{at:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             y + 18,
-            number(tick)
+            words.number(tick)
         );
     }
     axis.push_str("</g>");

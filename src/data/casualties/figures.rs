@@ -6,6 +6,7 @@ use super::model::{Categories, CategoryFigure, Figure, Qualifier};
 use crate::data::keyword::Keyword;
 use crate::diagnostics::{Collector, SourceText};
 use crate::suggest;
+use crate::words::Words;
 
 /// A non-negative number, or an error at its place.
 fn count(
@@ -234,9 +235,9 @@ pub fn check_parts(
                     file,
                     format!(
                         "`{part}` ({}) is more than `{}` ({}), which counts them too",
-                        part_figure.figure.words(),
+                        part_figure.figure.words(Words::english()),
                         whole_figure.category,
-                        whole_figure.figure.words()
+                        whole_figure.figure.words(Words::english())
                     ),
                 )
                 .with_help(
@@ -258,7 +259,7 @@ mod tests {
         let categories = Categories::new(
             &CasualtiesConfig::default(),
             None,
-            crate::words::Words::english(),
+            Words::english(),
             false,
         )
         .unwrap();

@@ -104,6 +104,7 @@ impl Casualties {
     }
 
     /// The `casualty_summary` template global: headline ranges per scope and category.
+    /// Template globals are not made per edition yet, so its words are the bundled English.
     pub fn summary_global(
         &self,
         sources: Option<&Sources>,
@@ -214,7 +215,7 @@ pub fn generate(
                 "cited_by.casualty_claim",
                 &[
                     ("source", &name(&claim.source)),
-                    ("date", &claim.reported.human()),
+                    ("date", &words.date(&claim.reported)),
                 ],
             );
             let href = format!("{page}#{}", claim.id);

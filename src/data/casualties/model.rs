@@ -55,9 +55,10 @@ pub enum Figure {
 }
 
 impl Figure {
-    /// The figure as people say it: "at least 200", "between 100 and 120", "undisclosed".
-    pub fn words(&self) -> String {
-        let words = Words::english();
+    /// The figure as people say it, in the language of `words`: "at least 200", "between 100
+    /// and 120", "undisclosed".
+    pub fn words(&self, words: &Words) -> String {
+        let number = |value| words.number(value);
         match *self {
             Figure::Value { value, qualifier } => words.fill(
                 &format!("figures.{}", qualifier.name()),
@@ -123,20 +124,6 @@ impl Figure {
             _ => None,
         }
     }
-}
-
-/// A number with thousands separators: "100,417".
-pub fn number(value: u64) -> String {
-    let separator = Words::english().get("figures.group_separator");
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(separator);
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// How far a claim is borne out.
@@ -376,23 +363,22 @@ mod tests {
 
     #[test]
     fn figures_read_as_people_say_them() {
-        let value = |value, qualifier| Figure::Value { value, qualifier };
-        assert_eq!(value(200, Qualifier::AtLeast).words(), "at least 200");
-        assert_eq!(value(400, Qualifier::MoreThan).words(), "more than 400");
-        assert_eq!(value(5, Qualifier::About).words(), "about 5");
-        assert_eq!(value(50, Qualifier::UpTo).words(), "up to 50");
-        assert_eq!(value(100_417, Qualifier::Exact).words(), "100,417");
+        let english = Words::english();
+        let value = |value, qualifier| Figure::Value { value, qualifier }.words(english);
+        assert_eq!(value(200, Qualifier::AtLeast), "at least 200");
+        assert_eq!(value(400, Qualifier::MoreThan), "more than 400");
+        assert_eq!(value(5, Qualifier::About), "about 5");
+        assert_eq!(value(50, Qualifier::UpTo), "up to 50");
+        assert_eq!(value(100_417, Qualifier::Exact), "100,417");
         assert_eq!(
             Figure::Range {
                 min: 100,
                 max: 120,
-                best: None
+                best: Some(110)
             }
-            .words(),
-            "between 100 and 120"
+            .words(english),
+            "between 100 and 120 (best estimate 110)"
         );
-        assert_eq!(Figure::Undisclosed.words(), "undisclosed");
-        assert_eq!(number(1_000_000), "1,000,000");
-        assert_eq!(number(999), "999");
+        assert_eq!(Figure::Undisclosed.words(english), "undisclosed");
     }
 }

@@ -4,7 +4,7 @@ use crate::data::keyword::Keyword;
 use serde::Serialize;
 
 use super::chart::{self, ChartRow};
-use super::model::{Claim, Figure, Status};
+use super::model::{Claim, Status};
 use super::summary::{Comparison, History, Summary};
 use super::view::{DateRef, Lookup, RowView, SourceRef, scope_anchors};
 use crate::markdown::links;
@@ -166,7 +166,7 @@ fn state(claim: &Claim, summary: &Summary<'_>) -> &'static str {
 
 fn claim_ref(claim: &Claim, lookup: &Lookup<'_>) -> ClaimRef {
     let source = lookup.source(&claim.source);
-    let date = claim.reported.human();
+    let date = lookup.words.date(&claim.reported);
     ClaimRef {
         id: claim.id.clone(),
         href: format!("#{}", claim.id),
@@ -194,7 +194,7 @@ fn claim_view(
             .iter()
             .map(|id| lookup.source(id))
             .collect(),
-        reported: claim.reported.into(),
+        reported: lookup.date(claim.reported),
         period: claim.period.clone(),
         event: claim.event.clone(),
         event_href: claim
@@ -218,7 +218,7 @@ fn claim_view(
             .iter()
             .map(|c| Cell {
                 category: lookup.categories.label(c, lookup.words).to_owned(),
-                words: claim.figure(c).map(Figure::words),
+                words: claim.figure(c).map(|f| f.words(lookup.words)),
             })
             .collect(),
     }
@@ -237,12 +237,12 @@ fn chart_view(comparison: &Comparison<'_>, scope_anchor: &str, lookup: &Lookup<'
             source: lookup.source(source),
             figures: marks
                 .iter()
-                .map(|m| m.figure.words())
+                .map(|m| m.figure.words(lookup.words))
                 .collect::<Vec<_>>()
                 .join("; "),
             reported: marks
                 .iter()
-                .map(|m| m.claim.reported.human())
+                .map(|m| lookup.words.date(&m.claim.reported))
                 .collect::<Vec<_>>()
                 .join("; "),
         })
@@ -270,7 +270,7 @@ fn chart_view(comparison: &Comparison<'_>, scope_anchor: &str, lookup: &Lookup<'
         })
         .collect();
     ChartView {
-        svg: chart::svg(&id, &title, &description, &chart_rows),
+        svg: chart::svg(&id, &title, &description, &chart_rows, lookup.words),
         id,
         label,
         rows,
@@ -283,8 +283,8 @@ fn history_view(history: &History<'_>, summary: &Summary<'_>, lookup: &Lookup<'_
         .iter()
         .map(|step| StepView {
             claim: claim_ref(step.claim, lookup),
-            words: step.figure.words(),
-            reported: step.claim.reported.into(),
+            words: step.figure.words(lookup.words),
+            reported: lookup.date(step.claim.reported),
             status: step.claim.status.name(),
             state: state(step.claim, summary),
             revises: step

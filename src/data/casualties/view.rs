@@ -42,15 +42,6 @@ pub struct DateRef {
     human: String,
 }
 
-impl From<PartialDate> for DateRef {
-    fn from(date: PartialDate) -> DateRef {
-        DateRef {
-            iso: date.iso(),
-            human: date.human(),
-        }
-    }
-}
-
 #[derive(Serialize)]
 struct MarkView {
     words: String,
@@ -135,20 +126,20 @@ fn gist(row: &RowView, words: &Words) -> String {
         }
         [both, ..] => both.mark.words.clone(),
     };
-    let sources = |n: usize| {
-        let form = if n == 1 { "one" } else { "other" };
+    let sources = |n: u64| {
         words.fill(
-            &format!("casualties.gist.sources.{form}"),
-            &[("n", &n.to_string())],
+            &words.plural_key("casualties.gist.sources", n),
+            &[("n", &words.number(n))],
         )
     };
-    let with = row.sources_with_figures;
-    let without = row.sources - with;
+    let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+    let with = count(row.sources_with_figures);
+    let without = count(row.sources - row.sources_with_figures);
     let counted = match (with, without) {
         (0, n) | (n, 0) => sources(n),
         (n, m) => words.fill(
             "casualties.gist.some_without",
-            &[("sources", &sources(n)), ("without", &m.to_string())],
+            &[("sources", &sources(n)), ("without", &words.number(m))],
         ),
     };
     words.fill(
@@ -162,6 +153,14 @@ fn gist(row: &RowView, words: &Words) -> String {
 }
 
 impl Lookup<'_> {
+    /// A date in its machine form and in the words' language.
+    pub fn date(&self, date: PartialDate) -> DateRef {
+        DateRef {
+            iso: date.iso(),
+            human: self.words.date(&date),
+        }
+    }
+
     /// What readers see of a source.
     pub fn source(&self, id: &str) -> SourceRef {
         let source = self.sources.and_then(|s| s.get(id));
@@ -179,11 +178,11 @@ impl Lookup<'_> {
 
     fn mark(&self, mark: &Mark<'_>) -> MarkView {
         MarkView {
-            words: mark.figure.words(),
+            words: mark.figure.words(self.words),
             claim: mark.claim.id.clone(),
             href: self.claim_href(mark.claim),
             source: self.source(&mark.claim.source),
-            reported: mark.claim.reported.into(),
+            reported: self.date(mark.claim.reported),
         }
     }
 
@@ -228,7 +227,7 @@ impl Lookup<'_> {
                 .collect(),
             sources: row.sources,
             sources_with_figures: with_figures.len(),
-            as_of: row.as_of.into(),
+            as_of: self.date(row.as_of),
         }
     }
 }

@@ -154,6 +154,7 @@ mod tests {
         tera.add_raw_template("figure.html", &partial).unwrap();
         let mut context = tera::Context::new();
         context.insert("figure", figure);
+        context.insert("t", crate::words::Words::english().template_value());
         Html::parse_fragment(&tera.render("figure.html", &context).unwrap())
     }
 

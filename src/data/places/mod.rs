@@ -95,7 +95,7 @@ impl DataKind for Places {
                 .map(|event| page::EntryLink {
                     title: event.title.clone(),
                     href: links::anchor(targets, timeline::PATH, &event.id),
-                    date_html: Some(event.when.html()),
+                    date_html: Some(event.when.html(renderer.words)),
                 })
                 .collect()
         };

@@ -21,11 +21,15 @@ struct SourceView<'a> {
     cited_by: Vec<&'a CitedBy>,
 }
 
-fn view_of<'a>(source: &'a Source, by_source: &HashMap<&str, Vec<&'a CitedBy>>) -> SourceView<'a> {
+fn view_of<'a>(
+    source: &'a Source,
+    words: &Words,
+    by_source: &HashMap<&str, Vec<&'a CitedBy>>,
+) -> SourceView<'a> {
     SourceView {
         source,
-        published_human: source.published.map(|d| d.human()),
-        accessed_human: source.accessed.map(|d| d.human()),
+        published_human: source.published.map(|d| words.date(&d)),
+        accessed_human: source.accessed.map(|d| words.date(&d)),
         cited_by: by_source
             .get(source.id.as_str())
             .cloned()
@@ -71,7 +75,7 @@ pub fn page<'a>(
         .list
         .par_iter()
         .map(|source| {
-            let view = tera::Value::from_serializable(&view_of(source, &by_source));
+            let view = tera::Value::from_serializable(&view_of(source, words, &by_source));
             (source.affiliation.kind.as_str(), view)
         })
         .collect();

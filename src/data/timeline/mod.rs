@@ -22,6 +22,7 @@ use crate::data::{CitedBy, DataKind, Generated, SiteData, file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{self, Scheme, Targets};
+use crate::words::Words;
 pub use model::{Event, Importance, Qualifier, Timeline, When};
 
 /// The site path of the timeline page; tag pages are below it.
@@ -127,10 +128,11 @@ pub fn page_paths(timeline: &Timeline) -> Vec<String> {
 }
 
 /// The major events for every template, as `key_dates` (an empty array without a timeline).
+/// Template globals are not made per edition yet, so the dates are in the bundled English.
 pub fn key_dates(timeline: Option<&Timeline>, targets: &dyn Targets) -> serde_json::Value {
     timeline.map_or_else(
         || serde_json::Value::Array(Vec::new()),
-        |t| page::key_dates(t, targets),
+        |t| page::key_dates(t, targets, Words::english()),
     )
 }
 

@@ -10,6 +10,7 @@ use super::validate::YEAR_ANCHOR;
 use super::view::{EventView, tag_label, tag_path};
 use crate::data::DataPage;
 use crate::markdown::links::{self, Targets};
+use crate::words::Words;
 
 /// The JSON export's site path.
 pub const JSON_PATH: &str = "/timeline/timeline.json";
@@ -60,7 +61,7 @@ pub fn pages(
     timeline: &Timeline,
     views: &[EventView],
     targets: &dyn Targets,
-    words: &crate::words::Words,
+    words: &Words,
 ) -> Vec<DataPage> {
     let tags = timeline.tags();
     let values: Vec<(&EventView, Value)> = views
@@ -133,8 +134,8 @@ fn page_data(
     })
 }
 
-/// The major events, for the article's "Key dates" box.
-pub fn key_dates(timeline: &Timeline, targets: &dyn Targets) -> serde_json::Value {
+/// The major events, for the article's "Key dates" box, dated in the language of `words`.
+pub fn key_dates(timeline: &Timeline, targets: &dyn Targets, words: &Words) -> serde_json::Value {
     let dates: Vec<serde_json::Value> = timeline
         .events
         .iter()
@@ -143,7 +144,7 @@ pub fn key_dates(timeline: &Timeline, targets: &dyn Targets) -> serde_json::Valu
             json!({
                 "id": e.id,
                 "href": links::anchor(targets, super::PATH, &e.id),
-                "date_human": e.when.human(),
+                "date_human": e.when.human(words),
                 "date_iso": e.when.iso(),
                 "title": e.title,
             })

@@ -155,8 +155,8 @@ fn view(
     EventView {
         id: event.id.clone(),
         year: event.when.date.year,
-        date_html: event.when.html(),
-        date_human: event.when.human(),
+        date_html: event.when.html(renderer.words),
+        date_human: event.when.human(renderer.words),
         date_iso: event.when.iso(),
         title: event.title.clone(),
         body_html,

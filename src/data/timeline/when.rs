@@ -1,14 +1,8 @@
 //! Showing when an event happened: "c. 1988", "before March 1992", "25–26 February 1992".
 
 use super::model::{Qualifier, When};
-use crate::dates::{PartialDate, Precision};
+use crate::dates::PartialDate;
 use crate::words::Words;
-
-/// A date as shown: its machine form and the text readers see.
-struct Shown {
-    iso: String,
-    text: String,
-}
 
 impl When {
     /// The ISO form of the date (or of the range's start), with only the known parts.
@@ -16,79 +10,47 @@ impl When {
         self.date.iso()
     }
 
-    /// The date as readers see it, as plain text.
-    pub fn human(&self) -> String {
+    /// The date as readers see it, as plain text, in the language of `words`.
+    pub fn human(&self, words: &Words) -> String {
         match &self.display {
             Some(display) => display.clone(),
-            None => self.join(|shown| shown.text.clone()),
+            None => self.join(words, |_, text| text.to_owned()),
         }
     }
 
-    /// The date as HTML: each date in a `<time datetime>` with its precision.
-    pub fn html(&self) -> String {
+    /// The date as HTML, in the language of `words`: each date in a `<time datetime>` with
+    /// its precision.
+    pub fn html(&self, words: &Words) -> String {
         match &self.display {
             Some(display) => time(&self.iso(), display),
-            None => self.join(|shown| time(&shown.iso, &shown.text)),
+            None => self.join(words, |date, text| time(&date.iso(), text)),
         }
     }
 
-    fn join(&self, show: impl Fn(&Shown) -> String) -> String {
-        let (parts, separator) = self.parts();
+    /// The date, or the range's two ends joined, each end shown by `show`, with the qualifier.
+    fn join(&self, words: &Words, show: impl Fn(&PartialDate, &str) -> String) -> String {
         let key = match self.qualifier {
             Qualifier::Exact => "dates.qualifiers.exact",
             Qualifier::About => "dates.qualifiers.about",
             Qualifier::Before => "dates.qualifiers.before",
             Qualifier::After => "dates.qualifiers.after",
         };
-        let shown: Vec<String> = parts.iter().map(show).collect();
-        Words::english().fill(key, &[("date", &shown.join(separator))])
-    }
-
-    /// The date, or the range's two ends with what they share said once, and the dash between them:
-    /// tight between short forms ("25–26 February 1992"), spaced otherwise.
-    fn parts(&self) -> (Vec<Shown>, &'static str) {
         let start = self.date;
-        let Some(end) = self.end.filter(|end| *end != start) else {
-            return (
-                vec![Shown {
-                    iso: start.iso(),
-                    text: start.human(),
-                }],
-                "",
-            );
+        let shown = match self.end.filter(|end| *end != start) {
+            None => show(&start, &words.date(&start)),
+            Some(end) => {
+                let range = words.date_range(&start, &end);
+                words.fill(
+                    range.joiner,
+                    &[
+                        ("start", &show(&start, &range.start)),
+                        ("end", &show(&end, &range.end)),
+                    ],
+                )
+            }
         };
-        let same_year = start.year == end.year;
-        let (start_text, separator) = match (start.precision(), end.precision()) {
-            (Precision::Day, Precision::Day) if same_year && start.month == end.month => (
-                start
-                    .day
-                    .map_or_else(|| start.human(), |day| day.to_string()),
-                "–",
-            ),
-            (Precision::Day, Precision::Day) if same_year => (without_year(&start), " – "),
-            (Precision::Month, Precision::Month) if same_year => (without_year(&start), "–"),
-            (Precision::Year, Precision::Year) => (start.human(), "–"),
-            _ => (start.human(), " – "),
-        };
-        (
-            vec![
-                Shown {
-                    iso: start.iso(),
-                    text: start_text,
-                },
-                Shown {
-                    iso: end.iso(),
-                    text: end.human(),
-                },
-            ],
-            separator,
-        )
+        words.fill(key, &[("date", &shown)])
     }
-}
-
-/// "20 February" of "20 February 1988".
-fn without_year(date: &PartialDate) -> String {
-    date.human_without_year()
 }
 
 fn time(iso: &str, text: &str) -> String {
@@ -155,7 +117,7 @@ mod tests {
             ),
         ];
         for (when, expected) in cases {
-            assert_eq!(when.human(), expected);
+            assert_eq!(when.human(Words::english()), expected);
         }
     }
 
@@ -163,7 +125,7 @@ mod tests {
     fn html_puts_each_date_in_a_time_element() {
         let range = when("1992-02-25", Some("1992-02-26"), Qualifier::About);
         assert_eq!(
-            range.html(),
+            range.html(Words::english()),
             "c. <time datetime=\"1992-02-25\">25</time>–<time datetime=\"1992-02-26\">26 February 1992</time>"
         );
         let shown = When {
@@ -171,7 +133,7 @@ mod tests {
             ..when("1988-02", None, Qualifier::Exact)
         };
         assert_eq!(
-            shown.html(),
+            shown.html(Words::english()),
             "<time datetime=\"1988-02\">Late &lt;February&gt; 1988</time>"
         );
     }

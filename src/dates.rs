@@ -139,12 +139,6 @@ impl PartialDate {
         self.to_string()
     }
 
-    /// The date as readers see it in the bundled English words: "20 February 1988". Where an
-    /// edition's words are at hand, [`Words::date`] writes the date in its language.
-    pub fn human(&self) -> String {
-        Words::english().date(self)
-    }
-
     /// The first day the date may stand for, as a sortable `(year, month, day)`.
     pub fn start_key(&self) -> (i32, u8, u8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
@@ -228,13 +222,16 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(PartialDate::parse("1988").unwrap().human(), "1988");
         assert_eq!(
-            PartialDate::parse("1988-02").unwrap().human(),
+            Words::english().date(&PartialDate::parse("1988").unwrap()),
+            "1988"
+        );
+        assert_eq!(
+            Words::english().date(&PartialDate::parse("1988-02").unwrap()),
             "February 1988"
         );
         assert_eq!(
-            PartialDate::parse("1988-02-20").unwrap().human(),
+            Words::english().date(&PartialDate::parse("1988-02-20").unwrap()),
             "20 February 1988"
         );
         assert_eq!(

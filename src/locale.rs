@@ -66,16 +66,22 @@ impl Words {
     /// The key of the plural form of `key` for `count`: `key.one`, `key.few`, `key.many` (and
     /// so on, by CLDR's rules for the language) when the table has that form, else `key.other`.
     pub fn plural_key(&self, key: &str, count: u64) -> String {
-        let category = formats(self.language()).map_or(PluralCategory::Other, |formats| {
-            formats.plurals.category_for(count)
-        });
-        let form = format!("{key}.{}", category_name(category));
+        let form = format!("{key}.{}", plural_category(self.language(), count));
         if self.lookup(&form).is_some() {
             form
         } else {
             format!("{key}.other")
         }
     }
+}
+
+/// The CLDR plural category of `count` in `language` (`one`, `few`, `many`, `other`...), as
+/// the forms of a phrase are named in the words tables.
+pub fn plural_category(language: &str, count: u64) -> &'static str {
+    let category = formats(language).map_or(PluralCategory::Other, |formats| {
+        formats.plurals.category_for(count)
+    });
+    category_name(category)
 }
 
 /// CLDR's name of a plural category, as the forms' keys are named.

@@ -72,8 +72,7 @@ impl Templates {
         let sources: Vec<SourceText> = templates.into_iter().map(|(_, s)| s).collect();
         // Each template alone first, so that every syntax error is reported, not just the first.
         for (name, source) in names.iter().zip(&sources) {
-            let mut alone = Tera::new();
-            alone.autoescape_on(vec![".html", ".xml"]);
+            let mut alone = new_tera();
             if let Err(err) = alone.add_raw_template(name, &source.text)
                 && is_syntax_error(&err)
             {
@@ -83,8 +82,7 @@ impl Templates {
         if !problems.is_empty() {
             return Err(Diagnostics(problems));
         }
-        let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut tera = new_tera();
         tera.add_raw_templates(
             names
                 .iter()
@@ -112,6 +110,11 @@ impl Templates {
         self.tera
             .get_template_variables(template)
             .map_or(true, |variables| variables.contains(name))
+    }
+
+    /// Sets the plural rules of the filter `plural` to those of `language`.
+    pub fn set_plural_rules(&mut self, language: &str) {
+        register_plural(&mut self.tera, language);
     }
 
     /// Sets values every template sees (the site, navigation, lists of pages).
@@ -272,6 +275,39 @@ fn full_message(err: &tera::Error) -> String {
         source = inner.source();
     }
     message.lines().next().unwrap_or_default().to_owned()
+}
+
+/// A Tera that escapes HTML and XML and has the project's own filter, `plural`.
+fn new_tera() -> Tera {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    register_plural(&mut tera, "en");
+    tera
+}
+
+/// Adds the filter `plural`, which picks the form of a phrase for a count by the plural
+/// rules of `language`: `{{ t.timeline.standfirst | plural(n=count) }}` reads the form `one`,
+/// `few`, `many` or `other` of that table, and `other` when the form is missing.
+fn register_plural(tera: &mut Tera, language: &str) {
+    let language = language.to_owned();
+    tera.register_filter(
+        "plural",
+        move |forms: tera::Value,
+              kwargs: tera::Kwargs,
+              _: &tera::State|
+              -> tera::TeraResult<String> {
+            let count = kwargs.get::<i64>("n")?.unwrap_or(0);
+            let category = crate::locale::plural_category(&language, count.unsigned_abs());
+            let form = |name: &str| {
+                forms.as_map().and_then(|map| {
+                    map.iter()
+                        .find(|(key, _)| key.as_str() == Some(name))
+                        .and_then(|(_, value)| value.as_str().map(str::to_owned))
+                })
+            };
+            Ok(form(category).or_else(|| form("other")).unwrap_or_default())
+        },
+    );
 }
 
 #[cfg(test)]

@@ -121,7 +121,8 @@ impl Globals<'_> {
         templates.set_global_list("notes", &notes_list(base, self.content));
         templates.set_global("pages", &other_pages(base, self.content));
         templates.set_global("t", self.words.template_value());
-        for (key, value) in self.data.template_globals(self.index) {
+        templates.set_plural_rules(self.words.language());
+        for (key, value) in self.data.template_globals(self.index, self.words) {
             templates.set_global_value(key, value);
         }
     }

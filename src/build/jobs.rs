@@ -161,6 +161,7 @@ impl Site {
                     &self.base,
                     self.data.sources.as_ref(),
                     &self.index,
+                    &self.words,
                 );
                 let lead = self.rendered[i].lead.as_ref().map(|lead| &lead.share);
                 view.json_ld = json_ld::for_page(

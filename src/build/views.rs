@@ -10,6 +10,7 @@ use crate::data::sources::Sources;
 use crate::dates::PartialDate;
 use crate::markdown::links::{self, Targets};
 use crate::markdown::{Heading, Rendered};
+use crate::words::Words;
 
 /// The site as templates see it (`site`).
 #[derive(Debug, Serialize)]
@@ -92,11 +93,12 @@ pub struct DateView {
     pub full: String,
 }
 
-impl From<PartialDate> for DateView {
-    fn from(date: PartialDate) -> DateView {
+impl DateView {
+    /// The view of `date`, written out in the language of `words`.
+    pub fn new(date: PartialDate, words: &Words) -> DateView {
         DateView {
             iso: date.iso(),
-            human: date.human(),
+            human: words.date(&date),
             full: date.full_iso(),
         }
     }
@@ -189,6 +191,7 @@ impl<'a> PageView<'a> {
         base: &BaseUrl,
         sources: Option<&Sources>,
         targets: &dyn Targets,
+        words: &Words,
     ) -> PageView<'a> {
         let citations = citation_views(rendered, sources, targets);
         PageView {
@@ -198,15 +201,15 @@ impl<'a> PageView<'a> {
             href: base.relative(&page.url),
             permalink: base.absolute(&page.url),
             kind: kind_name(page.kind).to_owned(),
-            date: page.meta.date.map(DateView::from),
-            updated: page.meta.updated.map(DateView::from),
+            date: page.meta.date.map(|d| DateView::new(d, words)),
+            updated: page.meta.updated.map(|d| DateView::new(d, words)),
             authors: page.meta.authors.clone(),
             updates: page
                 .meta
                 .updates
                 .iter()
                 .map(|u| UpdateView {
-                    date: u.date.into(),
+                    date: DateView::new(u.date, words),
                     text: u.text.clone(),
                     correction: u.correction,
                 })

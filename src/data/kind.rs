@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{Scheme, Targets};
+use crate::words::Words;
 
 use super::translation::Translatable;
 use super::{Generated, SiteData};
@@ -56,12 +57,13 @@ pub trait DataKind: Sized + Send + Sync {
         Vec::new()
     }
 
-    /// Values every template sees. Called whether or not the site has the kind, so that
-    /// templates may use them unconditionally.
+    /// Values every template sees, in the edition's `words`. Called whether or not the site
+    /// has the kind, so that templates may use them unconditionally.
     fn globals(
         _this: Option<&Self>,
         _site: &SiteData,
         _targets: &dyn Targets,
+        _words: &Words,
     ) -> Vec<(&'static str, serde_json::Value)> {
         Vec::new()
     }

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
 use crate::markdown::links::{Scheme, Targets};
+use crate::words::Words;
 
 use super::{
     DataKind, Generated, casualties, glossary, media, places, sources, timeline, translation,
@@ -130,7 +131,7 @@ macro_rules! registry {
             }
 
             /// Values every template sees besides the site and navigation (such as the key dates).
-            pub fn template_globals(&self, targets: &dyn Targets) -> serde_json::Map<String, serde_json::Value> {
+            pub fn template_globals(&self, targets: &dyn Targets, words: &Words) -> serde_json::Map<String, serde_json::Value> {
                 let mut globals = serde_json::Map::new();
                 let untranslated: serde_json::Map<String, serde_json::Value> = [$(<$kind as DataKind>::NAME,)*]
                     .iter()
@@ -138,7 +139,7 @@ macro_rules! registry {
                     .collect();
                 globals.insert("untranslated".to_owned(), serde_json::Value::Object(untranslated));
                 $(
-                    for (name, value) in <$kind as DataKind>::globals(self.$field.as_ref(), self, targets) {
+                    for (name, value) in <$kind as DataKind>::globals(self.$field.as_ref(), self, targets, words) {
                         globals.insert(name.to_owned(), value);
                     }
                 )*

@@ -256,13 +256,8 @@ mod tests {
     /// The messages `check_parts` gives for a claim's figures.
     fn part_problems(figures: &[(&str, Figure)]) -> Vec<String> {
         let file = SourceText::new("casualties.toml", String::new());
-        let categories = Categories::new(
-            &CasualtiesConfig::default(),
-            None,
-            Words::english(),
-            false,
-        )
-        .unwrap();
+        let categories =
+            Categories::new(&CasualtiesConfig::default(), None, Words::english(), false).unwrap();
         let figures: Vec<(CategoryFigure, Loc)> = figures
             .iter()
             .map(|(id, figure)| {

@@ -103,17 +103,15 @@ impl Casualties {
         }
     }
 
-    /// The `casualty_summary` template global: headline ranges per scope and category.
-    /// Template globals are not made per edition yet, so its words are the bundled English.
+    /// The `casualty_summary` template global: headline ranges per scope and category, in
+    /// the edition's `words`.
     pub fn summary_global(
         &self,
         sources: Option<&Sources>,
         targets: &dyn Targets,
+        words: &Words,
     ) -> serde_json::Value {
-        view::global(
-            &self.claims,
-            &self.lookup(sources, targets, Words::english()),
-        )
+        view::global(&self.claims, &self.lookup(sources, targets, words))
     }
 }
 
@@ -179,8 +177,9 @@ impl DataKind for Casualties {
         this: Option<&Self>,
         site: &SiteData,
         targets: &dyn Targets,
+        words: &Words,
     ) -> Vec<(&'static str, serde_json::Value)> {
-        let summary = this.map(|c| c.summary_global(site.sources.as_ref(), targets));
+        let summary = this.map(|c| c.summary_global(site.sources.as_ref(), targets, words));
         vec![("casualty_summary", summary.unwrap_or_default())]
     }
 

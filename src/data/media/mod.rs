@@ -86,9 +86,10 @@ impl DataKind for Media {
         this: Option<&Self>,
         _site: &SiteData,
         targets: &dyn Targets,
+        words: &crate::words::Words,
     ) -> Vec<(&'static str, serde_json::Value)> {
         let credits = this.map_or(serde_json::Value::Null, |_| {
-            let title = crate::words::Words::english().get("pages.credits.title");
+            let title = words.get("pages.credits.title");
             serde_json::json!({ "title": title, "href": targets.href(page::PATH) })
         });
         vec![("credits_page", credits)]

@@ -93,9 +93,11 @@ impl DataKind for Places {
                 .flat_map(|t| &t.events)
                 .filter(|event| event.place_ids.iter().any(|p| p == id))
                 .map(|event| page::EntryLink {
+                    id: event.id.clone(),
                     title: event.title.clone(),
                     href: links::anchor(targets, timeline::PATH, &event.id),
                     date_html: Some(event.when.html(renderer.words)),
+                    written_date: event.when.display.is_some(),
                 })
                 .collect()
         };

@@ -143,12 +143,16 @@ pub fn figure(
 /// A link to a source or an event from a place's entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryLink {
+    /// The id of the source or event, to mark one shown in the default language.
+    pub id: String,
     /// What the link says.
     pub title: String,
     /// Where it goes.
     pub href: String,
     /// A date shown before it (events), as HTML.
     pub date_html: Option<String>,
+    /// True when that date is shown as written in the data (`display_date`).
+    pub written_date: bool,
 }
 
 /// One place on `/places/`.
@@ -202,9 +206,11 @@ pub fn page(
                 .sources
                 .iter()
                 .map(|id| EntryLink {
+                    id: id.clone(),
                     title: source_name(id).unwrap_or_else(|| id.clone()),
                     href: links::anchor(targets, crate::data::sources::PATH, id),
                     date_html: None,
+                    written_date: false,
                 })
                 .collect(),
             events: events_at(&place.id),

@@ -109,7 +109,7 @@ mod tests {
         );
         let sources = load(dir.path()).unwrap().unwrap();
         assert_eq!(
-            sources.get("a").unwrap().published.unwrap().human(),
+            crate::words::Words::english().date(&sources.get("a").unwrap().published.unwrap()),
             "20 September 2023"
         );
 

@@ -83,8 +83,9 @@ impl DataKind for Timeline {
         this: Option<&Self>,
         _site: &SiteData,
         targets: &dyn Targets,
+        words: &Words,
     ) -> Vec<(&'static str, serde_json::Value)> {
-        vec![("key_dates", key_dates(this, targets))]
+        vec![("key_dates", key_dates(this, targets, words))]
     }
 
     fn generate(&self, site: &SiteData, renderer: &Renderer<'_>) -> Generated {
@@ -129,10 +130,14 @@ pub fn page_paths(timeline: &Timeline) -> Vec<String> {
 
 /// The major events for every template, as `key_dates` (an empty array without a timeline).
 /// Template globals are not made per edition yet, so the dates are in the bundled English.
-pub fn key_dates(timeline: Option<&Timeline>, targets: &dyn Targets) -> serde_json::Value {
+pub fn key_dates(
+    timeline: Option<&Timeline>,
+    targets: &dyn Targets,
+    words: &Words,
+) -> serde_json::Value {
     timeline.map_or_else(
         || serde_json::Value::Array(Vec::new()),
-        |t| page::key_dates(t, targets, Words::english()),
+        |t| page::key_dates(t, targets, words),
     )
 }
 

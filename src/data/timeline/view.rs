@@ -19,6 +19,9 @@ pub struct EventView {
     pub year: i32,
     /// The date in `<time>` elements.
     pub date_html: String,
+    /// True when the date is shown as written (`display_date`): words of the timeline's
+    /// language, not a date written out in the edition's.
+    pub written_date: bool,
     /// The date as plain text.
     pub date_human: String,
     /// The (start) date in ISO form.
@@ -156,6 +159,7 @@ fn view(
         id: event.id.clone(),
         year: event.when.date.year,
         date_html: event.when.html(renderer.words),
+        written_date: event.when.display.is_some(),
         date_human: event.when.human(renderer.words),
         date_iso: event.when.iso(),
         title: event.title.clone(),

@@ -359,7 +359,7 @@ fn english_interface_words(root: &std::path::Path) -> std::collections::BTreeSet
             match value {
                 toml::Value::Table(table) => stack.extend(table.into_iter().map(|(_, v)| v)),
                 toml::Value::String(text) => {
-                    found.extend(latin_words(&regex_free_placeholders(&text)))
+                    found.extend(latin_words(&regex_free_placeholders(&text)));
                 }
                 _ => {}
             }
@@ -385,19 +385,6 @@ fn english_interface_words(root: &std::path::Path) -> std::collections::BTreeSet
         &fs::read_to_string(root.join("explainer.toml")).unwrap(),
     ));
     let russian = table_words(&repo().join("i18n/ru.toml"));
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     table_words(&repo().join("i18n/en.toml"))
         .into_iter()
         .filter(|w| w.len() >= 4 && !russian.contains(w) && !content.contains(w))

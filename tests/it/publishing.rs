@@ -222,7 +222,7 @@ fn every_page_has_news_metadata() {
     let site = fixture("basic");
     build_ok(site.path());
     let html = page(site.path(), "notes/history/index.html");
-    assert_eq!(select(&html, "html")[0].value().attr("lang"), Some("en"));
+    assert_eq!(select(&html, "html")[0].value().attr("lang"), Some("en-GB"));
     for selector in [
         "meta[name=description]",
         "link[rel=canonical][href='https://example.org/notes/history/']",

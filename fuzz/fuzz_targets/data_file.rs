@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
         let index = explainer_fuzz::index();
         let _ = site.check_references(index);
         let _ = site.page_paths();
-        let _ = site.template_globals(index);
+        let _ = site.template_globals(index, explainer::words::Words::english());
         explainer_fuzz::with_renderer(|renderer| site.generate(renderer));
     }
 });

@@ -137,7 +137,18 @@ impl Words {
 /// A bundled table, read; the tables are part of the tool and tested, so an unreadable one
 /// is a bug of the tool, caught by the tests.
 fn bundled_table(language: &str) -> Option<toml::Table> {
-    toml::from_str(Words::bundled_text(language)?).ok()
+    static PARSED: OnceLock<Vec<(&str, toml::Table)>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        BUNDLED
+            .iter()
+            .filter_map(|(code, text)| Some((*code, toml::from_str(text).ok()?)))
+            .collect()
+    });
+    let primary = language.split(['-', '_']).next().unwrap_or(language);
+    parsed
+        .iter()
+        .find(|(code, _)| *code == primary)
+        .map(|(_, table)| table.clone())
 }
 
 /// Lays `overrides` over `table`: tables merge key by key, anything else replaces.

@@ -657,36 +657,32 @@ fn with_editions(
     main: Result<Site, BuildFailure>,
     others: Vec<Result<Site, BuildFailure>>,
 ) -> Result<Site, BuildFailure> {
-    let mut editions = Vec::new();
-    let mut failure: Option<BuildFailure> = main.as_ref().err().map(|f| BuildFailure {
-        errors: Diagnostics(f.errors.0.clone()),
-        warnings: f.warnings.clone(),
-    });
+    let (mut editions, mut failure) = match main {
+        Ok(main) => (vec![main], None),
+        Err(failure) => (Vec::new(), Some(failure)),
+    };
     for other in others {
-        match other {
-            Ok(site) => editions.push(site),
-            Err(err) => {
-                let all = failure.get_or_insert_with(|| BuildFailure {
-                    errors: Diagnostics(Vec::new()),
-                    warnings: Vec::new(),
-                });
+        match (other, &mut failure) {
+            (Ok(site), _) => editions.push(site),
+            (Err(err), Some(all)) => {
                 for error in err.errors.0 {
                     if !all.errors.0.contains(&error) {
                         all.errors.0.push(error);
                     }
                 }
             }
+            (Err(err), None) => failure = Some(err),
         }
     }
-    match (main, failure) {
-        (Ok(mut main), None) => {
-            main.editions = editions;
-            Ok(main)
-        }
-        (_, Some(mut failure)) => {
+    match failure {
+        Some(mut failure) => {
             crate::diagnostics::sort(&mut failure.errors.0);
             Err(failure)
         }
-        (Err(failure), None) => Err(failure),
+        None => {
+            let mut main = editions.remove(0);
+            main.editions = editions;
+            Ok(main)
+        }
     }
 }

@@ -11,6 +11,20 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 /// The templates folder's name under the site root.
 pub const TEMPLATES_DIR: &str = "templates";
 
+/// Partials the tool supplies when a site's templates folder lacks them. The Markdown renderer
+/// writes citation marks and heading anchors through these, so a site whose templates predate
+/// them, or that only changes its pages' layout, still builds; its own copy wins.
+const BUILT_IN_PARTIALS: [(&str, &str); 2] = [
+    (
+        "partials/citation_mark.html",
+        include_str!("../templates/partials/citation_mark.html"),
+    ),
+    (
+        "partials/heading_anchor.html",
+        include_str!("../templates/partials/heading_anchor.html"),
+    ),
+];
+
 /// A site's compiled templates.
 #[derive(Clone)]
 pub struct Templates {
@@ -65,9 +79,15 @@ impl Templates {
     }
 
     fn compile(
-        templates: Vec<(String, SourceText)>,
+        mut templates: Vec<(String, SourceText)>,
         mut problems: Vec<Diagnostic>,
     ) -> Result<Templates, Diagnostics> {
+        for (name, text) in BUILT_IN_PARTIALS {
+            if !templates.iter().any(|(own, _)| own == name) {
+                let shown = format!("{TEMPLATES_DIR}/{name} (built in)");
+                templates.push((name.to_owned(), SourceText::new(shown, text.to_owned())));
+            }
+        }
         let names: Vec<String> = templates.iter().map(|(n, _)| n.clone()).collect();
         let sources: Vec<SourceText> = templates.into_iter().map(|(_, s)| s).collect();
         // Each template alone first, so that every syntax error is reported, not just the first.
@@ -351,5 +371,16 @@ mod tests {
         context.insert("x", "</title><script>");
         let html = t.render("page.html", &context).unwrap();
         assert_eq!(html, "<title>&lt;/title&gt;&lt;script&gt;</title>");
+    }
+
+    #[test]
+    fn missing_mark_partials_are_built_in_and_a_site_copy_wins() {
+        let own = "<sup>{{ cite.number }}</sup>";
+        let t = templates(&[("partials/citation_mark.html", own)]).unwrap();
+        assert!(t.contains("partials/heading_anchor.html"));
+        let mut context = Context::new();
+        context.insert("cite", &serde_json::json!({"number": 3, "use": 1}));
+        let html = t.render("partials/citation_mark.html", &context).unwrap();
+        assert_eq!(html, "<sup>3</sup>");
     }
 }

@@ -10,6 +10,7 @@ mod globals;
 mod images;
 mod index;
 mod jobs;
+pub(crate) mod marks;
 mod site;
 mod update;
 mod views;

@@ -17,6 +17,7 @@ use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
 use crate::markdown::images::{Figure, ImageUse, Images};
 use crate::markdown::links::{Broken, Targets};
+use crate::markdown::marks::Marks;
 use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
 use crate::publish::json_ld;
@@ -30,6 +31,7 @@ use super::globals::Globals;
 use super::images::SiteImages;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
+use super::marks::SiteMarks;
 use super::views::PageView;
 use super::{
     BuildFailure, BuildOptions, NOTES_PATH, check_urls, fail, generated_paths, syntax_css,
@@ -230,12 +232,14 @@ impl Site {
             images: &images,
             templates: templates.as_ref(),
         };
+        let marks = SiteMarks::new(templates.as_ref(), &words);
         let renderer = renderer(
             &config,
             &index,
             matcher.as_ref(),
             maps.as_ref().map(|m| m as &dyn Figures),
             &pictures,
+            &marks,
             &words,
         );
         // The data files' pages need the pages' citations only for the sources page.
@@ -326,12 +330,14 @@ impl Site {
             targets: &self.index,
             templates: &self.templates,
         };
+        let marks = SiteMarks::new(Some(&self.templates), &self.words);
         run(&renderer(
             &self.config,
             &self.index,
             self.matcher.as_ref(),
             Some(&maps),
             self,
+            &marks,
             &self.words,
         ))
     }
@@ -453,6 +459,7 @@ fn renderer<'a>(
     terms: Option<&'a TermMatcher>,
     figures: Option<&'a dyn Figures>,
     images: &'a dyn Images,
+    marks: &'a dyn Marks,
     words: &'a Words,
 ) -> Renderer<'a> {
     Renderer {
@@ -464,6 +471,7 @@ fn renderer<'a>(
         terms,
         figures,
         images: Some(images),
+        marks,
         words,
     }
 }

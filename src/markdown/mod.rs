@@ -7,6 +7,7 @@ pub mod glossary_links;
 pub mod highlight;
 pub mod images;
 pub mod links;
+pub mod marks;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -95,6 +96,8 @@ pub struct Renderer<'a> {
     pub figures: Option<&'a dyn figures::Figures>,
     /// What makes images into figures; without it, images are left as Markdown makes them.
     pub images: Option<&'a dyn Images>,
+    /// What writes citation marks and heading anchors.
+    pub marks: &'a dyn marks::Marks,
     /// The words of the interface, in the site's language.
     pub words: &'a crate::words::Words,
 }
@@ -412,18 +415,8 @@ impl<'r, 'a> State<'r, 'a> {
         match self.links.pop().flatten() {
             Some(source) => {
                 let (number, use_number) = self.rendered.cite(source);
-                let label = self.renderer.words.fill(
-                    "markdown.citation_label",
-                    &[("number", &number.to_string())],
-                );
-                let mut escaped = String::new();
-                let _ = pulldown_cmark_escape::escape_html(&mut escaped, &label);
-                self.out.push(Event::InlineHtml(
-                    format!(
-                        "<sup class=\"cite\" id=\"cite-ref-{number}-{use_number}\"><a href=\"#cite-{number}\" aria-label=\"{escaped}\">[{number}]</a></sup>"
-                    )
-                    .into(),
-                ));
+                let mark = self.renderer.marks.citation(number, use_number);
+                self.push_mark(mark, Event::InlineHtml);
             }
             None => self.out.push(Event::End(TagEnd::Link)),
         }
@@ -486,6 +479,14 @@ impl<'r, 'a> State<'r, 'a> {
         self.out.push(event);
     }
 
+    /// Adds a mark's HTML as `event`, or keeps its template's error.
+    fn push_mark(&mut self, mark: Result<String, Diagnostic>, event: fn(CowStr<'r>) -> Event<'r>) {
+        match mark {
+            Ok(html) => self.out.push(event(html.into())),
+            Err(problem) => self.rendered.diagnostics.push(problem),
+        }
+    }
+
     fn end_heading(&mut self) {
         self.no_autolink_depth = self.no_autolink_depth.saturating_sub(1);
         let Some((level, explicit_id, start, text)) = self.heading.take() else {
@@ -504,13 +505,8 @@ impl<'r, 'a> State<'r, 'a> {
         ));
         self.out.extend(inner);
         if matches!(self.mode, Mode::Page { .. }) {
-            let mut label = String::new();
-            let words = self.renderer.words.get("markdown.anchor_label");
-            let _ = pulldown_cmark_escape::escape_html(&mut label, words);
-            self.out.push(Event::Html(
-                format!("<a class=\"anchor\" href=\"#{escaped_id}\" aria-label=\"{label}\">#</a>")
-                    .into(),
-            ));
+            let anchor = self.renderer.marks.anchor(&id);
+            self.push_mark(anchor, Event::Html);
         }
         self.out
             .push(Event::Html(format!("</h{level_number}>\n").into()));
@@ -646,10 +642,22 @@ mod tests {
             terms,
             figures: None,
             images: None,
+            marks: &site_marks(),
             words: crate::words::Words::english(),
         };
         let source = SourceText::new("content/x.md", text.to_owned());
         renderer.render(&source, 0, text, mode)
+    }
+
+    /// The marks the tool's own templates write.
+    fn site_marks() -> crate::build::marks::SiteMarks<'static> {
+        static TEMPLATES: std::sync::OnceLock<crate::render::Templates> =
+            std::sync::OnceLock::new();
+        let templates = TEMPLATES.get_or_init(|| {
+            crate::render::Templates::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+        });
+        crate::build::marks::SiteMarks::new(Some(templates), crate::words::Words::english())
     }
 
     fn page(text: &str) -> Rendered {
@@ -744,6 +752,7 @@ mod tests {
             terms: None,
             figures: Some(&Echo),
             images: None,
+            marks: &site_marks(),
             words: crate::words::Words::english(),
         };
         let text =

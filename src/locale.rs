@@ -28,7 +28,7 @@ pub struct RangeText {
     pub start: String,
     /// The second end.
     pub end: String,
-    /// The key of the words that join the ends: `dates.range`, or `dates.range_tight`
+    /// The key under `dates` of the words that join the ends: `range`, or `range_tight`
     /// between short forms ("25–26 February 1992", "1992–1994").
     pub joiner: &'static str,
 }
@@ -50,7 +50,7 @@ impl Words {
             None => RangeText {
                 start: start.iso(),
                 end: end.iso(),
-                joiner: "dates.range",
+                joiner: "range",
             },
         }
     }
@@ -183,7 +183,7 @@ impl Formats {
     /// end join tightly; others with spaces.
     fn range(&self, start: &PartialDate, end: &PartialDate) -> RangeText {
         let same_year = start.year == end.year;
-        let (joiner, tight) = ("dates.range", "dates.range_tight");
+        let (joiner, tight) = ("range", "range_tight");
         let shown = |start: String, end: String, joiner| RangeText { start, end, joiner };
         match (start.precision(), end.precision()) {
             (Precision::Day, Precision::Day)
@@ -341,7 +341,7 @@ mod tests {
             let words = words(language);
             let shown = words.date_range(&date(start), &date(end));
             words.fill(
-                shown.joiner,
+                &format!("dates.{}", shown.joiner),
                 &[("start", &shown.start), ("end", &shown.end)],
             )
         };

@@ -11,10 +11,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 /// The templates folder's name under the site root.
 pub const TEMPLATES_DIR: &str = "templates";
 
-/// Partials the tool supplies when a site's templates folder lacks them. The Markdown renderer
-/// writes citation marks and heading anchors through these, so a site whose templates predate
-/// them, or that only changes its pages' layout, still builds; its own copy wins.
-const BUILT_IN_PARTIALS: [(&str, &str); 2] = [
+/// Partials the tool supplies when a site's templates folder lacks them: the markup of marks,
+/// dates and charts the tool lays out, so that a site whose templates predate them, or that
+/// only changes its pages' layout, still builds. The site's own copy wins.
+const BUILT_IN_PARTIALS: [(&str, &str); 4] = [
     (
         "partials/citation_mark.html",
         include_str!("../templates/partials/citation_mark.html"),
@@ -22,6 +22,14 @@ const BUILT_IN_PARTIALS: [(&str, &str); 2] = [
     (
         "partials/heading_anchor.html",
         include_str!("../templates/partials/heading_anchor.html"),
+    ),
+    (
+        "partials/when.html",
+        include_str!("../templates/partials/when.html"),
+    ),
+    (
+        "partials/casualty_chart.html",
+        include_str!("../templates/partials/casualty_chart.html"),
     ),
 ];
 
@@ -328,6 +336,25 @@ fn register_plural(tera: &mut Tera, language: &str) {
             Ok(form(category).or_else(|| form("other")).unwrap_or_default())
         },
     );
+}
+
+/// Renders a call of a component defined in one of the bundled partials, for unit tests of
+/// the values Rust hands to templates.
+#[cfg(test)]
+pub(crate) fn render_bundled_component(partial: &str, call: &str, context: &Context) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(TEMPLATES_DIR)
+        .join(partial);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let templates = Templates::from_sources(vec![
+        (partial.to_owned(), SourceText::new(path, text)),
+        (
+            "call.html".to_owned(),
+            SourceText::new("call.html", call.to_owned()),
+        ),
+    ])
+    .unwrap();
+    templates.render("call.html", context).unwrap()
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Charts drawn at build time as inline SVG: one row per source, a point or a bar per figure.
+//! This module lays the chart out; `partials/casualty_chart.html` writes its SVG.
 //!
 //! Colours come from CSS (`currentColor` and the page's custom properties), so the
 //! chart follows dark mode and print; no script and no image file are involved.
 
-use std::fmt::Write;
+use serde::Serialize;
 
 use super::model::{Figure, Qualifier};
 use crate::words::Words;
@@ -27,9 +28,71 @@ const LABEL_LINES: usize = 3;
 const LINE_HEIGHT: u32 = 16;
 const ARROW: f64 = 28.0;
 
-/// The SVG of a chart; `id` makes its title and description ids unique on the page. Figures
-/// and the axis's numbers are in the language of `words`.
-pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow], words: &Words) -> String {
+/// A chart laid out, for `partials/casualty_chart.html`. Coordinates are written out already
+/// (to a tenth of a unit), so that every template draws the same chart.
+#[derive(Debug, Serialize)]
+pub struct Drawing {
+    /// The width of the view box.
+    width: String,
+    /// The height of the view box.
+    height: u32,
+    /// The chart's accessible name and description.
+    title: String,
+    description: String,
+    /// Where the axis's lines end and where its numbers stand.
+    axis_bottom: u32,
+    axis_label_y: u32,
+    /// The space between a row label's lines.
+    line_height: u32,
+    ticks: Vec<Tick>,
+    rows: Vec<RowDrawing>,
+}
+
+/// A division of the axis.
+#[derive(Debug, Serialize)]
+struct Tick {
+    x: String,
+    /// The number, in the language's digits.
+    label: String,
+}
+
+/// One source's row.
+#[derive(Debug, Serialize)]
+struct RowDrawing {
+    /// The source's name, whole.
+    source: String,
+    /// The name in at most [`LABEL_LINES`] lines, and where the first stands.
+    lines: Vec<String>,
+    label_y: String,
+    marks: Vec<Mark>,
+    /// The figures in words, and where they stand.
+    value: String,
+    value_x: String,
+    value_y: String,
+}
+
+/// One shape of a row, drawn in order.
+#[derive(Debug, Serialize)]
+#[serde(tag = "shape", rename_all = "snake_case")]
+enum Mark {
+    /// A figure: `about` marks an approximate one.
+    Point { x: String, y: String, about: bool },
+    /// The line to a figure's open end: rightwards for "at least", from zero for "up to".
+    Open { path: String, up_to: bool },
+    /// A range's bar.
+    Range { x: String, y: String, width: String },
+    /// A range's best estimate.
+    Best { x: String, y1: String, y2: String },
+}
+
+/// A coordinate as the chart writes it.
+fn at(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+/// Lays out a chart of `rows` under `title` and `description`. Figures and the axis's numbers
+/// are in the language of `words`.
+pub fn layout(title: &str, description: &str, rows: &[ChartRow], words: &Words) -> Drawing {
     let top = rows
         .iter()
         .filter_map(|r| {
@@ -44,119 +107,102 @@ pub fn svg(id: &str, title: &str, description: &str, rows: &[ChartRow], words: &
     let step = nice_step(top);
     let axis_max = top.div_ceil(step).max(1) * step;
     let x = |value: u64| PLOT_START + (PLOT_END - PLOT_START) * value as f64 / axis_max as f64;
-    let mut body = String::new();
+    let mut drawn = Vec::with_capacity(rows.len());
     let mut width = MIN_WIDTH;
     let mut y = 8;
     for row in rows {
         let lines = wrap(&row.label);
         let height = LINE_HEIGHT * lines.len().max(1) as u32 + 16;
         let middle = f64::from(y + height / 2);
-        let _ = write!(
-            body,
-            "<g class=\"casualty-chart__bar\" data-source=\"{}\">",
-            escape(&row.label)
-        );
         let first = f64::from(y + height / 2)
             - f64::from(LINE_HEIGHT) * (lines.len() as f64 - 1.0) / 2.0
             + 5.0;
-        let _ = write!(
-            body,
-            "<text class=\"casualty-chart__label\" x=\"0\" y=\"{first:.1}\">"
-        );
-        for (i, line) in lines.iter().enumerate() {
-            let dy = if i == 0 { 0 } else { LINE_HEIGHT };
-            let _ = write!(body, "<tspan x=\"0\" dy=\"{dy}\">{}</tspan>", escape(line));
-        }
-        body.push_str("</text>");
+        let mut marks = Vec::new();
         let mut end = PLOT_START;
         for figure in &row.figures {
-            end = end.max(mark(&mut body, figure, middle, &x));
+            end = end.max(mark(&mut marks, figure, middle, &x));
         }
         let said: Vec<String> = row.figures.iter().map(|f| f.words(words)).collect();
         let said = said.join("; ");
         width = width.max(end + 12.0 + CHAR_WIDTH * said.chars().count() as f64);
-        let _ = write!(
-            body,
-            "<text class=\"casualty-chart__value\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
-            end + 8.0,
-            middle + 5.0,
-            escape(&said)
-        );
+        drawn.push(RowDrawing {
+            source: row.label.clone(),
+            lines,
+            label_y: at(first),
+            marks,
+            value: said,
+            value_x: at(end + 8.0),
+            value_y: at(middle + 5.0),
+        });
         y += height;
     }
-    let height = y + 32;
-    let mut axis = String::from("<g class=\"casualty-chart__axis\">");
-    for tick in (0..=axis_max).step_by(usize::try_from(step).unwrap_or(usize::MAX)) {
-        let at = x(tick);
-        let _ = write!(
-            axis,
-            "<line x1=\"{at:.1}\" y1=\"4\" x2=\"{at:.1}\" y2=\"{y}\"/><text x=\"{at:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            y + 18,
-            words.number(tick)
-        );
+    let ticks = (0..=axis_max)
+        .step_by(usize::try_from(step).unwrap_or(usize::MAX))
+        .map(|tick| Tick {
+            x: at(x(tick)),
+            label: words.number(tick),
+        })
+        .collect();
+    Drawing {
+        width: format!("{width:.0}"),
+        height: y + 32,
+        title: title.to_owned(),
+        description: description.to_owned(),
+        axis_bottom: y,
+        axis_label_y: y + 18,
+        line_height: LINE_HEIGHT,
+        ticks,
+        rows: drawn,
     }
-    axis.push_str("</g>");
-    format!(
-        "<svg class=\"casualty-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{axis}{body}</svg>",
-        escape(title),
-        escape(description)
-    )
 }
 
-/// Draws one figure on the row at height `y`; returns how far right it reaches.
-fn mark(out: &mut String, figure: &Figure, y: f64, x: &dyn Fn(u64) -> f64) -> f64 {
-    let point = |out: &mut String, at: f64, extra: &str| {
-        let _ = write!(
-            out,
-            "<circle class=\"casualty-chart__point{extra}\" cx=\"{at:.1}\" cy=\"{y:.1}\" r=\"5\"/>"
-        );
+/// Lays out one figure on the row at height `y`; returns how far right it reaches.
+fn mark(marks: &mut Vec<Mark>, figure: &Figure, y: f64, x: &dyn Fn(u64) -> f64) -> f64 {
+    let point = |at_x: f64, about: bool| Mark::Point {
+        x: at(at_x),
+        y: at(y),
+        about,
     };
     match *figure {
         Figure::Value { value, qualifier } => {
-            let at = x(value);
+            let here = x(value);
             match qualifier {
-                Qualifier::Exact => point(out, at, ""),
-                Qualifier::About => point(out, at, " casualty-chart__point--about"),
+                Qualifier::Exact => marks.push(point(here, false)),
+                Qualifier::About => marks.push(point(here, true)),
                 Qualifier::AtLeast | Qualifier::MoreThan => {
-                    let tip = at + ARROW;
-                    let _ = write!(
-                        out,
-                        "<path class=\"casualty-chart__open\" d=\"M{at:.1} {y:.1}H{tip:.1}M{:.1} {:.1}L{tip:.1} {y:.1}L{:.1} {:.1}\"/>",
+                    let tip = here + ARROW;
+                    let path = format!(
+                        "M{here:.1} {y:.1}H{tip:.1}M{:.1} {:.1}L{tip:.1} {y:.1}L{:.1} {:.1}",
                         tip - 6.0,
                         y - 5.0,
                         tip - 6.0,
                         y + 5.0
                     );
-                    point(out, at, "");
+                    marks.push(Mark::Open { path, up_to: false });
+                    marks.push(point(here, false));
                     return tip;
                 }
                 Qualifier::UpTo => {
-                    let _ = write!(
-                        out,
-                        "<path class=\"casualty-chart__open casualty-chart__open--up-to\" d=\"M{:.1} {y:.1}H{at:.1}\"/>",
-                        x(0)
-                    );
-                    point(out, at, "");
+                    let path = format!("M{:.1} {y:.1}H{here:.1}", x(0));
+                    marks.push(Mark::Open { path, up_to: true });
+                    marks.push(point(here, false));
                 }
             }
-            at + 5.0
+            here + 5.0
         }
         Figure::Range { min, max, best } => {
             let (start, stop) = (x(min), x(max));
-            let _ = write!(
-                out,
-                "<rect class=\"casualty-chart__range\" x=\"{start:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\"/>",
-                y - 6.0,
-                (stop - start).max(2.0)
-            );
+            marks.push(Mark::Range {
+                x: at(start),
+                y: at(y - 6.0),
+                width: at((stop - start).max(2.0)),
+            });
             if let Some(best) = best {
-                let at = x(best);
-                let _ = write!(
-                    out,
-                    "<line class=\"casualty-chart__best\" x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{:.1}\"/>",
-                    y - 9.0,
-                    y + 9.0
-                );
+                marks.push(Mark::Best {
+                    x: at(x(best)),
+                    y1: at(y - 9.0),
+                    y2: at(y + 9.0),
+                });
             }
             stop.max(start + 2.0)
         }
@@ -199,22 +245,6 @@ fn wrap(label: &str) -> Vec<String> {
     lines
 }
 
-/// Escapes text for SVG content and attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +264,46 @@ mod tests {
         );
         assert_eq!(lines.len(), 3);
         assert!(lines.iter().all(|l| l.chars().count() <= LABEL_CHARS + 1));
+    }
+
+    #[test]
+    fn the_partial_draws_each_kind_of_figure_in_its_row() {
+        let rows = [
+            ChartRow {
+                label: "Ministry & <co>".to_owned(),
+                figures: vec![Figure::Range {
+                    min: 100,
+                    max: 120,
+                    best: Some(110),
+                }],
+            },
+            ChartRow {
+                label: "Monitor".to_owned(),
+                figures: vec![Figure::Value {
+                    value: 200,
+                    qualifier: Qualifier::AtLeast,
+                }],
+            },
+        ];
+        let drawing = layout("Killed", "Two sources", &rows, Words::english());
+        let mut context = tera::Context::new();
+        context.insert("chart", &drawing);
+        let svg = crate::render::render_bundled_component(
+            "partials/casualty_chart.html",
+            "{{<casualty_chart id=\"c1\" chart={chart}/>}}",
+            &context,
+        );
+        assert!(svg.starts_with("<svg class=\"casualty-chart\""), "{svg}");
+        assert!(svg.contains("aria-labelledby=\"c1-title c1-desc\""));
+        assert!(svg.contains("<title id=\"c1-title\">Killed</title>"));
+        assert!(
+            svg.contains("data-source=\"Ministry &amp; &lt;co&gt;\""),
+            "{svg}"
+        );
+        assert!(svg.contains("<rect class=\"casualty-chart__range\" x=\"430.0\""));
+        assert!(svg.contains("<line class=\"casualty-chart__best\""));
+        assert!(svg.contains("<path class=\"casualty-chart__open\" d=\"M"));
+        assert!(svg.contains(">at least 200</text></g>"), "{svg}");
+        assert!(svg.ends_with("</svg>"));
     }
 }

@@ -49,7 +49,7 @@ struct ClaimView {
 struct ChartView {
     id: String,
     label: String,
-    svg: String,
+    drawing: chart::Drawing,
     rows: Vec<ChartRowView>,
 }
 
@@ -270,7 +270,7 @@ fn chart_view(comparison: &Comparison<'_>, scope_anchor: &str, lookup: &Lookup<'
         })
         .collect();
     ChartView {
-        svg: chart::svg(&id, &title, &description, &chart_rows, lookup.words),
+        drawing: chart::layout(&title, &description, &chart_rows, lookup.words),
         id,
         label,
         rows,

@@ -96,8 +96,7 @@ impl DataKind for Places {
                     id: event.id.clone(),
                     title: event.title.clone(),
                     href: links::anchor(targets, timeline::PATH, &event.id),
-                    date_html: Some(event.when.html(renderer.words)),
-                    written_date: event.when.display.is_some(),
+                    date: Some(event.when.view(renderer.words)),
                 })
                 .collect()
         };

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::model::{Place, Places};
 use crate::data::DataPage;
 use crate::data::glossary::Alias;
+use crate::data::timeline::DateView;
 use crate::maps::{self, MapError, MapRequest, MapView};
 use crate::markdown::links::{self, Targets};
 use crate::words::Words;
@@ -149,10 +150,8 @@ pub struct EntryLink {
     pub title: String,
     /// Where it goes.
     pub href: String,
-    /// A date shown before it (events), as HTML.
-    pub date_html: Option<String>,
-    /// True when that date is shown as written in the data (`display_date`).
-    pub written_date: bool,
+    /// A date shown before it (events), for `partials/when.html`.
+    pub date: Option<DateView>,
 }
 
 /// One place on `/places/`.
@@ -209,8 +208,7 @@ pub fn page(
                     id: id.clone(),
                     title: source_name(id).unwrap_or_else(|| id.clone()),
                     href: links::anchor(targets, crate::data::sources::PATH, id),
-                    date_html: None,
-                    written_date: false,
+                    date: None,
                 })
                 .collect(),
             events: events_at(&place.id),

@@ -24,6 +24,7 @@ use crate::markdown::Renderer;
 use crate::markdown::links::{self, Scheme, Targets};
 use crate::words::Words;
 pub use model::{Event, Importance, Qualifier, Timeline, When};
+pub use when::{DateEnd, DateView};
 
 /// The site path of the timeline page; tag pages are below it.
 pub const PATH: &str = "/timeline/";

@@ -4,6 +4,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::model::{Event, Importance, Keyword, Timeline};
+use super::when::DateView;
 use crate::data::places::Places;
 use crate::data::sources::Sources;
 use crate::data::{Generated, SiteData};
@@ -17,11 +18,9 @@ pub struct EventView {
     pub id: String,
     /// The year it is listed under.
     pub year: i32,
-    /// The date in `<time>` elements.
-    pub date_html: String,
-    /// True when the date is shown as written (`display_date`): words of the timeline's
-    /// language, not a date written out in the edition's.
-    pub written_date: bool,
+    /// The date, for `partials/when.html`; its `display`, when set, is words of the
+    /// timeline's language, not a date written out in the edition's.
+    pub date: DateView,
     /// The date as plain text.
     pub date_human: String,
     /// The (start) date in ISO form.
@@ -158,8 +157,7 @@ fn view(
     EventView {
         id: event.id.clone(),
         year: event.when.date.year,
-        date_html: event.when.html(renderer.words),
-        written_date: event.when.display.is_some(),
+        date: event.when.view(renderer.words),
         date_human: event.when.human(renderer.words),
         date_iso: event.when.iso(),
         title: event.title.clone(),

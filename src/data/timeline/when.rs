@@ -1,8 +1,36 @@
 //! Showing when an event happened: "c. 1988", "before March 1992", "25–26 February 1992".
 
-use super::model::{Qualifier, When};
+use serde::Serialize;
+
+use super::model::When;
+use crate::data::keyword::Keyword;
 use crate::dates::PartialDate;
 use crate::words::Words;
+
+/// A date as templates receive it: `partials/when.html` writes it, each end in a
+/// `<time datetime>`, so that its markup belongs to the site and its words to the words table.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// The name of its qualifier, a key of `t.dates.qualifiers`: exact, about, before, after.
+    pub qualifier: &'static str,
+    /// The date, or the range's first end.
+    pub start: DateEnd,
+    /// The range's second end; none for a single date.
+    pub end: Option<DateEnd>,
+    /// The key of `t.dates` whose words join the ends: `range` or `range_tight`.
+    pub joiner: &'static str,
+    /// The editor's own wording (`display_date`), shown instead of the rest.
+    pub display: Option<String>,
+}
+
+/// One end of a date as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateEnd {
+    /// The ISO form, with only the known parts, for `<time datetime>`.
+    pub iso: String,
+    /// The end in the language's words, without what it shares with the other end.
+    pub text: String,
+}
 
 impl When {
     /// The ISO form of the date (or of the range's start), with only the known parts.
@@ -12,59 +40,55 @@ impl When {
 
     /// The date as readers see it, as plain text, in the language of `words`.
     pub fn human(&self, words: &Words) -> String {
-        match &self.display {
-            Some(display) => display.clone(),
-            None => self.join(words, |_, text| text.to_owned()),
+        let view = self.view(words);
+        if let Some(display) = view.display {
+            return display;
         }
-    }
-
-    /// The date as HTML, in the language of `words`: each date in a `<time datetime>` with
-    /// its precision.
-    pub fn html(&self, words: &Words) -> String {
-        match &self.display {
-            Some(display) => time(&self.iso(), display),
-            None => self.join(words, |date, text| time(&date.iso(), text)),
-        }
-    }
-
-    /// The date, or the range's two ends joined, each end shown by `show`, with the qualifier.
-    fn join(&self, words: &Words, show: impl Fn(&PartialDate, &str) -> String) -> String {
-        let key = match self.qualifier {
-            Qualifier::Exact => "dates.qualifiers.exact",
-            Qualifier::About => "dates.qualifiers.about",
-            Qualifier::Before => "dates.qualifiers.before",
-            Qualifier::After => "dates.qualifiers.after",
+        let shown = match &view.end {
+            None => view.start.text,
+            Some(end) => words.fill(
+                &format!("dates.{}", view.joiner),
+                &[("start", &view.start.text), ("end", &end.text)],
+            ),
         };
+        words.fill(
+            &format!("dates.qualifiers.{}", view.qualifier),
+            &[("date", &shown)],
+        )
+    }
+
+    /// The date for templates, in the language of `words`.
+    pub fn view(&self, words: &Words) -> DateView {
         let start = self.date;
-        let shown = match self.end.filter(|end| *end != start) {
-            None => show(&start, &words.date(&start)),
-            Some(end) => {
-                let range = words.date_range(&start, &end);
-                words.fill(
+        let end = |date: &PartialDate, text: String| DateEnd {
+            iso: date.iso(),
+            text,
+        };
+        let (start, end, joiner) = match self.end.filter(|end| *end != start) {
+            None => (end(&start, words.date(&start)), None, "range"),
+            Some(last) => {
+                let range = words.date_range(&start, &last);
+                (
+                    end(&start, range.start),
+                    Some(end(&last, range.end)),
                     range.joiner,
-                    &[
-                        ("start", &show(&start, &range.start)),
-                        ("end", &show(&end, &range.end)),
-                    ],
                 )
             }
         };
-        words.fill(key, &[("date", &shown)])
+        DateView {
+            qualifier: self.qualifier.name(),
+            start,
+            end,
+            joiner,
+            display: self.display.clone(),
+        }
     }
-}
-
-fn time(iso: &str, text: &str) -> String {
-    let mut html = String::from("<time datetime=\"");
-    let _ = pulldown_cmark_escape::escape_html(&mut html, iso);
-    html.push_str("\">");
-    let _ = pulldown_cmark_escape::escape_html_body_text(&mut html, text);
-    html.push_str("</time>");
-    html
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::timeline::model::Qualifier;
 
     fn when(date: &str, end: Option<&str>, qualifier: Qualifier) -> When {
         When {
@@ -122,19 +146,36 @@ mod tests {
     }
 
     #[test]
-    fn html_puts_each_date_in_a_time_element() {
+    fn the_partial_puts_each_date_in_a_time_element() {
         let range = when("1992-02-25", Some("1992-02-26"), Qualifier::About);
         assert_eq!(
-            range.html(Words::english()),
+            shown_by_partial(&range),
             "c. <time datetime=\"1992-02-25\">25</time>–<time datetime=\"1992-02-26\">26 February 1992</time>"
         );
-        let shown = When {
+        let written = When {
             display: Some("Late <February> 1988".into()),
             ..when("1988-02", None, Qualifier::Exact)
         };
         assert_eq!(
-            shown.html(Words::english()),
+            shown_by_partial(&written),
             "<time datetime=\"1988-02\">Late &lt;February&gt; 1988</time>"
         );
+        let single = when("1994", None, Qualifier::After);
+        assert_eq!(
+            shown_by_partial(&single),
+            "after <time datetime=\"1994\">1994</time>"
+        );
+    }
+
+    /// `when` as the bundled `partials/when.html` writes it.
+    fn shown_by_partial(when: &When) -> String {
+        let mut context = tera::Context::new();
+        context.insert("t", Words::english().template_value());
+        context.insert("date", &when.view(Words::english()));
+        crate::render::render_bundled_component(
+            "partials/when.html",
+            "{{<when date={date}/>}}",
+            &context,
+        )
     }
 }

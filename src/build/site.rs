@@ -10,7 +10,6 @@ use rayon::prelude::*;
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
-use crate::data::places::figures::SiteMaps;
 use crate::data::{CitedBy, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::figures::Figures;
@@ -218,12 +217,9 @@ impl Site {
         );
         let syntax_css = diagnostics.take(css.map_err(Diagnostics::from));
         let matcher = matcher.and_then(|m| diagnostics.take(m.map_err(Diagnostics::from)));
-        let maps = templates.as_ref().map(|templates| SiteMaps {
-            places: data.places.as_ref(),
-            sources: data.sources.as_ref(),
-            targets: &index,
-            templates,
-        });
+        let maps = templates
+            .as_ref()
+            .map(|templates| data.figures(&index, templates));
         let pictures = SiteFigures {
             root: &options.root,
             base: &base,
@@ -266,6 +262,8 @@ impl Site {
         );
         diagnostics.extend(std::mem::take(&mut generated.diagnostics));
         diagnostics.extend(image_errors(&options.root, &data, &images, &rendered));
+        // The figure drawers borrow the data and the templates, which the site takes below.
+        drop(maps);
 
         let (Some(mut templates), Some(syntax_css)) = (templates, syntax_css) else {
             return Err(fail(diagnostics));
@@ -324,12 +322,7 @@ impl Site {
 
     /// Runs `run` with the Markdown renderer of this site.
     pub(crate) fn with_renderer<T>(&self, run: impl FnOnce(&Renderer<'_>) -> T) -> T {
-        let maps = SiteMaps {
-            places: self.data.places.as_ref(),
-            sources: self.data.sources.as_ref(),
-            targets: &self.index,
-            templates: &self.templates,
-        };
+        let maps = self.data.figures(&self.index, &self.templates);
         let marks = SiteMarks::new(Some(&self.templates), &self.words);
         run(&renderer(
             &self.config,

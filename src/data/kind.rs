@@ -8,7 +8,9 @@ use std::path::Path;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
+use crate::markdown::figures::Figures;
 use crate::markdown::links::{Scheme, Targets};
+use crate::render::Templates;
 use crate::words::Words;
 
 use super::translation::Translatable;
@@ -66,6 +68,17 @@ pub trait DataKind: Sized + Send + Sync {
         _words: &Words,
     ) -> Vec<(&'static str, serde_json::Value)> {
         Vec::new()
+    }
+
+    /// What draws the code blocks that show its data as figures (a `map` block for the
+    /// places), for the Markdown renderer. Called whether or not the site has the kind, so
+    /// that such a block is checked in any site; `None` when the kind draws none.
+    fn figures<'a>(
+        _site: &'a SiteData,
+        _targets: &'a dyn Targets,
+        _templates: &'a Templates,
+    ) -> Option<Box<dyn Figures + 'a>> {
+        None
     }
 
     /// Its pages, exports and citations of sources.

@@ -11,9 +11,12 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::diagnostics::SourceText;
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
+use crate::markdown::figures::Figures;
 use crate::markdown::links::{Scheme, Targets};
+use crate::render::Templates;
 use crate::words::Words;
 
 use super::{
@@ -179,6 +182,13 @@ macro_rules! registry {
                 diagnostics.extend(problems);
             }
 
+            /// What draws every kind's figure code blocks, for the Markdown renderer.
+            pub fn figures<'a>(&'a self, targets: &'a dyn Targets, templates: &'a Templates) -> KindFigures<'a> {
+                let mut drawers = Vec::new();
+                $(drawers.extend(<$kind as DataKind>::figures(self, targets, templates));)*
+                KindFigures(drawers)
+            }
+
             /// Renders every kind's pages and exports side by side. The sources page, which
             /// needs every citation, is made later by [`SiteData::sources_page`].
             pub fn generate(&self, renderer: &Renderer<'_>) -> Generated {
@@ -218,5 +228,29 @@ impl Kind {
             .iter()
             .copied()
             .find(|kind| kind.files().contains(&name))
+    }
+}
+
+/// The figure code blocks of every kind, drawn by the kind whose info string they carry.
+pub struct KindFigures<'a>(Vec<Box<dyn Figures + 'a>>);
+
+impl Figures for KindFigures<'_> {
+    fn handles(&self, info: &str) -> bool {
+        self.0.iter().any(|drawer| drawer.handles(info))
+    }
+
+    fn figure(
+        &self,
+        info: &str,
+        source: &SourceText,
+        offset: usize,
+        text: &str,
+        number: usize,
+        words: &Words,
+    ) -> Result<String, Vec<Diagnostic>> {
+        match self.0.iter().find(|drawer| drawer.handles(info)) {
+            Some(drawer) => drawer.figure(info, source, offset, text, number, words),
+            None => Err(Vec::new()),
+        }
     }
 }

@@ -18,7 +18,9 @@ use crate::data::translation::Translatable;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file, sources, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Renderer;
+use crate::markdown::figures::Figures;
 use crate::markdown::links::{self, Scheme, Targets};
+use crate::render::Templates;
 
 /// The data file's name.
 pub const FILE: &str = "places.toml";
@@ -76,6 +78,20 @@ impl DataKind for Places {
 
     fn page_paths(&self) -> Vec<(String, String)> {
         vec![(page::PATH.to_owned(), file::data_path(FILE))]
+    }
+
+    /// `map` blocks, whose place ids are checked even in a site without a places file.
+    fn figures<'a>(
+        site: &'a SiteData,
+        targets: &'a dyn Targets,
+        templates: &'a Templates,
+    ) -> Option<Box<dyn Figures + 'a>> {
+        Some(Box::new(figures::SiteMaps {
+            places: site.places.as_ref(),
+            sources: site.sources.as_ref(),
+            targets,
+            templates,
+        }))
     }
 
     /// `/places/`, with the events that name each place, and its citations of sources.

@@ -4,6 +4,8 @@
 //! pages in parallel and [`write`] writes them. The preview keeps the loaded site and applies
 //! edits to it through [`update`].
 
+mod data_pages;
+mod edition_sites;
 mod editions;
 mod figures;
 mod globals;

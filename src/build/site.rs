@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{BaseUrl, Config};
-use crate::content::{self, Content, Page, PageKind};
-use crate::data::{CitedBy, DataPage, Generated, SiteData};
+use crate::content::{self, Content, Page};
+use crate::data::{CitedBy, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
@@ -19,11 +19,12 @@ use crate::markdown::links::{Broken, Targets};
 use crate::markdown::marks::Marks;
 use crate::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 use crate::output;
-use crate::publish::json_ld;
 use crate::render::Templates;
 use crate::toml_input::Step;
 use crate::words::Words;
 
+use super::data_pages::{Intros, data_view, fixed_pages};
+use super::edition_sites::{Edition, with_editions};
 use super::editions::EditionLinks;
 use super::figures::SiteFigures;
 use super::globals::Globals;
@@ -31,10 +32,7 @@ use super::images::SiteImages;
 use super::index::SiteIndex;
 use super::jobs::FixedPage;
 use super::marks::SiteMarks;
-use super::views::PageView;
-use super::{
-    BuildFailure, BuildOptions, NOTES_PATH, check_urls, fail, generated_paths, syntax_css,
-};
+use super::{BuildFailure, BuildOptions, check_urls, fail, generated_paths, syntax_css};
 
 /// A site loaded, checked and with its Markdown rendered.
 pub(crate) struct Site {
@@ -549,141 +547,4 @@ pub(crate) fn citations(
             })
         })
         .collect()
-}
-
-/// The notes listing (unless `content/notes/index.md` replaces it) and the data pages but
-/// the sources page, each with its view made once; the data pages' data moves out of
-/// `generated`.
-fn fixed_pages(
-    config: &Config,
-    base: &BaseUrl,
-    content: &Content,
-    generated: &mut Generated,
-    intros: &Intros<'_>,
-    words: &Words,
-) -> Vec<FixedPage> {
-    let mut fixed = Vec::new();
-    let has_notes_index = content.pages.iter().any(|p| p.kind == PageKind::NotesIndex);
-    if !has_notes_index && content.pages.iter().any(|p| p.kind == PageKind::Note) {
-        let mut view = PageView::of_data(
-            NOTES_PATH,
-            words.get("pages.notes.title"),
-            words.get("pages.notes.description"),
-            "notes_index",
-            tera::Value::none(),
-            base,
-        );
-        view.json_ld =
-            json_ld::for_data_page(words.get("pages.notes.title"), NOTES_PATH, config, base);
-        fixed.push(FixedPage::new(
-            NOTES_PATH.to_owned(),
-            "notes.html".to_owned(),
-            view,
-        ));
-    }
-    let has_code = generated.has_code;
-    fixed.par_extend(generated.pages.par_iter_mut().map(|page| {
-        let view = data_view(config, base, page, has_code, intros);
-        FixedPage::new(page.path.clone(), page.template.to_owned(), view)
-    }));
-    fixed
-}
-
-/// What the data pages' section index pages give them: the pages and their rendering.
-struct Intros<'a> {
-    content: &'a Content,
-    rendered: &'a [Rendered],
-    sources: Option<&'a crate::data::sources::Sources>,
-    targets: &'a SiteIndex,
-}
-
-/// A data page's view, with its section index page's title, description and introduction
-/// when it has one; its data moves into it.
-fn data_view<'a>(
-    config: &Config,
-    base: &BaseUrl,
-    page: &mut DataPage,
-    has_code: bool,
-    intros: &Intros<'a>,
-) -> PageView<'a> {
-    let kind = page.template.trim_end_matches(".html");
-    let data = std::mem::replace(&mut page.data, tera::Value::none());
-    let mut view = PageView::of_data(&page.path, &page.title, &page.description, kind, data, base);
-    view.has_code = has_code;
-    let index = intros.content.section_indexes.iter().zip(intros.rendered);
-    if let Some((index, rendered)) = index.into_iter().find(|(p, _)| p.url == page.path) {
-        view = view.with_section_index(index, rendered, intros.sources, intros.targets);
-    }
-    view.json_ld = json_ld::for_data_page(&view.title, &page.path, config, base);
-    view
-}
-
-/// The parts of an edition in another language before it is assembled.
-struct Edition {
-    config: Config,
-    content: Content,
-    templates: Option<Templates>,
-}
-
-impl Edition {
-    /// Loads the edition's data, with its translations laid over the default language's,
-    /// and assembles it as a site of its own. Problems it shares with the default edition
-    /// are reported once, by [`with_editions`].
-    fn assemble(
-        self,
-        options: &BuildOptions,
-        images: &Arc<SiteImages>,
-        links: &Arc<EditionLinks>,
-    ) -> Result<Site, BuildFailure> {
-        let mut problems = Collector::default();
-        let mut data = SiteData::load(&options.root, &self.config, &mut problems);
-        if let Some(language) = self.config.edition_language() {
-            data.translate(&options.root, language, &mut problems);
-        }
-        Site::assemble(
-            options.clone(),
-            self.config,
-            self.content,
-            data,
-            Arc::clone(images),
-            self.templates,
-            problems,
-            Arc::clone(links),
-        )
-    }
-}
-
-/// The default edition with the others, or every error of them all, each once.
-fn with_editions(
-    main: Result<Site, BuildFailure>,
-    others: Vec<Result<Site, BuildFailure>>,
-) -> Result<Site, BuildFailure> {
-    let (mut editions, mut failure) = match main {
-        Ok(main) => (vec![main], None),
-        Err(failure) => (Vec::new(), Some(failure)),
-    };
-    for other in others {
-        match (other, &mut failure) {
-            (Ok(site), _) => editions.push(site),
-            (Err(err), Some(all)) => {
-                for error in err.errors.0 {
-                    if !all.errors.0.contains(&error) {
-                        all.errors.0.push(error);
-                    }
-                }
-            }
-            (Err(err), None) => failure = Some(err),
-        }
-    }
-    match failure {
-        Some(mut failure) => {
-            crate::diagnostics::sort(&mut failure.errors.0);
-            Err(failure)
-        }
-        None => {
-            let mut main = editions.remove(0);
-            main.editions = editions;
-            Ok(main)
-        }
-    }
 }

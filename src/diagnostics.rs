@@ -8,6 +8,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -86,61 +88,73 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+impl Diagnostic {
+    /// The diagnostic as a reader sees it: the message, the file with its line and column,
+    /// the line itself with a caret under the column, and the help, laid out as cargo lays
+    /// out its own; coloured for a terminal when `styled`.
+    pub fn report(&self, styled: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
         };
-        write!(f, "{}", self.file.display())?;
-        if self.line > 0 {
-            write!(f, ":{}", self.line)?;
-            if self.col > 0 {
-                write!(f, ":{}", self.col)?;
+        let path = self.file.display().to_string();
+        let title = level.primary_title(&self.message);
+        let mut group = match &self.snippet {
+            Some(text) if self.line > 0 => {
+                let text = text.trim_end();
+                let mut snippet = Snippet::source(text).line_start(self.line).path(&path);
+                if let Some(span) = char_span(text, self.col) {
+                    snippet = snippet.annotation(AnnotationKind::Primary.span(span));
+                }
+                title.element(snippet)
             }
-        }
-        write!(f, ": {kind}: {}", self.message)?;
-        if let Some(snippet) = &self.snippet {
-            let number = self.line.to_string();
-            let gutter = " ".repeat(number.len());
-            let (shown, caret) = window(snippet.trim_end(), self.col);
-            write!(f, "\n{gutter} |\n{number} | {shown}")?;
-            if let Some(caret) = caret {
-                write!(f, "\n{gutter} | {}^", " ".repeat(caret))?;
+            _ => {
+                let mut origin = Origin::path(&path);
+                if self.line > 0 {
+                    origin = origin.line(self.line);
+                    if self.col > 0 {
+                        origin = origin.char_column(self.col);
+                    }
+                }
+                title.element(origin)
             }
-        }
+        };
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            group = group.element(Level::HELP.message(help));
         }
-        Ok(())
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&[group])
     }
 }
 
-/// Cuts a long line to about 100 characters around the column, returning it and the caret's offset.
-fn window(line: &str, col: usize) -> (String, Option<usize>) {
-    const WIDTH: usize = 100;
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
-    let caret = col.checked_sub(1);
-    if chars.len() <= WIDTH {
-        return (chars.into_iter().collect(), caret);
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.report(false))
     }
-    let start = caret
-        .map_or(0, |c| c.saturating_sub(WIDTH / 2))
-        .min(chars.len().saturating_sub(WIDTH));
-    let end = (start + WIDTH).min(chars.len());
-    let mut shown = String::new();
-    if start > 0 {
-        shown.push('…');
+}
+
+/// Prints each diagnostic to standard error followed by a blank line, coloured when standard
+/// error is a terminal and `NO_COLOR` is not set.
+pub fn eprint_all(diagnostics: &[Diagnostic]) {
+    use std::io::IsTerminal;
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for diagnostic in diagnostics {
+        eprintln!("{}\n", diagnostic.report(styled));
     }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push('…');
-    }
-    let offset = usize::from(start > 0);
-    (shown, caret.map(|c| c - start + offset))
+}
+
+/// The bytes of the character at 1-based column `col` of `line` (an empty span after its
+/// end when the column is past it); none when the column is unknown.
+fn char_span(line: &str, col: usize) -> Option<std::ops::Range<usize>> {
+    let index = col.checked_sub(1)?;
+    Some(match line.char_indices().nth(index) {
+        Some((start, c)) => start..start + c.len_utf8(),
+        None => line.len()..line.len(),
+    })
 }
 
 /// The errors of a failed step: never empty.
@@ -355,17 +369,22 @@ mod tests {
 
     #[test]
     fn display_shows_location_snippet_and_help() {
-        let source = SourceText::new("x.toml", "a = 1\nb = \n".to_owned());
+        let source = SourceText::new("x.toml", "a = 1\nb = \"é\"\n".to_owned());
         let shown = source
-            .error_at(10, "missing value")
+            .error_at(11, "missing value")
             .with_help("write a value")
             .to_string();
-        assert!(
-            shown.starts_with("x.toml:2:5: error: missing value"),
-            "{shown}"
+        let expected = "error: missing value\n --> x.toml:2:6\n  |\n2 | b = \"é\"\n  |      ^\n  |\n  = help: write a value";
+        assert_eq!(shown, expected);
+        let placed = Diagnostic::error("y.toml", "cannot read file").at(3, 2);
+        assert_eq!(
+            placed.to_string(),
+            "error: cannot read file\n--> y.toml:3:2"
         );
-        assert!(shown.contains("2 | b ="), "{shown}");
-        assert!(shown.contains("= help: write a value"), "{shown}");
+        let whole = Diagnostic::warning("z.md", "empty");
+        assert_eq!(whole.to_string(), "warning: empty\n--> z.md");
+        let past_the_end = SourceText::new("x.toml", "ab".to_owned()).error_at(2, "end");
+        assert!(past_the_end.to_string().ends_with("1 | ab\n  |   ^"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 
 use explainer::build::{BuildFailure, BuildOptions, build};
-use explainer::diagnostics::Diagnostic;
+use explainer::diagnostics::eprint_all;
 use explainer::serve::{DEFAULT_PORT, ServeOptions, Server};
 
 /// A build allocates many small values from several threads: mimalloc serves those much
@@ -133,7 +133,7 @@ fn main() -> ExitCode {
     };
     match build(&options) {
         Ok(report) => {
-            print_all(&report.warnings);
+            eprint_all(&report.warnings);
             let millis = report.elapsed.as_secs_f64() * 1000.0;
             match report.output {
                 Some(output) => {
@@ -157,8 +157,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildFailure { errors, warnings }) => {
-            print_all(&warnings);
-            print_all(&errors.0);
+            eprint_all(&warnings);
+            eprint_all(&errors.0);
             if options.check_only {
                 eprintln!("error: {errors} found");
             } else {
@@ -221,11 +221,5 @@ fn serve(options: ServeOptions) -> ExitCode {
             eprintln!("error: {err}");
             ExitCode::FAILURE
         }
-    }
-}
-
-fn print_all(diagnostics: &[Diagnostic]) {
-    for diagnostic in diagnostics {
-        eprintln!("{diagnostic}\n");
     }
 }

@@ -10,7 +10,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use super::site::{Builder, Outcome};
 use super::state::SiteState;
 use super::watch::{Change, Watcher};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::eprint_all;
 
 /// Rebuilds on every change until the watcher stops.
 pub(crate) async fn run(
@@ -60,7 +60,7 @@ pub(crate) fn report(outcome: &Outcome, what: &str, since: Instant) {
     let millis = since.elapsed().as_millis();
     match outcome {
         Outcome::Built { warnings, .. } => {
-            print_all(warnings);
+            eprint_all(warnings);
             println!("Rebuilt in {millis} ms ({what})");
         }
         Outcome::Copied { files } => {
@@ -74,8 +74,8 @@ pub(crate) fn report(outcome: &Outcome, what: &str, since: Instant) {
         Outcome::Failed {
             errors, warnings, ..
         } => {
-            print_all(warnings);
-            print_all(errors);
+            eprint_all(warnings);
+            eprint_all(errors);
             let count = if errors.len() == 1 {
                 "1 error".to_owned()
             } else {
@@ -94,16 +94,10 @@ pub(crate) fn report_first(outcome: &Outcome, since: Instant) {
         Outcome::Built {
             pages, warnings, ..
         } => {
-            print_all(warnings);
+            eprint_all(warnings);
             println!("Built {pages} pages in {} ms", since.elapsed().as_millis());
         }
         other => report(other, "first build", since),
-    }
-}
-
-fn print_all(diagnostics: &[Diagnostic]) {
-    for diagnostic in diagnostics {
-        eprintln!("{diagnostic}\n");
     }
 }
 

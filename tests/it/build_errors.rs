@@ -48,7 +48,7 @@ fn diagnostics_show_the_line_and_what_to_do() {
     let errors = errors_of(site.path());
     let shown = find(&errors, "content/notes/no-title.md").to_string();
     assert!(
-        shown.starts_with("content/notes/no-title.md:1:1: error: the page has no title"),
+        shown.starts_with("error: the page has no title\n --> content/notes/no-title.md:1:1"),
         "{shown}"
     );
     assert!(shown.contains("help: add `title"), "{shown}");

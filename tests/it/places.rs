@@ -262,7 +262,8 @@ fn broken_maps_leave_the_last_good_output_alone() {
     let shown: Vec<String> = failure.errors.0.iter().map(ToString::to_string).collect();
     assert_eq!(shown.len(), 1, "{shown:#?}");
     assert!(
-        shown[0].starts_with("content/index.md:10:") && shown[0].contains("did you mean `goris`?"),
+        shown[0].contains(" --> content/index.md:10:")
+            && shown[0].contains("did you mean `goris`?"),
         "{}",
         shown[0]
     );

@@ -97,7 +97,7 @@ fn invalid_utf8_through_the_binary_shows_path_line_and_column() {
     let output = run_binary(&["build", "--root", &site.path().to_string_lossy()], None);
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .contains("content/extra.md:4:3: error: the file is not valid UTF-8")
+            .contains("error: the file is not valid UTF-8\n--> content/extra.md:4:3")
     );
 }
 

@@ -122,7 +122,7 @@ fn run_binary(args: &[&str], home: Option<&Path>) -> Output {
     command.output().unwrap()
 }
 
-/// Through the command line: exit code 1, and each error's `file:line:col` on stderr.
+/// Through the command line: exit code 1, and each error with its `--> file:line:col` on stderr.
 fn check_binary(root: &Path, expect: &[Expect]) -> Result<(), String> {
     let output = run_binary(&["build", "--root", &root.to_string_lossy()], None);
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -133,17 +133,20 @@ fn check_binary(root: &Path, expect: &[Expect]) -> Result<(), String> {
         ));
     }
     for wanted in expect {
-        let place = format!("{}:{}:", wanted.file, wanted.line);
-        let located = stderr.lines().any(|line| {
-            line.strip_prefix(&place)
-                .and_then(|rest| rest.split_once(':'))
-                .is_some_and(|(col, rest)| {
-                    col.parse::<usize>().is_ok() && rest.contains(&wanted.message)
-                })
+        // `error: MESSAGE`, then ` --> FILE:LINE:COL` on the next line.
+        let place = format!("--> {}:{}:", wanted.file, wanted.line);
+        let lines: Vec<&str> = stderr.lines().collect();
+        let located = lines.windows(2).any(|pair| {
+            pair[0].starts_with("error: ")
+                && pair[0].contains(&wanted.message)
+                && pair[1]
+                    .trim_start()
+                    .strip_prefix(&place)
+                    .is_some_and(|col| col.parse::<usize>().is_ok())
         });
         if !located {
             return Err(format!(
-                "stderr has no `{place}COL: ... {}`:\n{stderr}",
+                "stderr has no `error: ... {}` at `{place}COL`:\n{stderr}",
                 wanted.message
             ));
         }

@@ -8,8 +8,9 @@ use explainer::build::SiteIndex;
 use explainer::config::BaseUrl;
 use explainer::content::Page;
 use explainer::data::Kind;
-use explainer::diagnostics::SourceText;
+use explainer::diagnostics::{Diagnostic, SourceText};
 use explainer::markdown::glossary_links::{TermMatcher, TermPattern};
+use explainer::markdown::marks::Marks;
 use explainer::markdown::{MarkdownOptions, Mode, Rendered, Renderer};
 
 /// The text of a fuzz input, when it is UTF-8 (files that are not are refused before parsing).
@@ -64,6 +65,22 @@ pub fn terms(case_sensitive: bool) -> TermMatcher {
     }
 }
 
+/// Citation marks and heading anchors without templates: the targets look for panics in the
+/// walk over Markdown, not in the site's partials, which the site tests cover.
+struct PlainMarks;
+
+impl Marks for PlainMarks {
+    fn citation(&self, number: usize, use_number: usize) -> Result<String, Diagnostic> {
+        Ok(format!(
+            "<sup id=\"cite-ref-{number}-{use_number}\">[{number}]</sup>"
+        ))
+    }
+
+    fn anchor(&self, id: &str) -> Result<String, Diagnostic> {
+        Ok(format!("<a class=\"anchor\" href=\"#{id}\">#</a>"))
+    }
+}
+
 /// Renders Markdown with the site's link schemes, glossary linking on or off.
 pub fn render(source: &SourceText, offset: usize, text: &str, mode: Mode, flags: u8) -> Rendered {
     let terms = terms(flags & 1 == 0);
@@ -77,6 +94,7 @@ pub fn render(source: &SourceText, offset: usize, text: &str, mode: Mode, flags:
         figures: None,
         words: explainer::words::Words::english(),
         images: None,
+        marks: &PlainMarks,
     };
     renderer.render(source, offset, text, mode)
 }
@@ -94,6 +112,7 @@ pub fn with_renderer<T>(run: impl FnOnce(&Renderer<'_>) -> T) -> T {
         figures: None,
         words: explainer::words::Words::english(),
         images: None,
+        marks: &PlainMarks,
     };
     run(&renderer)
 }

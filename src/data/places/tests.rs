@@ -54,12 +54,20 @@ fn a_good_file_loads_with_its_geometry() {
     assert_eq!(named, vec![("geonames", 9), ("geonames", 17)]);
 }
 
+/// Each error of loading as one line, `file:line:col: error: message`, then its help.
 fn errors(dir: &Path) -> Vec<String> {
     load(dir)
         .unwrap_err()
         .0
         .iter()
-        .map(ToString::to_string)
+        .map(|e| {
+            let place = match (e.line, e.col) {
+                (0, _) => e.file.display().to_string(),
+                (line, col) => format!("{}:{line}:{col}", e.file.display()),
+            };
+            let help = e.help.as_deref().unwrap_or_default();
+            format!("{place}: error: {} {help}", e.message)
+        })
         .collect()
 }
 

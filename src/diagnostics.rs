@@ -36,6 +36,22 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The offending line, shown under the message.
     pub snippet: Option<String>,
+    /// Other places of the same file the problem involves, such as where a duplicated id
+    /// was first defined.
+    pub related: Vec<Related>,
+}
+
+/// Another place of a diagnostic's file, shown under its own with a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub col: usize,
+    /// The line itself.
+    pub snippet: String,
+    /// What the place is, such as "first defined here".
+    pub label: String,
 }
 
 impl Diagnostic {
@@ -49,6 +65,7 @@ impl Diagnostic {
             message: message.to_string(),
             help: None,
             snippet: None,
+            related: Vec::new(),
         }
     }
 
@@ -73,6 +90,20 @@ impl Diagnostic {
         self.line = line;
         self.col = col;
         self.snippet = source.line_text(line).map(str::to_owned);
+        self
+    }
+
+    /// Points also at byte `offset` of `source`, the diagnostic's own file, with `label`:
+    /// where a duplicated id was first defined, say.
+    pub fn also_at(mut self, source: &SourceText, offset: usize, label: impl Into<String>) -> Self {
+        let (line, col) = source.line_col(offset);
+        let snippet = source.line_text(line).unwrap_or_default().to_owned();
+        self.related.push(Related {
+            line,
+            col,
+            snippet,
+            label: label.into(),
+        });
         self
     }
 
@@ -119,6 +150,15 @@ impl Diagnostic {
                 title.element(origin)
             }
         };
+        for related in &self.related {
+            let text = related.snippet.trim_end();
+            let mut snippet = Snippet::source(text).line_start(related.line).path(&path);
+            if let Some(span) = char_span(text, related.col) {
+                let label = related.label.as_str();
+                snippet = snippet.annotation(AnnotationKind::Context.span(span).label(label));
+            }
+            group = group.element(snippet);
+        }
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help));
         }
@@ -385,6 +425,13 @@ mod tests {
         assert_eq!(whole.to_string(), "warning: empty\n--> z.md");
         let past_the_end = SourceText::new("x.toml", "ab".to_owned()).error_at(2, "end");
         assert!(past_the_end.to_string().ends_with("1 | ab\n  |   ^"));
+        let again = SourceText::new("s.toml", "id = \"a\"\nx = 1\nid = \"a\"\n".to_owned());
+        let duplicate =
+            again
+                .error_at(20, "duplicate id `a`")
+                .also_at(&again, 5, "first defined here");
+        let expected = "error: duplicate id `a`\n --> s.toml:3:6\n  |\n3 | id = \"a\"\n  |      ^\n  |\n ::: s.toml:1:6\n  |\n1 | id = \"a\"\n  |      - first defined here";
+        assert_eq!(duplicate.to_string(), expected);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reading one data file of `content/data/`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -75,6 +76,34 @@ fn check_not_empty(source: &SourceText) -> Result<(), Diagnostic> {
 /// A data file's text as if read from `content/data/<name>`, for checking text that is not on disk.
 pub fn source_text(name: &str, text: &str) -> SourceText {
     SourceText::new(data_path(name), text.to_owned())
+}
+
+/// Where each id of a file was first defined, so that a duplicate points back at it.
+#[derive(Debug, Default)]
+pub struct FirstIds(HashMap<String, usize>);
+
+impl FirstIds {
+    /// Records `id`, defined at byte `offset` of `source`. For an id defined before, the
+    /// error `message` at `offset`, pointing back at its first definition.
+    pub fn check(
+        &mut self,
+        source: &SourceText,
+        id: &str,
+        offset: usize,
+        message: impl std::fmt::Display,
+    ) -> Option<Diagnostic> {
+        match self.0.get(id) {
+            Some(&first) => Some(source.error_at(offset, message).also_at(
+                source,
+                first,
+                "first defined here",
+            )),
+            None => {
+                self.0.insert(id.to_owned(), offset);
+                None
+            }
+        }
+    }
 }
 
 /// An error at a TOML span of a data file.

@@ -66,7 +66,7 @@ fn owners<'a>(
     drafts: &'a [DraftClaim],
     problems: &mut Collector,
 ) -> HashMap<&'a str, (usize, &'a str)> {
-    let mut owners = HashMap::new();
+    let mut owners: HashMap<&str, (usize, &str)> = HashMap::new();
     for (index, draft) in drafts.iter().enumerate() {
         let id = &draft.id;
         if !is_valid_id(&id.value) {
@@ -76,10 +76,11 @@ fn owners<'a>(
                     .with_help(ID_HELP),
             );
         }
-        if owners.contains_key(id.value.as_str()) {
+        if let Some(&(first, _)) = owners.get(id.value.as_str()) {
             problems.push(
                 id.loc
                     .error(file, format!("duplicate claim id `{}`", id.value))
+                    .also_at(file, drafts[first].id.loc.offset(), "first defined here")
                     .with_help("each claim needs its own id"),
             );
         } else {

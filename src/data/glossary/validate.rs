@@ -17,6 +17,7 @@ pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
     let mut terms: Vec<Term> = Vec::new();
     let mut index = HashMap::new();
     let mut names: HashMap<String, String> = HashMap::new();
+    let mut ids = file::FirstIds::default();
     for item in records.records {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
@@ -25,12 +26,9 @@ pub fn parse(source: SourceText) -> Result<Glossary, Diagnostics> {
                     .with_help(ID_HELP),
             );
         }
-        if index.contains_key(&id) {
-            problems.push(file::error_at(
-                &source,
-                item.id.span(),
-                format!("duplicate term id `{id}`"),
-            ));
+        let at = item.id.span().start;
+        if let Some(duplicate) = ids.check(&source, &id, at, format!("duplicate term id `{id}`")) {
+            problems.push(duplicate.with_help("each [[term]] needs its own id"));
             continue;
         }
         if item.term.get_ref().trim().is_empty() {

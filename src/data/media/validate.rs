@@ -4,7 +4,7 @@
 //! limits, is for the image pipeline when the site is built. Source ids are checked once
 //! every data file is loaded ([`Media::check_references`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use toml::Spanned;
@@ -23,15 +23,13 @@ pub fn media(root: &Path, file: SourceText, raw: MediaFile) -> Result<Media, Dia
     let mut problems = Collector::default();
     let mut list = Vec::new();
     let mut index = HashMap::new();
-    let mut seen = HashSet::new();
+    let mut ids = crate::data::file::FirstIds::default();
     for entry in raw.image {
         let at = entry.span().start;
         let raw = entry.into_inner();
-        if !seen.insert(raw.id.get_ref().clone()) {
-            problems.push(
-                file.error_at(at, format!("duplicate image id `{}`", raw.id.get_ref()))
-                    .with_help("each [[image]] needs its own id"),
-            );
+        let id = raw.id.get_ref();
+        if let Some(duplicate) = ids.check(&file, id, at, format!("duplicate image id `{id}`")) {
+            problems.push(duplicate.with_help("each [[image]] needs its own id"));
             continue;
         }
         if let Some(image) = image(root, &file, raw, at, &mut problems) {

@@ -2,7 +2,7 @@
 //! all of them at once.
 
 use crate::data::keyword::Keyword;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path};
 
 use toml::Spanned;
@@ -20,7 +20,7 @@ pub fn parse(source: SourceText, root: &Path) -> Result<Places, Diagnostics> {
     let mut problems = Collector::default();
     let mut list = Vec::with_capacity(raw.place.len());
     let mut index = HashMap::new();
-    let mut seen = HashSet::new();
+    let mut ids = file::FirstIds::default();
     for item in raw.place {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
@@ -29,15 +29,9 @@ pub fn parse(source: SourceText, root: &Path) -> Result<Places, Diagnostics> {
                     .with_help(ID_HELP),
             );
         }
-        if !seen.insert(id.clone()) {
-            problems.push(
-                file::error_at(
-                    &source,
-                    item.id.span(),
-                    format!("duplicate place id `{id}`"),
-                )
-                .with_help("each [[place]] needs its own id"),
-            );
+        let at = item.id.span().start;
+        if let Some(duplicate) = ids.check(&source, &id, at, format!("duplicate place id `{id}`")) {
+            problems.push(duplicate.with_help("each [[place]] needs its own id"));
             continue;
         }
         if let Some(place) = check(&source, root, item, &mut problems) {

@@ -15,6 +15,7 @@ pub fn parse(source: SourceText) -> Result<Sources, Diagnostics> {
     let mut problems = Collector::default();
     problems.extend(records.problems);
     let mut sources = Sources::default();
+    let mut ids = file::FirstIds::default();
     for item in records.records {
         let id = item.id.get_ref().clone();
         if !is_valid_id(&id) {
@@ -23,15 +24,10 @@ pub fn parse(source: SourceText) -> Result<Sources, Diagnostics> {
                     .with_help(ID_HELP),
             );
         }
-        if sources.index.contains_key(&id) {
-            problems.push(
-                file::error_at(
-                    &source,
-                    item.id.span(),
-                    format!("duplicate source id `{id}`"),
-                )
-                .with_help("each [[source]] needs its own id"),
-            );
+        let at = item.id.span().start;
+        if let Some(duplicate) = ids.check(&source, &id, at, format!("duplicate source id `{id}`"))
+        {
+            problems.push(duplicate.with_help("each [[source]] needs its own id"));
             continue;
         }
         if !KINDS.contains(&item.kind.get_ref().as_str()) {

@@ -26,7 +26,7 @@ pub fn timeline(input: Input, file: SourceText) -> Result<Timeline, Diagnostics>
         source: &file,
         names: &names,
         problems,
-        seen: HashSet::new(),
+        ids: crate::data::file::FirstIds::default(),
     };
     let mut events: Vec<Event> = events
         .into_iter()
@@ -47,7 +47,8 @@ struct Check<'a> {
     source: &'a SourceText,
     names: &'a FieldNames,
     problems: Vec<Diagnostic>,
-    seen: HashSet<String>,
+    /// Where each event id was first defined.
+    ids: crate::data::file::FirstIds,
 }
 
 impl Check<'_> {
@@ -152,13 +153,14 @@ impl Check<'_> {
                 format!("the id `{value}` is the anchor of a year heading"),
                 "choose another id, such as \"offensive-begins\"",
             );
-        } else if !self.seen.insert(value.clone()) {
-            self.error(
-                "id",
-                id.loc.offset(),
-                format!("duplicate id `{value}`"),
-                "each event needs its own id: it is the event's anchor on /timeline/",
-            );
+        } else if let Some(duplicate) = self.ids.check(
+            self.source,
+            &value,
+            id.loc.offset(),
+            format!("{}: duplicate id `{value}`", self.names.label("id")),
+        ) {
+            let help = "each event needs its own id: it is the event's anchor on /timeline/";
+            self.problems.push(duplicate.with_help(help));
         } else {
             return Some(value);
         }

@@ -35,10 +35,11 @@ pub struct Diagnostic {
     /// What to do about it.
     pub help: Option<String>,
     /// The offending line, shown under the message.
-    pub snippet: Option<String>,
+    pub snippet: Option<Box<str>>,
     /// Other places of the same file the problem involves, such as where a duplicated id
-    /// was first defined.
-    pub related: Vec<Related>,
+    /// was first defined. Boxed, as most diagnostics have none and every `Result` of the
+    /// library carries this type.
+    pub related: Option<Box<Vec<Related>>>,
 }
 
 /// Another place of a diagnostic's file, shown under its own with a label.
@@ -65,7 +66,7 @@ impl Diagnostic {
             message: message.to_string(),
             help: None,
             snippet: None,
-            related: Vec::new(),
+            related: None,
         }
     }
 
@@ -89,7 +90,7 @@ impl Diagnostic {
         let (line, col) = source.line_col(offset);
         self.line = line;
         self.col = col;
-        self.snippet = source.line_text(line).map(str::to_owned);
+        self.snippet = source.line_text(line).map(Box::from);
         self
     }
 
@@ -98,7 +99,7 @@ impl Diagnostic {
     pub fn also_at(mut self, source: &SourceText, offset: usize, label: impl Into<String>) -> Self {
         let (line, col) = source.line_col(offset);
         let snippet = source.line_text(line).unwrap_or_default().to_owned();
-        self.related.push(Related {
+        self.related.get_or_insert_default().push(Related {
             line,
             col,
             snippet,
@@ -150,7 +151,7 @@ impl Diagnostic {
                 title.element(origin)
             }
         };
-        for related in &self.related {
+        for related in self.related.iter().flat_map(|list| list.iter()) {
             let text = related.snippet.trim_end();
             let mut snippet = Snippet::source(text).line_start(related.line).path(&path);
             if let Some(span) = char_span(text, related.col) {
@@ -388,7 +389,7 @@ impl SourceText {
     /// An error at a 1-based line and column of this text, with the line shown.
     pub fn error_at_line(&self, line: usize, col: usize, message: impl fmt::Display) -> Diagnostic {
         let mut diagnostic = Diagnostic::error(&self.path, message).at(line, col);
-        diagnostic.snippet = self.line_text(line).map(str::to_owned);
+        diagnostic.snippet = self.line_text(line).map(Box::from);
         diagnostic
     }
 }

@@ -153,3 +153,18 @@ fn the_summary_gists_show_what_the_sources_gave() {
         "{gists:#?}"
     );
 }
+
+/// A Russian date ends with the abbreviation «г.», whose full stop also ends the sentence of
+/// the summary's "as of" line: never two full stops.
+#[test]
+fn the_russian_summary_ends_a_date_with_one_full_stop() {
+    let site = real_site();
+    build_ok(site.path());
+    let article = page(site.path(), "ru/index.html");
+    let lines: Vec<String> = select(&article, ".casualty-as-of")
+        .iter()
+        .map(|line| line.text().collect())
+        .collect();
+    assert!(lines.iter().any(|l| l.ends_with("2023\u{202f}г.")), "{lines:#?}");
+    assert!(lines.iter().all(|l| !l.ends_with("..")), "{lines:#?}");
+}

@@ -14,6 +14,7 @@ use crate::suggest;
 pub struct SiteIndex {
     pages: HashMap<String, String>,
     titles: HashMap<String, String>,
+    untranslated: HashSet<String>,
     schemes: Vec<SchemeIds>,
     generated: HashSet<String>,
     base_path: String,
@@ -55,6 +56,7 @@ impl SiteIndex {
                 .iter()
                 .map(|p| (p.content_path.clone(), p.meta.title.clone()))
                 .collect(),
+            untranslated: untranslated(pages).collect(),
             schemes: schemes
                 .into_iter()
                 .map(|(scheme, ids, failed)| SchemeIds {
@@ -85,6 +87,7 @@ impl SiteIndex {
             self.titles
                 .insert(page.content_path.clone(), page.meta.title.clone());
         }
+        self.untranslated.extend(untranslated(pages));
         self
     }
 
@@ -99,6 +102,14 @@ impl SiteIndex {
     }
 }
 
+/// The content paths of the pages this edition shows untranslated.
+fn untranslated(pages: &[Page]) -> impl Iterator<Item = String> + '_ {
+    pages
+        .iter()
+        .filter(|p| p.fallback)
+        .map(|p| p.content_path.clone())
+}
+
 impl Targets for SiteIndex {
     fn page_url(&self, content_path: &str) -> Option<&str> {
         let failed = || self.failed_pages.contains(content_path).then_some("/");
@@ -109,6 +120,9 @@ impl Targets for SiteIndex {
     }
     fn page_title(&self, content_path: &str) -> Option<&str> {
         self.titles.get(content_path).map(String::as_str)
+    }
+    fn page_untranslated(&self, content_path: &str) -> bool {
+        self.untranslated.contains(content_path)
     }
     fn scheme(&self, name: &str) -> Option<&Scheme> {
         self.ids(name).map(|ids| &ids.scheme)

@@ -32,6 +32,11 @@ pub trait Targets: Sync {
     fn page_title(&self, _content_path: &str) -> Option<&str> {
         None
     }
+    /// True when the page at `content_path` is shown in the site's default language because
+    /// this edition has no translation of it: its title is in that language.
+    fn page_untranslated(&self, _content_path: &str) -> bool {
+        false
+    }
     /// The registered scheme of this name, whether or not the site has its data file.
     fn scheme(&self, name: &str) -> Option<&Scheme>;
     /// True when the scheme's data has an entry with this id (or failed to load, so that

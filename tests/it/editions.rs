@@ -271,6 +271,36 @@ fn data_entries_are_translated_by_id_and_the_rest_keep_their_language() {
     assert!(!english.contains("Начало наступления"));
 }
 
+/// Words that come untranslated from the default language, the titles of untranslated pages
+/// and the data's tags, are marked with that language; the translated ones are not.
+#[test]
+fn untranslated_link_texts_of_the_timeline_keep_their_language() {
+    let site = built();
+    let russian = page(site.path(), "ru/timeline/index.html");
+    let links: Vec<(String, Option<String>)> = select(&russian, ".timeline-links a")
+        .iter()
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("lang").map(str::to_owned),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Only in English".to_owned(), Some("en".to_owned())),
+            ("История".to_owned(), None),
+        ]
+    );
+    assert_eq!(attr(&russian, ".timeline-event-tags a", "lang"), ["en"]);
+    let tag = page(site.path(), "ru/timeline/tags/ceasefire/index.html");
+    assert_eq!(attr(&tag, ".standfirst span", "lang"), ["en"]);
+    let english = page(site.path(), "timeline/index.html");
+    assert!(attr(&english, ".timeline-links a", "lang").is_empty());
+    assert!(attr(&english, ".timeline-event-tags a", "lang").is_empty());
+}
+
 #[test]
 fn errors_in_translations_are_all_reported_at_their_lines() {
     let site = fixture("editions");

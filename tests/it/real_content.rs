@@ -4,24 +4,59 @@ use std::fs;
 
 use crate::common::*;
 
+/// The contents of the code blocks of `text` whose info word is `lang`.
+fn code_blocks<'a>(text: &'a str, lang: &str) -> Vec<&'a str> {
+    text.split(&format!("```{lang}\n"))
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap())
+        .collect()
+}
+
+/// The files of the repository named, read and joined.
+fn read_all(paths: &[&str]) -> String {
+    paths
+        .iter()
+        .map(|f| fs::read_to_string(repo().join(f)).unwrap())
+        .collect()
+}
+
 /// The TOML samples that a note shows of the data must be excerpts of the data files as they
 /// are, not made-up examples that drift from them.
 #[test]
 fn data_samples_in_the_notes_are_real_excerpts() {
     let note = fs::read_to_string(repo().join("content/notes/how-we-count.md")).unwrap();
-    let data: String = ["casualties.toml", "timeline.toml"]
-        .iter()
-        .map(|f| fs::read_to_string(repo().join("content/data").join(f)).unwrap())
-        .collect();
-    let blocks: Vec<&str> = note
-        .split("```toml\n")
-        .skip(1)
-        .map(|rest| rest.split("```").next().unwrap())
-        .collect();
+    let data = read_all(&["content/data/casualties.toml", "content/data/timeline.toml"]);
+    let blocks = code_blocks(&note, "toml");
     assert_eq!(blocks.len(), 2, "{blocks:#?}");
     for block in blocks {
         assert!(data.contains(block), "not an excerpt of the data:\n{block}");
     }
+}
+
+/// The documentation's samples that it calls real are the real files' text, so that they
+/// neither drift from the data nor repeat what the content has corrected.
+#[test]
+fn samples_the_documentation_calls_real_are_real() {
+    let docs = fs::read_to_string(repo().join("docs/site-format.md")).unwrap();
+    let config = fs::read_to_string(repo().join("explainer.toml")).unwrap();
+    let data = read_all(&[
+        "content/data/casualties.toml",
+        "content/data/timeline.toml",
+        "content/data/places.toml",
+    ]);
+    let mut checked = 0;
+    for (before, block) in docs.split("```toml\n").zip(code_blocks(&docs, "toml")) {
+        let intro = before.rsplit("\n\n").nth(1).unwrap_or_default();
+        if intro.ends_with("This is the real one:") {
+            assert_eq!(block, config);
+        } else if intro.contains("From the real") {
+            assert!(data.contains(block), "not an excerpt of the data:\n{block}");
+        } else {
+            continue;
+        }
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked} samples checked");
 }
 
 /// Russia is an outside power and Armenpress state media, wherever they are cited.
@@ -117,4 +152,19 @@ fn the_summary_gists_show_what_the_sources_gave() {
         ),
         "{gists:#?}"
     );
+}
+
+/// A Russian date ends with the abbreviation «г.», whose full stop also ends the sentence of
+/// the summary's "as of" line: never two full stops.
+#[test]
+fn the_russian_summary_ends_a_date_with_one_full_stop() {
+    let site = real_site();
+    build_ok(site.path());
+    let article = page(site.path(), "ru/index.html");
+    let lines: Vec<String> = select(&article, ".casualty-as-of")
+        .iter()
+        .map(|line| line.text().collect())
+        .collect();
+    assert!(lines.iter().any(|l| l.ends_with("2023\u{202f}г.")), "{lines:#?}");
+    assert!(lines.iter().all(|l| !l.ends_with("..")), "{lines:#?}");
 }

@@ -57,6 +57,9 @@ pub struct LinkView {
     pub name: Option<String>,
     /// The link text.
     pub title: String,
+    /// True when the text is the title of a page this edition shows untranslated, so in the
+    /// site's default language.
+    pub untranslated: bool,
     /// The link.
     pub href: String,
 }
@@ -136,12 +139,14 @@ fn view(
     for (link, &at) in event.links.iter().zip(&event.places.links) {
         match links::resolve(link, targets) {
             Ok(Resolved::Href(href)) => {
+                let path = content_path(link);
                 let title = targets
-                    .page_title(&content_path(link))
+                    .page_title(&path)
                     .map_or_else(|| page_title(link), str::to_owned);
                 links.push(LinkView {
                     name: None,
                     title,
+                    untranslated: targets.page_untranslated(&path),
                     href,
                 });
             }
@@ -183,6 +188,7 @@ fn view(
             .map(|tag| LinkView {
                 name: Some(tag.clone()),
                 title: tag_label(tag),
+                untranslated: false,
                 href: targets.href(&tag_path(tag)),
             })
             .collect(),

@@ -245,6 +245,55 @@ fn the_real_explainer_has_its_maps() {
         credit.contains("Natural Earth") && credit.contains("GeoNames"),
         "{credit}"
     );
+    // The Russian edition names every place in Russian, both names of contested ones.
+    for path in ["ru/index.html", "ru/places/index.html"] {
+        let html = page(site.path(), path);
+        let labels: Vec<String> = select(&html, "figure.map svg text.map-label")
+            .iter()
+            .map(text)
+            .collect();
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.contains("Степанакерт") && l.contains("Ханкенди")),
+            "{path}: {labels:?}"
+        );
+        assert!(
+            labels
+                .iter()
+                .all(|l| !l.chars().any(|c| c.is_ascii_alphabetic())),
+            "{path}: {labels:?}"
+        );
+        let list = text(&select(&html, "figure.map .map-places")[0]);
+        assert!(
+            list.contains("Шуши / Шуша (азербайджанцы)"),
+            "{path}: {list}"
+        );
+    }
+}
+
+#[test]
+fn translated_names_of_places_are_checked() {
+    let site = real_site();
+    fs::write(
+        site.path().join("content/data/ru/places.toml"),
+        "[[place]]\nid = \"stepanakert\"\nnames = []\n\n[[place]]\nid = \"shushi\"\nnames = \"Шуша\"\n\n[[place]]\nid = \"lachin\"\nnamess = [\"Лачин\"]\n",
+    )
+    .unwrap();
+    let failure = build_site(site.path()).unwrap_err();
+    let shown = printed(&failure);
+    for (line, message) in [
+        (3, "`names` needs every other name"),
+        (7, "`names` is not a list of names"),
+        (11, "did you mean `names`?"),
+    ] {
+        assert!(
+            shown.contains(&format!("content/data/ru/places.toml:{line}:"))
+                && shown.contains(message),
+            "{line} {message}: {shown}"
+        );
+    }
+    assert_eq!(failure.errors.0.len(), 3, "{shown}");
 }
 
 #[test]

@@ -272,6 +272,35 @@ fn the_real_explainer_has_its_maps() {
     }
 }
 
+/// Every coordinate of the real explainer is copied exactly from the GeoNames row its
+/// comment quotes (`# rg_cities1000.csv line N: LAT,LON,...`), so that a reader can check it.
+#[test]
+fn every_real_coordinate_is_the_geonames_row_it_cites() {
+    let text = fs::read_to_string(repo().join("content/data/places.toml")).unwrap();
+    let value = |line: &str, key: &str| -> Option<String> {
+        let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?;
+        Some(rest.trim().to_owned())
+    };
+    let mut cited: Option<(String, String)> = None;
+    let mut checked = 0;
+    for line in text.lines() {
+        if line.starts_with("[[place]]") {
+            cited = None;
+        } else if let Some(row) = line.strip_prefix("# rg_cities1000.csv line ") {
+            let fields: Vec<&str> = row.split_once(": ").unwrap().1.split(',').collect();
+            cited = Some((fields[0].to_owned(), fields[1].to_owned()));
+        } else if let Some(lat) = value(line, "lat") {
+            let (row_lat, _) = cited.as_ref().expect("a place without its GeoNames row");
+            assert_eq!(&lat, row_lat);
+        } else if let Some(lon) = value(line, "lon") {
+            let (_, row_lon) = cited.as_ref().expect("a place without its GeoNames row");
+            assert_eq!(&lon, row_lon);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "{checked}");
+}
+
 #[test]
 fn translated_names_of_places_are_checked() {
     let site = real_site();

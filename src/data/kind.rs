@@ -13,6 +13,7 @@ use crate::markdown::links::{Scheme, Targets};
 use crate::render::Templates;
 use crate::words::Words;
 
+use super::glossary::Alias;
 use super::translation::Translatable;
 use super::{Generated, SiteData};
 
@@ -47,6 +48,10 @@ pub trait DataKind: Sized + Send + Sync {
     /// Lays a translation of one field of the entry `id` over it; `field` is one of
     /// [`Self::TRANSLATABLE`]'s, and `id` one of [`Self::entry_ids`].
     fn translate(&mut self, _id: &str, _field: &str, _text: String) {}
+
+    /// Lays a translation of a list of names (a field of [`Translatable::names`]) of the
+    /// entry `id` over it.
+    fn translate_names(&mut self, _id: &str, _field: &str, _names: Vec<Alias>) {}
 
     /// Problems with what its entries name in other kinds (unknown sources, events...),
     /// each at its place in the file.

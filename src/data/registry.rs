@@ -164,7 +164,10 @@ macro_rules! registry {
                                 .unwrap_or_default();
                             let done: HashSet<String> = found.iter().map(|t| t.id.clone()).collect();
                             for translated in found {
-                                kind.translate(&translated.id, translated.field, translated.text);
+                                match translated.words {
+                                    translation::Words::Text(text) => kind.translate(&translated.id, translated.field, text),
+                                    translation::Words::Names(names) => kind.translate_names(&translated.id, translated.field, names),
+                                }
                             }
                             self.untranslated.insert(name, ids.into_iter().filter(|id| !done.contains(id)).collect());
                         }

@@ -10,6 +10,8 @@ use std::path::Path;
 use toml::Spanned;
 
 use crate::content::{CONTENT_DIR, DATA_DIR};
+use crate::data::glossary::Alias;
+use crate::data::places::input::NameInput;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::suggest;
 
@@ -18,19 +20,32 @@ use crate::suggest;
 pub struct Translatable {
     /// The array of tables the entries are listed in: `event` for `[[event]]`.
     pub entry: &'static str,
-    /// The fields of an entry a translation may give.
+    /// The fields of an entry a translation may give as text.
     pub fields: &'static [&'static str],
+    /// The fields a translation gives as a list of names written as glossary aliases
+    /// (`"Ханкенди"` or `{ name, lang, used_by }`): the other names of a place, in the
+    /// edition's language, so that a contested place keeps both its names in every edition.
+    pub names: &'static [&'static str],
 }
 
 /// One translated field of one entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Translated {
     /// The entry's id.
     pub id: String,
-    /// The field, one of [`Translatable::fields`].
+    /// The field, one of [`Translatable::fields`] or [`Translatable::names`].
     pub field: &'static str,
     /// The words in the edition's language.
-    pub text: String,
+    pub words: Words,
+}
+
+/// What a translation gives for one field.
+#[derive(Debug, Clone)]
+pub enum Words {
+    /// Text, for a field of [`Translatable::fields`].
+    Text(String),
+    /// Names, for a field of [`Translatable::names`].
+    Names(Vec<Alias>),
 }
 
 /// The translation file of a kind in `language`, under the site root.
@@ -143,11 +158,17 @@ pub fn read(
                 if name == "id" {
                     continue;
                 }
-                let Some(field) = translatable.fields.iter().find(|f| **f == name) else {
-                    let help = suggest::help(name, translatable.fields, || {
+                let all: Vec<&'static str> = translatable
+                    .fields
+                    .iter()
+                    .chain(translatable.names)
+                    .copied()
+                    .collect();
+                let Some(field) = all.iter().copied().find(|f| *f == name) else {
+                    let help = suggest::help(name, &all, || {
                         format!(
                             "a translation gives only the words: {}; dates, figures, sources and ids are given once, in the default language's file",
-                            translatable.fields.join(", ")
+                            all.join(", ")
                         )
                     });
                     problems.push(
@@ -157,11 +178,26 @@ pub fn read(
                     );
                     continue;
                 };
+                if translatable.names.contains(&field) {
+                    match names(value) {
+                        Ok(list) => translated.push(Translated {
+                            id: id_text.to_owned(),
+                            field,
+                            words: Words::Names(list),
+                        }),
+                        Err(problem) => problems.push(
+                            source
+                                .error_at(value.span().start, format!("`{name}` {problem}"))
+                                .with_help("give every other name in the edition's language, as in the default file: [\"Name\"] or [{ name = \"Name\", lang = \"az\", used_by = \"Who\" }]"),
+                        ),
+                    }
+                    continue;
+                }
                 match value.get_ref().as_str() {
                     Some(text) if !text.trim().is_empty() => translated.push(Translated {
                         id: id_text.to_owned(),
                         field,
-                        text: text.to_owned(),
+                        words: Words::Text(text.to_owned()),
                     }),
                     _ => problems.push(
                         source
@@ -173,6 +209,20 @@ pub fn read(
         }
     }
     Some(translated)
+}
+
+/// A translated list of names: at least one, each a name or a table as glossary aliases are.
+fn names(value: &Spanned<toml::Value>) -> Result<Vec<Alias>, String> {
+    let list: Vec<NameInput> = value
+        .get_ref()
+        .clone()
+        .try_into()
+        .map_err(|err: toml::de::Error| format!("is not a list of names: {}", err.message()))?;
+    let list: Vec<Alias> = list.into_iter().map(NameInput::into_alias).collect();
+    if list.is_empty() || list.iter().any(|alias| alias.name.trim().is_empty()) {
+        return Err("needs every other name, none of them empty".to_owned());
+    }
+    Ok(list)
 }
 
 /// Files of `content/data/LANGUAGE/` that translate no kind, each with the nearest kind's

@@ -42,8 +42,14 @@ pub enum GeoJsonError {
         column: usize,
     },
     /// Valid GeoJSON that a map cannot draw.
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{message}")]
+    Invalid {
+        /// What is wrong.
+        message: String,
+        /// The byte offset of the value at fault (the start of the file when it is the
+        /// whole file).
+        at: usize,
+    },
 }
 
 /// Reads the lines and areas of a GeoJSON text: a geometry, a feature or a feature
@@ -75,79 +81,137 @@ pub fn read(text: &str) -> Result<Shapes, GeoJsonError> {
             .filter_map(|f| f.geometry.as_ref())
             .collect(),
     };
+    let reader = Reader { text };
     let mut shapes = Shapes::default();
     for geometry in geometries {
-        add(&mut shapes, &geometry.value)?;
+        reader.add(&mut shapes, &geometry.value)?;
     }
     if shapes.is_empty() {
-        return Err(GeoJsonError::Invalid(
-            "the file has no line and no area to draw".to_owned(),
-        ));
+        return Err(GeoJsonError::Invalid {
+            message: "the file has no line and no area to draw".to_owned(),
+            at: 0,
+        });
     }
     Ok(shapes)
 }
 
-fn add(shapes: &mut Shapes, value: &GeometryValue) -> Result<(), GeoJsonError> {
-    match value {
-        GeometryValue::Point { .. } | GeometryValue::MultiPoint { .. } => {
-            Err(GeoJsonError::Invalid(format!(
-                "a {} cannot be drawn from a geometry file: a place's point is its `lat` and `lon`",
-                value.type_name()
-            )))
-        }
-        GeometryValue::LineString { coordinates } => {
-            shapes.lines.push(line(coordinates, 2, "a LineString")?);
-            Ok(())
-        }
-        GeometryValue::MultiLineString { coordinates } => {
-            for part in coordinates {
+/// Reads geometries, and finds in the file's text where a problem is, since the parsed
+/// values no longer know.
+struct Reader<'a> {
+    text: &'a str,
+}
+
+impl Reader<'_> {
+    fn add(&self, shapes: &mut Shapes, value: &GeometryValue) -> Result<(), GeoJsonError> {
+        match value {
+            GeometryValue::Point { .. } | GeometryValue::MultiPoint { .. } => {
+                let name = value.type_name();
+                Err(GeoJsonError::Invalid {
+                    message: format!(
+                        "a {name} cannot be drawn from a geometry file: a place's point is its `lat` and `lon`"
+                    ),
+                    at: self.text.find(&format!("\"{name}\"")).unwrap_or(0),
+                })
+            }
+            GeometryValue::LineString { coordinates } => {
                 shapes
                     .lines
-                    .push(line(part, 2, "each line of a MultiLineString")?);
+                    .push(self.line(coordinates, 2, "a LineString")?);
+                Ok(())
             }
-            Ok(())
-        }
-        GeometryValue::Polygon { coordinates } => polygon(shapes, coordinates),
-        GeometryValue::MultiPolygon { coordinates } => {
-            coordinates.iter().try_for_each(|p| polygon(shapes, p))
-        }
-        GeometryValue::GeometryCollection { geometries } => {
-            geometries.iter().try_for_each(|g| add(shapes, &g.value))
-        }
-    }
-}
-
-fn polygon(shapes: &mut Shapes, rings: &[Vec<Position>]) -> Result<(), GeoJsonError> {
-    for ring in rings {
-        shapes.rings.push(line(ring, 4, "each ring of a Polygon")?);
-    }
-    Ok(())
-}
-
-/// A line of positions, each on the globe, at least `least` of them.
-fn line(positions: &[Position], least: usize, what: &str) -> Result<Vec<LonLat>, GeoJsonError> {
-    if positions.len() < least {
-        return Err(GeoJsonError::Invalid(format!(
-            "{what} needs at least {least} positions, this one has {}",
-            positions.len()
-        )));
-    }
-    positions
-        .iter()
-        .map(|p| {
-            let &[lon, lat, ..] = p.as_slice() else {
-                return Err(GeoJsonError::Invalid(
-                    "a position needs a longitude and a latitude".to_owned(),
-                ));
-            };
-            if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-                return Err(GeoJsonError::Invalid(format!(
-                    "the position [{lon}, {lat}] is not a longitude and a latitude in degrees: GeoJSON gives longitude (-180 to 180) first, then latitude (-90 to 90)"
-                )));
+            GeometryValue::MultiLineString { coordinates } => {
+                for part in coordinates {
+                    shapes
+                        .lines
+                        .push(self.line(part, 2, "each line of a MultiLineString")?);
+                }
+                Ok(())
             }
-            Ok(LonLat { lon, lat })
-        })
-        .collect()
+            GeometryValue::Polygon { coordinates } => self.polygon(shapes, coordinates),
+            GeometryValue::MultiPolygon { coordinates } => {
+                coordinates.iter().try_for_each(|p| self.polygon(shapes, p))
+            }
+            GeometryValue::GeometryCollection { geometries } => geometries
+                .iter()
+                .try_for_each(|g| self.add(shapes, &g.value)),
+        }
+    }
+
+    fn polygon(&self, shapes: &mut Shapes, rings: &[Vec<Position>]) -> Result<(), GeoJsonError> {
+        for ring in rings {
+            shapes
+                .rings
+                .push(self.line(ring, 4, "each ring of a Polygon")?);
+        }
+        Ok(())
+    }
+
+    /// A line of positions, each on the globe, at least `least` of them.
+    fn line(
+        &self,
+        positions: &[Position],
+        least: usize,
+        what: &str,
+    ) -> Result<Vec<LonLat>, GeoJsonError> {
+        if positions.len() < least {
+            return Err(GeoJsonError::Invalid {
+                message: format!(
+                    "{what} needs at least {least} positions, this one has {}",
+                    positions.len()
+                ),
+                at: positions
+                    .first()
+                    .map_or(0, |p| self.position_at(p.as_slice())),
+            });
+        }
+        positions
+            .iter()
+            .map(|p| {
+                let &[lon, lat, ..] = p.as_slice() else {
+                    return Err(GeoJsonError::Invalid {
+                        message: "a position needs a longitude and a latitude".to_owned(),
+                        at: self.position_at(p.as_slice()),
+                    });
+                };
+                if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+                    return Err(GeoJsonError::Invalid {
+                        message: format!(
+                            "the position [{lon}, {lat}] is not a longitude and a latitude in degrees: GeoJSON gives longitude (-180 to 180) first, then latitude (-90 to 90)"
+                        ),
+                        at: self.position_at(p.as_slice()),
+                    });
+                }
+                Ok(LonLat { lon, lat })
+            })
+            .collect()
+    }
+
+    /// The byte offset of the first `[` in the text that opens exactly these numbers (the
+    /// start of the file when none does).
+    fn position_at(&self, position: &[f64]) -> usize {
+        self.text
+            .match_indices('[')
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let mut rest = &self.text[at + 1..];
+                position.iter().enumerate().all(|(i, &wanted)| {
+                    rest = rest.trim_start();
+                    if i > 0 {
+                        let Some(after) = rest.strip_prefix(',') else {
+                            return false;
+                        };
+                        rest = after.trim_start();
+                    }
+                    let end = rest
+                        .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
+                        .unwrap_or(rest.len());
+                    let number = rest[..end].parse::<f64>();
+                    rest = &rest[end..];
+                    number == Ok(wanted)
+                }) && rest.trim_start().starts_with(']')
+            })
+            .unwrap_or(0)
+    }
 }
 
 #[cfg(test)]
@@ -174,13 +238,29 @@ mod tests {
             matches!(err, GeoJsonError::Syntax { line: 2, .. }),
             "{err:?}"
         );
-        let err = read(r#"{"type": "LineString", "coordinates": [[4972000, 4435000], [1, 2]]}"#)
-            .unwrap_err();
-        assert!(err.to_string().contains("[4972000, 4435000]"), "{err}");
-        let err = read(r#"{"type": "Point", "coordinates": [1, 2]}"#).unwrap_err();
-        assert!(err.to_string().contains("`lat` and `lon`"), "{err}");
-        let err = read(r#"{"type": "LineString", "coordinates": [[1, 2]]}"#).unwrap_err();
-        assert!(err.to_string().contains("at least 2"), "{err}");
-        assert!(read(r#"{"type": "FeatureCollection", "features": []}"#).is_err());
+        // Each problem of a valid file is found at its value in the text.
+        let at = |text: &str, message: &str| match read(text).unwrap_err() {
+            GeoJsonError::Invalid { message: m, at } => {
+                assert!(m.contains(message), "{m}");
+                at
+            }
+            other => panic!("{other:?}"),
+        };
+        let text = "{\"type\": \"LineString\", \"coordinates\": [[4972000, 4435000.0]]}";
+        assert_eq!(at(text, "at least 2"), text.find("[4972000").unwrap());
+        let text = "{\"type\": \"LineString\",\n \"coordinates\": [[1, 2], [1, 22], [ 4972000 ,\n 4.435e6 ], [1, 2]]}";
+        assert_eq!(
+            at(text, "[4972000, 4435000]"),
+            text.find("[ 4972000").unwrap()
+        );
+        let text = r#"{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}"#;
+        assert_eq!(at(text, "`lat` and `lon`"), text.find("\"Point\"").unwrap());
+        assert_eq!(
+            at(
+                r#"{"type": "FeatureCollection", "features": []}"#,
+                "no line"
+            ),
+            0
+        );
     }
 }

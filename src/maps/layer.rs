@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::base::World;
 use super::clip;
-use super::geo::{Point, Rect};
+use super::geo::{Extent, Point, Rect};
 use super::path::{PathData, simplify};
 use super::projection::Projection;
 
@@ -43,30 +43,21 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
     view.east += dlon;
     view.south -= dlat;
     view.north += dlat;
-    // The seam of the projection, half a world away from its centre: a shape across it
-    // would be drawn as a band across the whole map.
-    let seam = projection.project(view.centre()).x;
-    let half_world = (projection
-        .project(super::geo::LonLat {
-            lon: view.centre().lon + 179.9,
-            lat: view.centre().lat,
-        })
-        .x
-        - seam)
-        .abs();
-    let mut arcs: HashMap<usize, Option<Vec<Point>>> = HashMap::new();
-    let mut arc = |index: usize| -> Option<Vec<Point>> {
-        arcs.entry(index)
+    // Natural Earth's shapes lie between -180 and 180, cut at the antimeridian, so each is
+    // drawn whole, as it is or a whole turn east or west: a shape that also spans the far
+    // side of the globe from the map's centre (Antarctica, on any map that reaches it) is
+    // never cut apart there.
+    let mut arcs: HashMap<(usize, i8), Vec<Point>> = HashMap::new();
+    let mut arc = |index: usize, turns: i8| -> Vec<Point> {
+        arcs.entry((index, turns))
             .or_insert_with(|| {
+                let shift = 360.0 * f64::from(turns);
                 let points: Vec<Point> = world.arcs[index]
                     .points
                     .iter()
-                    .map(|&p| projection.project(p))
+                    .map(|&p| projection.project_shifted(p, shift))
                     .collect();
-                let crosses_seam = points
-                    .windows(2)
-                    .any(|w| (w[1].x - w[0].x).abs() > half_world);
-                (!crosses_seam).then(|| simplify(&points, tolerance))
+                simplify(&points, tolerance)
             })
             .clone()
     };
@@ -75,21 +66,20 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
     let mut countries = Vec::new();
     for country in &world.countries {
         let mut largest: Option<CountryPiece> = None;
-        for ring in country.rings.iter().filter(|r| r.extent.intersects(&view)) {
-            let mut points: Vec<Point> = Vec::new();
-            let mut whole = true;
-            for &(index, reversed) in &ring.arcs {
-                let Some(mut part) = arc(index) else {
-                    whole = false;
-                    break;
-                };
-                if reversed {
-                    part.reverse();
+        for ring in &country.rings {
+            for turns in turns_into(&ring.extent, &view) {
+                let mut points: Vec<Point> = Vec::new();
+                for &(index, reversed) in &ring.arcs {
+                    let mut part = arc(index, turns);
+                    if reversed {
+                        part.reverse();
+                    }
+                    let skip = usize::from(!points.is_empty());
+                    points.extend(part.into_iter().skip(skip));
                 }
-                let skip = usize::from(!points.is_empty());
-                points.extend(part.into_iter().skip(skip));
-            }
-            if whole && !too_small(&points, tolerance) {
+                if too_small(&points, tolerance) {
+                    continue;
+                }
                 let piece = clip::ring(&points, frame);
                 if let Some((centre, area)) = centroid(&piece)
                     && largest.as_ref().is_none_or(|l| area > l.area)
@@ -109,11 +99,11 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
     }
     let mut borders = PathData::default();
     for (index, item) in world.arcs.iter().enumerate() {
-        if item.uses < 2 || !item.extent.intersects(&view) {
+        if item.uses < 2 {
             continue;
         }
-        if let Some(points) = arc(index) {
-            for run in clip::line(&points, frame) {
+        for turns in turns_into(&item.extent, &view) {
+            for run in clip::line(&arc(index, turns), frame) {
                 borders.add(&run, false);
             }
         }
@@ -123,6 +113,18 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
         borders: borders.finish(),
         countries,
     }
+}
+
+/// The whole turns (west, none, east) by which a shape's `extent`, between -180 and 180,
+/// must be moved to lie in `view`, whose longitudes run on past -180 or 180 as the map's do.
+fn turns_into(extent: &Extent, view: &Extent) -> impl Iterator<Item = i8> {
+    let overlaps_lat = extent.south <= view.north && view.south <= extent.north;
+    let (west, east) = (extent.west, extent.east);
+    let (view_west, view_east) = (view.west, view.east);
+    [-1i8, 0, 1].into_iter().filter(move |&turns| {
+        let shift = 360.0 * f64::from(turns);
+        overlaps_lat && west + shift <= view_east && view_west <= east + shift
+    })
 }
 
 /// The centroid and area of a ring (the shoelace formula); `None` for a ring without area.

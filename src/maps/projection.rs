@@ -57,6 +57,17 @@ impl Projection {
         }
     }
 
+    /// Where a position is drawn when its longitude is first moved by `shift` degrees and
+    /// then taken as it is, not the short way round: for shapes that are whole on the globe
+    /// between -180 and 180 (every Natural Earth shape), drawn once or twice, each copy
+    /// shifted by a whole turn, so that none is ever cut apart at the projection's seam.
+    pub fn project_shifted(&self, p: LonLat, shift: f64) -> Point {
+        Point {
+            x: self.origin.x + (p.lon + shift - self.centre.lon) * self.cos0 * self.k,
+            y: self.origin.y - (p.lat - self.centre.lat) * self.k,
+        }
+    }
+
     /// The positions drawn inside `frame`, as an extent.
     pub fn extent_of(&self, frame: &Rect) -> Extent {
         let lon = |x: f64| self.centre.lon + (x - self.origin.x) / (self.cos0 * self.k);

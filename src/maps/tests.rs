@@ -173,3 +173,80 @@ fn places_near_the_poles_stay_on_the_map() {
         );
     }
 }
+
+#[test]
+fn antarctica_is_land_on_maps_that_reach_it() {
+    // Natural Earth's Antarctica spans every longitude, so it crosses the far side of the
+    // globe from any map's centre; it must still be drawn, whole, wherever a map reaches it.
+    let ushuaia = || place("ushuaia", -54.8, -68.3, Mark::Town, &["Ushuaia"]);
+    let south_of_ushuaia = MapRequest {
+        places: vec![ushuaia()],
+        extent: Some(Extent {
+            west: -90.0,
+            south: -80.0,
+            east: -40.0,
+            north: -50.0,
+        }),
+        ..MapRequest::default()
+    };
+    let pacific = MapRequest {
+        places: vec![
+            ushuaia(),
+            place("suva", -18.14161, 178.44149, Mark::City, &["Suva"]),
+            place("sydney", -33.86785, 151.20732, Mark::City, &["Sydney"]),
+        ],
+        extent: Some(Extent {
+            west: 140.0,
+            south: -85.0,
+            east: 300.0,
+            north: -10.0,
+        }),
+        ..MapRequest::default()
+    };
+    for request in [south_of_ushuaia, pacific] {
+        let view = draw(&request).unwrap();
+        let names: Vec<&str> = view.countries.iter().map(|c| c.name.as_str()).collect();
+        assert!(names.contains(&"Antarctica"), "{names:?} {:?}", view.extent);
+        assert!(size(&view) < 50_000, "{}", size(&view));
+    }
+}
+
+#[test]
+fn a_site_geometry_of_any_detail_stays_under_the_budget() {
+    // A long wiggling line and thousands of small areas, more than a detailed GeoJSON file
+    // of a site's own may hold: detail is dropped until the map fits.
+    let mut line = Vec::new();
+    let mut polygons = Vec::new();
+    for i in 0..20_000 {
+        let t = f64::from(i) / 20_000.0;
+        line.push(format!(
+            "[{:.5}, {:.5}]",
+            46.0 + t + 0.01 * (f64::from(i) * 1.7).sin(),
+            39.4 + 0.5 * t + 0.01 * (f64::from(i) * 2.3).cos()
+        ));
+    }
+    for i in 0..3_000 {
+        let (x, y) = (
+            46.0 + f64::from(i % 60) / 50.0,
+            39.3 + f64::from(i / 60) / 80.0,
+        );
+        polygons.push(format!(
+            "[[[{x:.4}, {y:.4}], [{:.4}, {y:.4}], [{:.4}, {:.4}], [{x:.4}, {:.4}], [{x:.4}, {y:.4}]]]",
+            x + 0.01,
+            x + 0.01,
+            y + 0.008,
+            y + 0.008
+        ));
+    }
+    let mut request = karabakh();
+    request.places[2].shapes = geojson::read(&format!(
+        r#"{{"type": "GeometryCollection", "geometries": [{{"type": "LineString", "coordinates": [{}]}}, {{"type": "MultiPolygon", "coordinates": [{}]}}]}}"#,
+        line.join(","),
+        polygons.join(",")
+    ))
+    .unwrap();
+    let view = draw(&request).unwrap();
+    // The line is kept; areas too small to see at the detail that fits may be left out.
+    assert_eq!(view.lines.len(), 1);
+    assert!(size(&view) < 50_000, "{}", size(&view));
+}

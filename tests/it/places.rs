@@ -245,6 +245,84 @@ fn the_real_explainer_has_its_maps() {
         credit.contains("Natural Earth") && credit.contains("GeoNames"),
         "{credit}"
     );
+    // The Russian edition names every place in Russian, both names of contested ones.
+    for path in ["ru/index.html", "ru/places/index.html"] {
+        let html = page(site.path(), path);
+        let labels: Vec<String> = select(&html, "figure.map svg text.map-label")
+            .iter()
+            .map(text)
+            .collect();
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.contains("Степанакерт") && l.contains("Ханкенди")),
+            "{path}: {labels:?}"
+        );
+        assert!(
+            labels
+                .iter()
+                .all(|l| !l.chars().any(|c| c.is_ascii_alphabetic())),
+            "{path}: {labels:?}"
+        );
+        let list = text(&select(&html, "figure.map .map-places")[0]);
+        assert!(
+            list.contains("Шуши / Шуша (азербайджанцы)"),
+            "{path}: {list}"
+        );
+    }
+}
+
+/// Every coordinate of the real explainer is copied exactly from the GeoNames row its
+/// comment quotes (`# rg_cities1000.csv line N: LAT,LON,...`), so that a reader can check it.
+#[test]
+fn every_real_coordinate_is_the_geonames_row_it_cites() {
+    let text = fs::read_to_string(repo().join("content/data/places.toml")).unwrap();
+    let value = |line: &str, key: &str| -> Option<String> {
+        let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?;
+        Some(rest.trim().to_owned())
+    };
+    let mut cited: Option<(String, String)> = None;
+    let mut checked = 0;
+    for line in text.lines() {
+        if line.starts_with("[[place]]") {
+            cited = None;
+        } else if let Some(row) = line.strip_prefix("# rg_cities1000.csv line ") {
+            let fields: Vec<&str> = row.split_once(": ").unwrap().1.split(',').collect();
+            cited = Some((fields[0].to_owned(), fields[1].to_owned()));
+        } else if let Some(lat) = value(line, "lat") {
+            let (row_lat, _) = cited.as_ref().expect("a place without its GeoNames row");
+            assert_eq!(&lat, row_lat);
+        } else if let Some(lon) = value(line, "lon") {
+            let (_, row_lon) = cited.as_ref().expect("a place without its GeoNames row");
+            assert_eq!(&lon, row_lon);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "{checked}");
+}
+
+#[test]
+fn translated_names_of_places_are_checked() {
+    let site = real_site();
+    fs::write(
+        site.path().join("content/data/ru/places.toml"),
+        "[[place]]\nid = \"stepanakert\"\nnames = []\n\n[[place]]\nid = \"shushi\"\nnames = \"Шуша\"\n\n[[place]]\nid = \"lachin\"\nnamess = [\"Лачин\"]\n",
+    )
+    .unwrap();
+    let failure = build_site(site.path()).unwrap_err();
+    let shown = printed(&failure);
+    for (line, message) in [
+        (3, "`names` needs every other name"),
+        (7, "`names` is not a list of names"),
+        (11, "did you mean `names`?"),
+    ] {
+        assert!(
+            shown.contains(&format!("content/data/ru/places.toml:{line}:"))
+                && shown.contains(message),
+            "{line} {message}: {shown}"
+        );
+    }
+    assert_eq!(failure.errors.0.len(), 3, "{shown}");
 }
 
 #[test]

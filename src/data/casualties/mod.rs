@@ -123,6 +123,7 @@ impl DataKind for Casualties {
     const TRANSLATABLE: Option<Translatable> = Some(Translatable {
         entry: "claim",
         fields: &["wording", "period", "excludes", "notes"],
+        names: &[],
     });
 
     fn entry_ids(&self) -> Vec<&str> {

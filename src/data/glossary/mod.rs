@@ -46,6 +46,7 @@ impl DataKind for Glossary {
     const TRANSLATABLE: Option<Translatable> = Some(Translatable {
         entry: "term",
         fields: &["term", "definition"],
+        names: &[],
     });
 
     fn translate(&mut self, id: &str, field: &str, text: String) {

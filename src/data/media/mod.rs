@@ -41,6 +41,7 @@ impl DataKind for Media {
     const TRANSLATABLE: Option<Translatable> = Some(Translatable {
         entry: "image",
         fields: &["alt", "caption"],
+        names: &[],
     });
 
     fn translate(&mut self, id: &str, field: &str, text: String) {

@@ -14,6 +14,7 @@ use std::path::Path;
 pub use model::{Kind, Place, Places};
 
 use crate::config::Config;
+use crate::data::glossary::Alias;
 use crate::data::translation::Translatable;
 use crate::data::{CitedBy, DataKind, Generated, SiteData, file, sources, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -43,15 +44,28 @@ impl DataKind for Places {
     const TRANSLATABLE: Option<Translatable> = Some(Translatable {
         entry: "place",
         fields: &["name", "notes"],
+        names: &["names"],
     });
 
     fn translate(&mut self, id: &str, field: &str, text: String) {
         if let Some(place) = self.list.iter_mut().find(|p| p.id == id) {
             match field {
-                "name" => place.name = text,
+                "name" => {
+                    // The translated name is in the edition's language, not the original's.
+                    place.lang = None;
+                    place.name = text;
+                }
                 "notes" => place.notes = Some(text),
                 _ => {}
             }
+        }
+    }
+
+    fn translate_names(&mut self, id: &str, field: &str, names: Vec<Alias>) {
+        if let Some(place) = self.list.iter_mut().find(|p| p.id == id)
+            && field == "names"
+        {
+            place.names = names;
         }
     }
 

@@ -175,7 +175,7 @@ fn broken_geojson_is_reported_in_its_own_file() {
     let shown = errors(dir.path());
     assert!(
         shown[0].starts_with(
-            "content/data/places/corridor.geojson: error: the position [5100000, 4400000]"
+            "content/data/places/corridor.geojson:1:54: error: the position [5100000, 4400000]"
         ),
         "{}",
         shown[0]

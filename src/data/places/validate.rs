@@ -184,9 +184,9 @@ fn geometry(
             )));
             None
         }
-        Err(GeoJsonError::Invalid(message)) => {
+        Err(GeoJsonError::Invalid { message, at }) => {
             problems.push(
-                Diagnostic::error(&text.path, message)
+                text.error_at(at, message)
                     .with_help("a place's geometry is a LineString, Polygon or their Multi- forms, in longitude and latitude (WGS 84)"),
             );
             None

@@ -48,6 +48,7 @@ impl DataKind for Sources {
     const TRANSLATABLE: Option<Translatable> = Some(Translatable {
         entry: "source",
         fields: &["name", "short_name", "notes"],
+        names: &[],
     });
 
     fn translate(&mut self, id: &str, field: &str, text: String) {

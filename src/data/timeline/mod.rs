@@ -47,6 +47,7 @@ impl DataKind for Timeline {
     const TRANSLATABLE: Option<Translatable> = Some(Translatable {
         entry: "event",
         fields: &["title", "body", "display_date"],
+        names: &[],
     });
 
     fn translate(&mut self, id: &str, field: &str, text: String) {

@@ -16,6 +16,7 @@ use crate::diagnostics::SourceText;
 use crate::images::{Processed, Variant};
 use crate::markdown::images::{Figure, ImageUse, Images};
 use crate::markdown::links::{self, Broken, Targets};
+use crate::markdown::plain::plain_text;
 use crate::markdown::{Mode, Renderer};
 use crate::render::Templates;
 use crate::words::Words;
@@ -231,7 +232,8 @@ impl Images for SiteFigures<'_> {
             "width": variant.width,
             "height": variant.height,
             "alt": chosen.alt,
-            "caption": chosen.caption.as_ref().map(|caption| caption.text.clone()),
+            // Metadata and feeds take no markup: the caption's words only.
+            "caption": chosen.caption.as_ref().map(|caption| plain_text(&caption.text)),
             "credit": registered.map(|image| image.credit.clone()),
             "license": registered.and_then(|image| image.license.clone()),
         }))

@@ -7,6 +7,7 @@ pub mod glossary_links;
 pub mod highlight;
 pub mod images;
 pub mod links;
+pub mod plain;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 

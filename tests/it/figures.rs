@@ -270,10 +270,8 @@ fn the_lead_image_is_the_share_image() {
     assert_eq!(image["url"], url.as_str());
     assert_eq!(image["creditText"], "A. Photographer / North Agency");
     assert_eq!(image["license"], "CC BY 4.0");
-    assert_eq!(
-        image["caption"],
-        "The dam in *March*, from the [north bank](source:north-ministry)."
-    );
+    // Metadata takes the caption's words, without its Markdown.
+    assert_eq!(image["caption"], "The dam in March, from the north bank.");
 
     // A page without a lead image keeps the site's share image.
     let note = page(root, "notes/history/index.html");
@@ -286,6 +284,10 @@ fn the_lead_image_is_the_share_image() {
     // The feed carries the lead image with its credit.
     let feed = fs::read_to_string(root.join("public/atom.xml")).unwrap();
     assert!(feed.contains("rel=\"enclosure\""));
+    assert!(
+        feed.contains("The dam in March, from the north bank. Credit:"),
+        "{feed}"
+    );
     assert!(
         feed.contains("Credit: A. Photographer / North Agency, CC BY 4.0"),
         "{feed}"

@@ -170,7 +170,7 @@ fn plain_images_are_found_as_github_shows_them() {
     build_ok(root);
     let html = page(root, "notes/history/index.html");
     let figures = select(&html, "main figure");
-    assert_eq!(figures.len(), 2);
+    assert_eq!(figures.len(), 3);
     let bridge = figures[0]
         .select(&scraper::Selector::parse("img").unwrap())
         .next()
@@ -184,6 +184,22 @@ fn plain_images_are_found_as_github_shows_them() {
     assert_eq!(text_of(&html, "main figure figcaption"), "The old bridge.");
     // A registered file named by its path takes the registry's credit.
     assert!(words(&figures[1]).contains("Credit: Fixture desk"));
+    // An image with alt text and nothing to say under it is a figure without a caption,
+    // loaded lazily: it is not the page's first image.
+    let again = &figures[2];
+    assert_eq!(
+        again
+            .select(&scraper::Selector::parse("figcaption").unwrap())
+            .count(),
+        0
+    );
+    let img = again
+        .select(&scraper::Selector::parse("img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(attr(&img, "alt"), "The old bridge again");
+    assert_eq!(img.value().attr("loading"), Some("lazy"));
+    assert_eq!(img.value().attr("decoding"), Some("async"));
     // The decorative image: empty alt, no figure around it.
     let rule = select(&html, "main div.figure img");
     assert_eq!(rule.len(), 1);
@@ -380,7 +396,7 @@ fn an_image_without_alt_text_is_an_error_at_its_line() {
     fails_at(
         |root| append(root, "content/notes/history.md", "\n![](bridge.jpg)\n"),
         "content/notes/history.md",
-        18,
+        22,
         "the image `bridge.jpg` has no alt text",
     );
 }
@@ -411,7 +427,7 @@ fn a_missing_file_is_an_error_at_its_line() {
             );
         },
         "content/notes/history.md",
-        18,
+        22,
         "there is no content/notes/brige.jpg",
     );
     fails_at(

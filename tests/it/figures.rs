@@ -208,6 +208,32 @@ fn plain_images_are_found_as_github_shows_them() {
     assert!(select(&html, "main p figure, main p picture").is_empty());
 }
 
+/// The loading of the only image of a note after `before` characters of Russian text.
+fn loading_after(before: usize) -> Option<String> {
+    let dir = site();
+    let root = dir.path();
+    let text = "Плотина на реке. ".repeat(before / 17);
+    write(
+        root,
+        "content/notes/river.md",
+        format!(
+            "+++\ntitle = \"River\"\ndescription = \"The river.\"\n+++\n\n{text}\n\n![A photograph of the old bridge](bridge.jpg)\n"
+        )
+        .as_bytes(),
+    );
+    build_ok(root);
+    let html = page(root, "notes/river/index.html");
+    let img = select(&html, "main figure img");
+    img[0].value().attr("loading").map(str::to_owned)
+}
+
+#[test]
+fn the_first_screen_is_counted_in_characters() {
+    // About 1,000 characters of Cyrillic are some 1,800 bytes: still the first screen.
+    assert_eq!(loading_after(1000), None);
+    assert_eq!(loading_after(2000).as_deref(), Some("lazy"));
+}
+
 #[test]
 fn no_published_image_keeps_any_metadata() {
     let dir = site();

@@ -45,6 +45,9 @@ pub(crate) struct SiteFigures<'a> {
     pub images: &'a SiteImages,
     /// The templates; `None` when they failed to load (their errors are reported).
     pub templates: Option<&'a Templates>,
+    /// In an edition in another language, the registry's entries it has not translated,
+    /// and the language they are written in: their words are marked with it.
+    pub untranslated: Option<(&'a [String], &'a str)>,
 }
 
 /// An image chosen for a use: its place in the output and what is said of it.
@@ -257,11 +260,27 @@ impl SiteFigures<'_> {
             .map(|caption| render_caption(caption, wanted.from, renderer))
             .transpose()?;
         let registered = chosen.registered;
+        // Words taken from an untranslated registry entry are in the default language.
+        let foreign = registered.and_then(|image| {
+            let (ids, language) = self.untranslated?;
+            ids.contains(&image.id).then(|| language.to_owned())
+        });
+        let alt_lang = foreign
+            .clone()
+            .filter(|_| wanted.alt.trim().is_empty() && !chosen.decorative);
+        let caption_lang = foreign.filter(|_| {
+            chosen
+                .caption
+                .as_ref()
+                .is_some_and(|caption| caption.registry.is_some())
+        });
         let text = FigureText {
             id: registered.map(|image| image.id.clone()),
             alt: chosen.alt.clone(),
+            alt_lang,
             decorative: chosen.decorative,
             caption,
+            caption_lang,
             credit: registered.map(|image| image.credit.clone()),
             license: registered.and_then(|image| image.license.clone()),
             source: source_link(

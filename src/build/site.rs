@@ -10,8 +10,9 @@ use rayon::prelude::*;
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page, PageKind};
+use crate::data::media::Media;
 use crate::data::places::figures::SiteMaps;
-use crate::data::{CitedBy, DataPage, Generated, SiteData};
+use crate::data::{CitedBy, DataKind, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
@@ -229,6 +230,7 @@ impl Site {
             sources: data.sources.as_ref(),
             images: &images,
             templates: templates.as_ref(),
+            untranslated: untranslated_media(&data, &links, &config),
         };
         let renderer = renderer(
             &config,
@@ -345,6 +347,7 @@ impl Site {
             sources: self.data.sources.as_ref(),
             images: &self.images,
             templates: Some(&self.templates),
+            untranslated: untranslated_media(&self.data, &self.links, &self.config),
         }
     }
 
@@ -418,6 +421,17 @@ impl Site {
                 .unwrap_or(&self.config.language),
         }
     }
+}
+
+/// The media registry's entries this edition has not translated, with the language they are
+/// written in; `None` in the default edition, which translates nothing.
+fn untranslated_media<'a>(
+    data: &'a SiteData,
+    links: &'a EditionLinks,
+    config: &'a Config,
+) -> Option<(&'a [String], &'a str)> {
+    let ids = data.untranslated.get(<Media as DataKind>::NAME)?;
+    Some((ids, links.default_language().unwrap_or(&config.language)))
 }
 
 fn output_dir(options: &BuildOptions, config: &Config) -> PathBuf {

@@ -208,6 +208,61 @@ fn plain_images_are_found_as_github_shows_them() {
     assert!(select(&html, "main p figure, main p picture").is_empty());
 }
 
+#[test]
+fn an_edition_shows_the_translated_alt_text_and_caption() {
+    let dir = site();
+    let root = dir.path();
+    append(
+        root,
+        "explainer.toml",
+        "\n[languages.ru]\ntitle = \"Долина\"\n",
+    );
+    write(
+        root,
+        "content/data/ru/media.toml",
+        "[[image]]\nid = \"dam\"\nalt = \"Плотина с северного берега\"\ncaption = \"Плотина в марте.\"\n"
+            .as_bytes(),
+    );
+    write(
+        root,
+        "content/index.ru.md",
+        "+++\ntitle = \"Долина\"\ndescription = \"Что случилось в долине.\"\nimage = \"media:dam\"\n+++\n\nТекст.\n\n![](media:map)\n\n![Карта долины](media:map \"Долина.\")\n"
+            .as_bytes(),
+    );
+    build_ok(root);
+    let html = page(root, "ru/index.html");
+    let figures = select(&html, "main figure");
+    assert_eq!(figures.len(), 3);
+    let img = |figure: &scraper::ElementRef<'_>| {
+        let selector = scraper::Selector::parse("img").unwrap();
+        let img = figure.select(&selector).next().unwrap();
+        (
+            attr(&img, "alt").to_owned(),
+            img.value().attr("lang").map(str::to_owned),
+        )
+    };
+    // The lead image's entry is translated: its words are the page's.
+    assert_eq!(
+        img(&figures[0]),
+        ("Плотина с северного берега".into(), None)
+    );
+    assert!(words(&figures[0]).starts_with("Плотина в марте."));
+    let meta = select(&html, "meta[property='og:image:alt']");
+    assert_eq!(
+        meta[0].value().attr("content"),
+        Some("Плотина с северного берега")
+    );
+    // The map's entry is not: its alt text says it is in English.
+    assert_eq!(
+        img(&figures[1]),
+        ("A map of the valley".into(), Some("en-GB".into()))
+    );
+    // Words written in the page are the page's.
+    assert_eq!(img(&figures[2]), ("Карта долины".into(), None));
+    let caption = select(&html, "main figure .figure-caption");
+    assert_eq!(caption[1].value().attr("lang"), None);
+}
+
 /// The loading of the only image of a note after `before` characters of Russian text.
 fn loading_after(before: usize) -> Option<String> {
     let dir = site();

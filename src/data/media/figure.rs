@@ -29,8 +29,13 @@ pub struct FigureText {
     pub alt: String,
     /// True when the image is decorative.
     pub decorative: bool,
+    /// The language of the alt text when it is not the page's: a registry entry the
+    /// edition has not translated.
+    pub alt_lang: Option<String>,
     /// The caption, as HTML.
     pub caption: Option<String>,
+    /// The language of the caption when it is not the page's, as for `alt_lang`.
+    pub caption_lang: Option<String>,
     /// Who made the image.
     pub credit: Option<String>,
     /// Its licence.

@@ -562,6 +562,49 @@ fn an_oversized_image_is_refused_before_decoding() {
 }
 
 #[test]
+fn every_image_error_of_a_build_is_reported_together() {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let before = snapshot(&root.join("public"));
+    write(root, "content/images/dam.jpg", &samples::truncated_jpeg());
+    write(root, "content/notes/cut.jpg", &samples::truncated_jpeg());
+    write(
+        root,
+        "content/notes/huge.png",
+        &samples::png_declaring(20_000, 20_000),
+    );
+    append(
+        root,
+        "content/notes/history.md",
+        "\n![](bridge.jpg)\n\n![A map](media:mapp)\n\n![A bridge](brige.jpg)\n\n![Cut](cut.jpg)\n\n![Huge](huge.png)\n",
+    );
+    let failure = build_site(root).expect_err("the build should fail");
+    let found: Vec<(String, usize)> = failure
+        .errors
+        .0
+        .iter()
+        .map(|d| (d.file.display().to_string(), d.line))
+        .collect();
+    let history = "content/notes/history.md".to_owned();
+    for expected in [
+        ("content/data/media.toml".to_owned(), 3),
+        (history.clone(), 22),
+        (history.clone(), 24),
+        (history.clone(), 26),
+        (history.clone(), 28),
+        (history, 30),
+    ] {
+        assert!(
+            found.contains(&expected),
+            "{expected:?} missing from\n{}",
+            crate::common::printed(&failure)
+        );
+    }
+    assert_eq!(snapshot(&root.join("public")), before);
+}
+
+#[test]
 fn a_damaged_image_no_page_shows_is_an_error_at_the_file() {
     fails_at(
         |root| write(root, "static/broken.png", b"\x89PNG\r\n\x1a\nbroken"),

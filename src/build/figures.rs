@@ -8,7 +8,9 @@ use tera::Context;
 
 use crate::config::BaseUrl;
 use crate::content::CONTENT_DIR;
-use crate::data::media::figure::{self, FigureText, FigureView, SHARE_WIDTH, published_path};
+use crate::data::media::figure::{
+    self, FigureText, FigureView, SHARE_WIDTH, published_path, url_path,
+};
 use crate::data::media::page::{inline, source_link};
 use crate::data::media::{self, Media, MediaImage, paths};
 use crate::data::sources::Sources;
@@ -230,7 +232,7 @@ impl Images for SiteFigures<'_> {
         let variant = processed.closest(SHARE_WIDTH);
         let registered = chosen.registered;
         Ok(json!({
-            "url": self.base.asset_absolute(&format!("/{}", published_path(&chosen.output, processed, variant))),
+            "url": self.base.asset_absolute(&format!("/{}", url_path(&published_path(&chosen.output, processed, variant)))),
             "type": variant.format.mime(),
             "width": variant.width,
             "height": variant.height,
@@ -293,7 +295,7 @@ impl SiteFigures<'_> {
         let href = |variant: &Variant| {
             format!(
                 "{prefix}{}",
-                published_path(&chosen.output, processed, variant)
+                url_path(&published_path(&chosen.output, processed, variant))
             )
         };
         let view = figure::view(text, processed, &href, wanted.lead, !wanted.eager);

@@ -290,6 +290,43 @@ fn the_first_screen_is_counted_in_characters() {
 }
 
 #[test]
+fn every_srcset_candidate_is_a_published_file() {
+    let dir = site();
+    let root = dir.path();
+    write(
+        root,
+        "content/notes/old bridge, 1990.jpg",
+        &samples::photo_jpeg(500, 300),
+    );
+    append(
+        root,
+        "content/notes/history.md",
+        "\n![The old bridge in 1990](<old bridge, 1990.jpg>)\n",
+    );
+    build_ok(root);
+    let public = root.join("public");
+    let html = page(root, "notes/history/index.html");
+    let sources = select(&html, "main picture img, main picture source");
+    assert!(sources.len() >= 8);
+    let mut spaced = 0;
+    for element in sources {
+        let srcset = attr(&element, "srcset");
+        // Candidates are separated by a comma and a space; a URL holds neither.
+        for candidate in srcset.split(", ") {
+            let (url, width) = candidate.split_once(' ').unwrap();
+            assert!(width.ends_with('w') && !width.contains(' '), "{srcset}");
+            let path = url.strip_prefix("/site/").unwrap();
+            let decoded = percent_encoding::percent_decode_str(path)
+                .decode_utf8()
+                .unwrap();
+            assert!(public.join(&*decoded).is_file(), "{url} in {srcset}");
+            spaced += usize::from(decoded.contains("old bridge, 1990"));
+        }
+    }
+    assert_eq!(spaced, 6, "the 500 px image at three widths in two formats");
+}
+
+#[test]
 fn no_published_image_keeps_any_metadata() {
     let dir = site();
     let root = dir.path();

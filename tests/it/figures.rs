@@ -472,6 +472,93 @@ fn an_unchanged_image_is_not_encoded_again() {
     assert_eq!(build_ok(root).images_encoded, 1);
 }
 
+/// The lines `explainer serve` prints, read on a thread so that every wait has a limit.
+struct Preview {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Preview {
+    fn start(root: &Path) -> Preview {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (send, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Preview { child, lines }
+    }
+
+    /// The lines printed until one starts with `last`, that one included.
+    fn until(&self, last: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no line {last:?} after {seen:?}"));
+            let done = line.starts_with(last);
+            seen.push(line);
+            if done {
+                return seen;
+            }
+        }
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_preview_encodes_only_new_images() {
+    let dir = site();
+    let root = dir.path();
+    assert_eq!(build_ok(root).images_encoded, 5);
+    let preview = Preview::start(root);
+    // Every image of the last build is in the cache.
+    let first = preview.until("Serving ");
+    assert!(first.iter().any(|l| l.starts_with("Built ")), "{first:?}");
+    assert!(!first.iter().any(|l| l.starts_with("Encoded")), "{first:?}");
+    // A new image is encoded once; a full rebuild after it encodes nothing.
+    write(
+        root,
+        "content/notes/ford.jpg",
+        &samples::photo_jpeg(240, 160),
+    );
+    append(
+        root,
+        "content/notes/history.md",
+        "\n![The ford below the bridge](ford.jpg)\n",
+    );
+    let added = preview.until("Rebuilt in");
+    assert!(added.contains(&"Encoded 1 image".to_owned()), "{added:?}");
+    append(
+        root,
+        "explainer.toml",
+        "\n# a change that rebuilds the site\n",
+    );
+    let again = preview.until("Rebuilt in");
+    assert!(!again.iter().any(|l| l.starts_with("Encoded")), "{again:?}");
+}
+
 /// Breaks the built site with `change`, and checks the build fails with `expected` at
 /// `file:line` and leaves the last good output as it was.
 fn fails_at(change: impl Fn(&Path), file: &str, line: usize, expected: &str) {

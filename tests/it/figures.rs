@@ -737,3 +737,21 @@ fn a_damaged_image_no_page_shows_is_an_error_at_the_file() {
         "the image is damaged",
     );
 }
+
+#[test]
+fn an_image_the_build_cannot_clean_is_not_published() {
+    // A WebP or TIFF can carry a camera's EXIF as well as a JPEG: copied as written, it
+    // would publish the GPS position.
+    fails_at(
+        |root| write(root, "static/photo.webp", b"RIFF\x1a\0\0\0WEBPVP8X"),
+        "static/photo.webp",
+        0,
+        "not a JPEG or PNG image: it looks like WEBP",
+    );
+    fails_at(
+        |root| write(root, "content/notes/scan.TIFF", b"II*\0"),
+        "content/notes/scan.TIFF",
+        0,
+        "not a JPEG or PNG image",
+    );
+}

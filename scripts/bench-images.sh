@@ -21,11 +21,14 @@ if [ ! -x /usr/bin/time ]; then
 fi
 cd "$here"
 cargo build --release --quiet --bin explainer --example photos
-explainer="$here/target/release/explainer"
+# Cargo builds into CARGO_TARGET_DIR when it is set (relative paths from the project).
+release="${CARGO_TARGET_DIR:-target}/release"
+case "$release" in /*) ;; *) release="$here/$release" ;; esac
+explainer="$release/explainer"
 
 rm -rf "$work"
 # shellcheck disable=SC2086
-"$here/target/release/examples/photos" "$photos" "$work" $size
+"$release/examples/photos" "$photos" "$work" $size
 echo "== $photos photographs of ${size/ /x}, $(du -sh "$work/content/images" | cut -f1) of JPEG with camera EXIF"
 
 measure() {

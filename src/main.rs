@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
 
-use explainer::build::{BuildFailure, BuildOptions, build};
+use explainer::build::{BuildFailure, BuildOptions, build, encoded_images_line};
 use explainer::diagnostics::eprint_all;
 use explainer::serve::{DEFAULT_PORT, ServeOptions, Server};
 
@@ -138,10 +138,8 @@ fn main() -> ExitCode {
             match report.output {
                 Some(output) => {
                     // The last line stays "Built N pages in T ms into FOLDER": tools read it.
-                    match report.images_encoded {
-                        0 => {}
-                        1 => println!("Encoded 1 image"),
-                        n => println!("Encoded {n} images"),
+                    if let Some(line) = encoded_images_line(report.images_encoded) {
+                        println!("{line}");
                     }
                     println!(
                         "Built {} pages in {millis:.0} ms into {}",

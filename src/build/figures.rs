@@ -8,7 +8,9 @@ use tera::Context;
 
 use crate::config::BaseUrl;
 use crate::content::CONTENT_DIR;
-use crate::data::media::figure::{self, FigureText, FigureView, SHARE_WIDTH, published_path};
+use crate::data::media::figure::{
+    self, FigureText, FigureView, SHARE_WIDTH, published_path, url_path,
+};
 use crate::data::media::page::{inline, source_link};
 use crate::data::media::{self, Media, MediaImage, paths};
 use crate::data::sources::Sources;
@@ -16,6 +18,7 @@ use crate::diagnostics::SourceText;
 use crate::images::{Processed, Variant};
 use crate::markdown::images::{Figure, ImageUse, Images};
 use crate::markdown::links::{self, Broken, Targets};
+use crate::markdown::plain::plain_text;
 use crate::markdown::{Mode, Renderer};
 use crate::render::Templates;
 use crate::words::Words;
@@ -44,6 +47,9 @@ pub(crate) struct SiteFigures<'a> {
     pub images: &'a SiteImages,
     /// The templates; `None` when they failed to load (their errors are reported).
     pub templates: Option<&'a Templates>,
+    /// In an edition in another language, the registry's entries it has not translated,
+    /// and the language they are written in: their words are marked with it.
+    pub untranslated: Option<(&'a [String], &'a str)>,
 }
 
 /// An image chosen for a use: its place in the output and what is said of it.
@@ -226,12 +232,13 @@ impl Images for SiteFigures<'_> {
         let variant = processed.closest(SHARE_WIDTH);
         let registered = chosen.registered;
         Ok(json!({
-            "url": self.base.asset_absolute(&format!("/{}", published_path(&chosen.output, processed, variant))),
+            "url": self.base.asset_absolute(&format!("/{}", url_path(&published_path(&chosen.output, processed, variant)))),
             "type": variant.format.mime(),
             "width": variant.width,
             "height": variant.height,
             "alt": chosen.alt,
-            "caption": chosen.caption.as_ref().map(|caption| caption.text.clone()),
+            // Metadata and feeds take no markup: the caption's words only.
+            "caption": chosen.caption.as_ref().map(|caption| plain_text(&caption.text)),
             "credit": registered.map(|image| image.credit.clone()),
             "license": registered.and_then(|image| image.license.clone()),
         }))
@@ -255,11 +262,27 @@ impl SiteFigures<'_> {
             .map(|caption| render_caption(caption, wanted.from, renderer))
             .transpose()?;
         let registered = chosen.registered;
+        // Words taken from an untranslated registry entry are in the default language.
+        let foreign = registered.and_then(|image| {
+            let (ids, language) = self.untranslated?;
+            ids.contains(&image.id).then(|| language.to_owned())
+        });
+        let alt_lang = foreign
+            .clone()
+            .filter(|_| wanted.alt.trim().is_empty() && !chosen.decorative);
+        let caption_lang = foreign.filter(|_| {
+            chosen
+                .caption
+                .as_ref()
+                .is_some_and(|caption| caption.registry.is_some())
+        });
         let text = FigureText {
             id: registered.map(|image| image.id.clone()),
             alt: chosen.alt.clone(),
+            alt_lang,
             decorative: chosen.decorative,
             caption,
+            caption_lang,
             credit: registered.map(|image| image.credit.clone()),
             license: registered.and_then(|image| image.license.clone()),
             source: source_link(
@@ -272,7 +295,7 @@ impl SiteFigures<'_> {
         let href = |variant: &Variant| {
             format!(
                 "{prefix}{}",
-                published_path(&chosen.output, processed, variant)
+                url_path(&published_path(&chosen.output, processed, variant))
             )
         };
         let view = figure::view(text, processed, &href, wanted.lead, !wanted.eager);

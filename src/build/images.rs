@@ -11,7 +11,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::content::shown;
 use crate::data::media::figure::published_path;
-use crate::data::media::paths::is_image;
+use crate::data::media::paths::{is_image, is_uncleaned};
 use crate::diagnostics::Diagnostic;
 use crate::images::{self, ImageError, Processed};
 use crate::output::Staging;
@@ -49,7 +49,13 @@ impl SiteImages {
         let images = files
             .into_par_iter()
             .map(|(output, disk)| {
-                let result = images::process_file(&disk, &settings, &cache);
+                let result = if is_uncleaned(&output) {
+                    Err(ImageError::Unsupported {
+                        found: uncleaned_format(&output),
+                    })
+                } else {
+                    images::process_file(&disk, &settings, &cache)
+                };
                 (output, SiteImage { disk, result })
             })
             .collect();
@@ -117,6 +123,13 @@ impl SiteImages {
             })
         })
     }
+}
+
+/// The format an uncleaned image's name says it is in, such as `WEBP`.
+fn uncleaned_format(output: &str) -> Option<String> {
+    Path::new(output)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_uppercase())
 }
 
 /// The images of `static/`: their place in the output and their file.

@@ -47,6 +47,16 @@ pub struct BuildOptions {
     pub check_only: bool,
 }
 
+/// What the terminal says of the images a build encoded, by `explainer build` and by the
+/// preview alike; `None` when every image came from the cache.
+pub fn encoded_images_line(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("Encoded 1 image".to_owned()),
+        n => Some(format!("Encoded {n} images")),
+    }
+}
+
 /// The outcome of a successful build.
 #[derive(Debug)]
 pub struct BuildReport {

@@ -10,7 +10,8 @@ use rayon::prelude::*;
 
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page};
-use crate::data::{CitedBy, Generated, SiteData};
+use crate::data::media::Media;
+use crate::data::{CitedBy, DataKind, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
@@ -225,6 +226,7 @@ impl Site {
             sources: data.sources.as_ref(),
             images: &images,
             templates: templates.as_ref(),
+            untranslated: untranslated_media(&data, &links, &config),
         };
         let marks = SiteMarks::new(templates.as_ref(), &words);
         let renderer = renderer(
@@ -342,6 +344,7 @@ impl Site {
             sources: self.data.sources.as_ref(),
             images: &self.images,
             templates: Some(&self.templates),
+            untranslated: untranslated_media(&self.data, &self.links, &self.config),
         }
     }
 
@@ -415,6 +418,17 @@ impl Site {
                 .unwrap_or(&self.config.language),
         }
     }
+}
+
+/// The media registry's entries this edition has not translated, with the language they are
+/// written in; `None` in the default edition, which translates nothing.
+fn untranslated_media<'a>(
+    data: &'a SiteData,
+    links: &'a EditionLinks,
+    config: &'a Config,
+) -> Option<(&'a [String], &'a str)> {
+    let ids = data.untranslated.get(<Media as DataKind>::NAME)?;
+    Some((ids, links.default_language().unwrap_or(&config.language)))
 }
 
 fn output_dir(options: &BuildOptions, config: &Config) -> PathBuf {

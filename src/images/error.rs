@@ -64,9 +64,9 @@ impl ImageError {
             ImageError::FileTooLarge { .. } | ImageError::TooManyPixels { .. } => Some(
                 "export a smaller copy (2400 pixels wide is plenty for any screen), or raise the limit in [images] of explainer.toml",
             ),
-            ImageError::Unsupported { .. } => {
-                Some("save the image as JPEG (photographs) or PNG (drawings)")
-            }
+            ImageError::Unsupported { .. } => Some(
+                "save the image as JPEG (photographs) or PNG (drawings): only these are published, each cleaned of its metadata (a camera's GPS position among it)",
+            ),
             ImageError::Corrupt(_) => Some("open the image in an image editor and export it again"),
             ImageError::Cache { .. } => Some(
                 "check the folder can be written, or set `cache_dir` in [images] of explainer.toml",

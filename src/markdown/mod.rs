@@ -9,6 +9,7 @@ pub mod images;
 mod lead;
 pub mod links;
 pub mod marks;
+pub mod plain;
 mod walk;
 
 use pulldown_cmark::{Options, Parser};

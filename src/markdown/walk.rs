@@ -282,7 +282,12 @@ impl<'r, 'a> State<'r, 'a> {
         };
         let (source, _) = at();
         let lead = matches!(self.mode, Mode::Page { lead: true, .. });
-        let first_screen = image.offset.saturating_sub(self.text_offset) < FIRST_SCREEN_BYTES;
+        // Characters rather than bytes: a screen holds as much Russian text as English.
+        let before = source
+            .text
+            .get(self.text_offset..image.offset)
+            .map_or(usize::MAX, |text| text.chars().count());
+        let first_screen = before < FIRST_SCREEN_CHARS;
         let eager = !lead && self.rendered.images.is_empty() && first_screen;
         let wanted = ImageUse {
             dest: &image.dest,
@@ -423,7 +428,7 @@ impl<'r, 'a> State<'r, 'a> {
 
 /// How far into a page's text an image counts as in the first screen (about four short
 /// paragraphs): the first such image is loaded at once, every other one lazily.
-const FIRST_SCREEN_BYTES: usize = 1500;
+const FIRST_SCREEN_CHARS: usize = 1500;
 
 fn is_script_url(dest: &str) -> bool {
     let lower: String = dest

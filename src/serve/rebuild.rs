@@ -10,6 +10,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use super::site::{Builder, Outcome};
 use super::state::SiteState;
 use super::watch::{Change, Watcher};
+use crate::build::encoded_images_line;
 use crate::diagnostics::eprint_all;
 
 /// Rebuilds on every change until the watcher stops.
@@ -59,8 +60,13 @@ pub(crate) fn record(state: &SiteState, outcome: &Outcome) {
 pub(crate) fn report(outcome: &Outcome, what: &str, since: Instant) {
     let millis = since.elapsed().as_millis();
     match outcome {
-        Outcome::Built { warnings, .. } => {
+        Outcome::Built {
+            warnings,
+            images_encoded,
+            ..
+        } => {
             eprint_all(warnings);
+            print_encoded(*images_encoded);
             println!("Rebuilt in {millis} ms ({what})");
         }
         Outcome::Copied { files } => {
@@ -92,12 +98,24 @@ pub(crate) fn report(outcome: &Outcome, what: &str, since: Instant) {
 pub(crate) fn report_first(outcome: &Outcome, since: Instant) {
     match outcome {
         Outcome::Built {
-            pages, warnings, ..
+            pages,
+            images_encoded,
+            warnings,
+            ..
         } => {
             eprint_all(warnings);
+            print_encoded(*images_encoded);
             println!("Built {pages} pages in {} ms", since.elapsed().as_millis());
         }
         other => report(other, "first build", since),
+    }
+}
+
+/// Says how many images were encoded, as `explainer build` does: an unchanged image comes
+/// from the cache, in the preview too.
+fn print_encoded(count: usize) {
+    if let Some(line) = encoded_images_line(count) {
+        println!("{line}");
     }
 }
 

@@ -28,6 +28,8 @@ pub(crate) enum Outcome {
         base_path: String,
         /// Pages rendered.
         pages: usize,
+        /// Images encoded rather than taken from the image cache.
+        images_encoded: usize,
         /// Warnings to show.
         warnings: Vec<Diagnostic>,
     },
@@ -117,6 +119,8 @@ impl Builder {
         let outcome = Outcome::Built {
             base_path: site.base.path.clone(),
             pages: plan.jobs.len(),
+            // An edit re-renders pages with the images the kept site processed.
+            images_encoded: 0,
             warnings: site.warnings.clone(),
         };
         *kept = Some(site);
@@ -176,6 +180,7 @@ impl Builder {
                 Outcome::Built {
                     base_path: base_path.unwrap_or_default(),
                     pages: report.pages,
+                    images_encoded: report.images_encoded,
                     warnings: report.warnings,
                 }
             }

@@ -170,7 +170,7 @@ fn plain_images_are_found_as_github_shows_them() {
     build_ok(root);
     let html = page(root, "notes/history/index.html");
     let figures = select(&html, "main figure");
-    assert_eq!(figures.len(), 2);
+    assert_eq!(figures.len(), 3);
     let bridge = figures[0]
         .select(&scraper::Selector::parse("img").unwrap())
         .next()
@@ -184,12 +184,146 @@ fn plain_images_are_found_as_github_shows_them() {
     assert_eq!(text_of(&html, "main figure figcaption"), "The old bridge.");
     // A registered file named by its path takes the registry's credit.
     assert!(words(&figures[1]).contains("Credit: Fixture desk"));
+    // An image with alt text and nothing to say under it is a figure without a caption,
+    // loaded lazily: it is not the page's first image.
+    let again = &figures[2];
+    assert_eq!(
+        again
+            .select(&scraper::Selector::parse("figcaption").unwrap())
+            .count(),
+        0
+    );
+    let img = again
+        .select(&scraper::Selector::parse("img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(attr(&img, "alt"), "The old bridge again");
+    assert_eq!(img.value().attr("loading"), Some("lazy"));
+    assert_eq!(img.value().attr("decoding"), Some("async"));
     // The decorative image: empty alt, no figure around it.
     let rule = select(&html, "main div.figure img");
     assert_eq!(rule.len(), 1);
     assert_eq!(rule[0].value().attr("alt"), Some(""));
     // A figure replaces its paragraph.
     assert!(select(&html, "main p figure, main p picture").is_empty());
+}
+
+#[test]
+fn an_edition_shows_the_translated_alt_text_and_caption() {
+    let dir = site();
+    let root = dir.path();
+    append(
+        root,
+        "explainer.toml",
+        "\n[languages.ru]\ntitle = \"Долина\"\n",
+    );
+    write(
+        root,
+        "content/data/ru/media.toml",
+        "[[image]]\nid = \"dam\"\nalt = \"Плотина с северного берега\"\ncaption = \"Плотина в марте.\"\n"
+            .as_bytes(),
+    );
+    write(
+        root,
+        "content/index.ru.md",
+        "+++\ntitle = \"Долина\"\ndescription = \"Что случилось в долине.\"\nimage = \"media:dam\"\n+++\n\nТекст.\n\n![](media:map)\n\n![Карта долины](media:map \"Долина.\")\n"
+            .as_bytes(),
+    );
+    build_ok(root);
+    let html = page(root, "ru/index.html");
+    let figures = select(&html, "main figure");
+    assert_eq!(figures.len(), 3);
+    let img = |figure: &scraper::ElementRef<'_>| {
+        let selector = scraper::Selector::parse("img").unwrap();
+        let img = figure.select(&selector).next().unwrap();
+        (
+            attr(&img, "alt").to_owned(),
+            img.value().attr("lang").map(str::to_owned),
+        )
+    };
+    // The lead image's entry is translated: its words are the page's.
+    assert_eq!(
+        img(&figures[0]),
+        ("Плотина с северного берега".into(), None)
+    );
+    assert!(words(&figures[0]).starts_with("Плотина в марте."));
+    let meta = select(&html, "meta[property='og:image:alt']");
+    assert_eq!(
+        meta[0].value().attr("content"),
+        Some("Плотина с северного берега")
+    );
+    // The map's entry is not: its alt text says it is in English.
+    assert_eq!(
+        img(&figures[1]),
+        ("A map of the valley".into(), Some("en-GB".into()))
+    );
+    // Words written in the page are the page's.
+    assert_eq!(img(&figures[2]), ("Карта долины".into(), None));
+    let caption = select(&html, "main figure .figure-caption");
+    assert_eq!(caption[1].value().attr("lang"), None);
+}
+
+/// The loading of the only image of a note after `before` characters of Russian text.
+fn loading_after(before: usize) -> Option<String> {
+    let dir = site();
+    let root = dir.path();
+    let text = "Плотина на реке. ".repeat(before / 17);
+    write(
+        root,
+        "content/notes/river.md",
+        format!(
+            "+++\ntitle = \"River\"\ndescription = \"The river.\"\n+++\n\n{text}\n\n![A photograph of the old bridge](bridge.jpg)\n"
+        )
+        .as_bytes(),
+    );
+    build_ok(root);
+    let html = page(root, "notes/river/index.html");
+    let img = select(&html, "main figure img");
+    img[0].value().attr("loading").map(str::to_owned)
+}
+
+#[test]
+fn the_first_screen_is_counted_in_characters() {
+    // About 1,000 characters of Cyrillic are some 1,800 bytes: still the first screen.
+    assert_eq!(loading_after(1000), None);
+    assert_eq!(loading_after(2000).as_deref(), Some("lazy"));
+}
+
+#[test]
+fn every_srcset_candidate_is_a_published_file() {
+    let dir = site();
+    let root = dir.path();
+    write(
+        root,
+        "content/notes/old bridge, 1990.jpg",
+        &samples::photo_jpeg(500, 300),
+    );
+    append(
+        root,
+        "content/notes/history.md",
+        "\n![The old bridge in 1990](<old bridge, 1990.jpg>)\n",
+    );
+    build_ok(root);
+    let public = root.join("public");
+    let html = page(root, "notes/history/index.html");
+    let sources = select(&html, "main picture img, main picture source");
+    assert!(sources.len() >= 8);
+    let mut spaced = 0;
+    for element in sources {
+        let srcset = attr(&element, "srcset");
+        // Candidates are separated by a comma and a space; a URL holds neither.
+        for candidate in srcset.split(", ") {
+            let (url, width) = candidate.split_once(' ').unwrap();
+            assert!(width.ends_with('w') && !width.contains(' '), "{srcset}");
+            let path = url.strip_prefix("/site/").unwrap();
+            let decoded = percent_encoding::percent_decode_str(path)
+                .decode_utf8()
+                .unwrap();
+            assert!(public.join(&*decoded).is_file(), "{url} in {srcset}");
+            spaced += usize::from(decoded.contains("old bridge, 1990"));
+        }
+    }
+    assert_eq!(spaced, 6, "the 500 px image at three widths in two formats");
 }
 
 #[test]
@@ -270,10 +404,8 @@ fn the_lead_image_is_the_share_image() {
     assert_eq!(image["url"], url.as_str());
     assert_eq!(image["creditText"], "A. Photographer / North Agency");
     assert_eq!(image["license"], "CC BY 4.0");
-    assert_eq!(
-        image["caption"],
-        "The dam in *March*, from the [north bank](source:north-ministry)."
-    );
+    // Metadata takes the caption's words, without its Markdown.
+    assert_eq!(image["caption"], "The dam in March, from the north bank.");
 
     // A page without a lead image keeps the site's share image.
     let note = page(root, "notes/history/index.html");
@@ -286,6 +418,10 @@ fn the_lead_image_is_the_share_image() {
     // The feed carries the lead image with its credit.
     let feed = fs::read_to_string(root.join("public/atom.xml")).unwrap();
     assert!(feed.contains("rel=\"enclosure\""));
+    assert!(
+        feed.contains("The dam in March, from the north bank. Credit:"),
+        "{feed}"
+    );
     assert!(
         feed.contains("Credit: A. Photographer / North Agency, CC BY 4.0"),
         "{feed}"
@@ -336,6 +472,93 @@ fn an_unchanged_image_is_not_encoded_again() {
     assert_eq!(build_ok(root).images_encoded, 1);
 }
 
+/// The lines `explainer serve` prints, read on a thread so that every wait has a limit.
+struct Preview {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Preview {
+    fn start(root: &Path) -> Preview {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (send, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Preview { child, lines }
+    }
+
+    /// The lines printed until one starts with `last`, that one included.
+    fn until(&self, last: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no line {last:?} after {seen:?}"));
+            let done = line.starts_with(last);
+            seen.push(line);
+            if done {
+                return seen;
+            }
+        }
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_preview_encodes_only_new_images() {
+    let dir = site();
+    let root = dir.path();
+    assert_eq!(build_ok(root).images_encoded, 5);
+    let preview = Preview::start(root);
+    // Every image of the last build is in the cache.
+    let first = preview.until("Serving ");
+    assert!(first.iter().any(|l| l.starts_with("Built ")), "{first:?}");
+    assert!(!first.iter().any(|l| l.starts_with("Encoded")), "{first:?}");
+    // A new image is encoded once; a full rebuild after it encodes nothing.
+    write(
+        root,
+        "content/notes/ford.jpg",
+        &samples::photo_jpeg(240, 160),
+    );
+    append(
+        root,
+        "content/notes/history.md",
+        "\n![The ford below the bridge](ford.jpg)\n",
+    );
+    let added = preview.until("Rebuilt in");
+    assert!(added.contains(&"Encoded 1 image".to_owned()), "{added:?}");
+    append(
+        root,
+        "explainer.toml",
+        "\n# a change that rebuilds the site\n",
+    );
+    let again = preview.until("Rebuilt in");
+    assert!(!again.iter().any(|l| l.starts_with("Encoded")), "{again:?}");
+}
+
 /// Breaks the built site with `change`, and checks the build fails with `expected` at
 /// `file:line` and leaves the last good output as it was.
 fn fails_at(change: impl Fn(&Path), file: &str, line: usize, expected: &str) {
@@ -378,7 +601,7 @@ fn an_image_without_alt_text_is_an_error_at_its_line() {
     fails_at(
         |root| append(root, "content/notes/history.md", "\n![](bridge.jpg)\n"),
         "content/notes/history.md",
-        18,
+        22,
         "the image `bridge.jpg` has no alt text",
     );
 }
@@ -409,7 +632,7 @@ fn a_missing_file_is_an_error_at_its_line() {
             );
         },
         "content/notes/history.md",
-        18,
+        22,
         "there is no content/notes/brige.jpg",
     );
     fails_at(
@@ -463,11 +686,72 @@ fn an_oversized_image_is_refused_before_decoding() {
 }
 
 #[test]
+fn every_image_error_of_a_build_is_reported_together() {
+    let dir = site();
+    let root = dir.path();
+    build_ok(root);
+    let before = snapshot(&root.join("public"));
+    write(root, "content/images/dam.jpg", &samples::truncated_jpeg());
+    write(root, "content/notes/cut.jpg", &samples::truncated_jpeg());
+    write(
+        root,
+        "content/notes/huge.png",
+        &samples::png_declaring(20_000, 20_000),
+    );
+    append(
+        root,
+        "content/notes/history.md",
+        "\n![](bridge.jpg)\n\n![A map](media:mapp)\n\n![A bridge](brige.jpg)\n\n![Cut](cut.jpg)\n\n![Huge](huge.png)\n",
+    );
+    let failure = build_site(root).expect_err("the build should fail");
+    let found: Vec<(String, usize)> = failure
+        .errors
+        .0
+        .iter()
+        .map(|d| (d.file.display().to_string(), d.line))
+        .collect();
+    let history = "content/notes/history.md".to_owned();
+    for expected in [
+        ("content/data/media.toml".to_owned(), 3),
+        (history.clone(), 22),
+        (history.clone(), 24),
+        (history.clone(), 26),
+        (history.clone(), 28),
+        (history, 30),
+    ] {
+        assert!(
+            found.contains(&expected),
+            "{expected:?} missing from\n{}",
+            crate::common::printed(&failure)
+        );
+    }
+    assert_eq!(snapshot(&root.join("public")), before);
+}
+
+#[test]
 fn a_damaged_image_no_page_shows_is_an_error_at_the_file() {
     fails_at(
         |root| write(root, "static/broken.png", b"\x89PNG\r\n\x1a\nbroken"),
         "static/broken.png",
         0,
         "the image is damaged",
+    );
+}
+
+#[test]
+fn an_image_the_build_cannot_clean_is_not_published() {
+    // A WebP or TIFF can carry a camera's EXIF as well as a JPEG: copied as written, it
+    // would publish the GPS position.
+    fails_at(
+        |root| write(root, "static/photo.webp", b"RIFF\x1a\0\0\0WEBPVP8X"),
+        "static/photo.webp",
+        0,
+        "not a JPEG or PNG image: it looks like WEBP",
+    );
+    fails_at(
+        |root| write(root, "content/notes/scan.TIFF", b"II*\0"),
+        "content/notes/scan.TIFF",
+        0,
+        "not a JPEG or PNG image",
     );
 }

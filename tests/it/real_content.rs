@@ -165,6 +165,9 @@ fn the_russian_summary_ends_a_date_with_one_full_stop() {
         .iter()
         .map(|line| line.text().collect())
         .collect();
-    assert!(lines.iter().any(|l| l.ends_with("2023\u{202f}г.")), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l.ends_with("2023\u{202f}г.")),
+        "{lines:#?}"
+    );
     assert!(lines.iter().all(|l| !l.ends_with("..")), "{lines:#?}");
 }

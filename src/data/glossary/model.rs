@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Event, Parser};
 use serde::Serialize;
 
 use super::PATH;
@@ -10,6 +9,7 @@ use super::input::Alias;
 use crate::diagnostics::SourceText;
 use crate::markdown::glossary_links::TermPattern;
 use crate::markdown::links::{self, Targets};
+use crate::markdown::plain::plain_text;
 
 /// A glossary term.
 #[derive(Debug, Clone, Serialize)]
@@ -81,14 +81,7 @@ impl Glossary {
 
 /// The first sentence of a Markdown definition, as plain text.
 pub fn short_definition(markdown: &str) -> String {
-    let mut plain = String::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => plain.push(' '),
-            _ => {}
-        }
-    }
+    let plain = plain_text(markdown);
     let end = plain
         .match_indices(". ")
         .map(|(i, _)| i + 1)

@@ -1,6 +1,7 @@
 //! What `partials/figure.html` receives as `figure`: an image's text (alt, caption,
 //! credit) and its processed files as `srcset` lists, and where those files are published.
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::images::{Format, Processed, Variant};
@@ -29,8 +30,13 @@ pub struct FigureText {
     pub alt: String,
     /// True when the image is decorative.
     pub decorative: bool,
+    /// The language of the alt text when it is not the page's: a registry entry the
+    /// edition has not translated.
+    pub alt_lang: Option<String>,
     /// The caption, as HTML.
     pub caption: Option<String>,
+    /// The language of the caption when it is not the page's, as for `alt_lang`.
+    pub caption_lang: Option<String>,
     /// Who made the image.
     pub credit: Option<String>,
     /// Its licence.
@@ -109,6 +115,26 @@ pub fn published_path(output: &str, processed: &Processed, variant: &Variant) ->
     )
 }
 
+/// What a published path cannot hold as it is in a URL, or in a `srcset`, where a space
+/// ends the address and a comma may end the candidate.
+const NOT_IN_URL: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b',');
+
+/// A published path (`images/my photo.jpg`) as written in a URL (`images/my%20photo.jpg`).
+pub fn url_path(path: &str) -> String {
+    utf8_percent_encode(path, NOT_IN_URL).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -162,6 +188,19 @@ mod tests {
         html.select(&Selector::parse(selector).unwrap())
             .next()
             .unwrap_or_else(|| panic!("no {selector}"))
+    }
+
+    #[test]
+    fn paths_are_escaped_for_urls_and_srcset() {
+        assert_eq!(url_path("images/dam.jpg"), "images/dam.jpg");
+        assert_eq!(
+            url_path("images/old bridge, 1990#2.jpg"),
+            "images/old%20bridge%2C%201990%232.jpg"
+        );
+        assert_eq!(
+            url_path("images/мост.png"),
+            "images/%D0%BC%D0%BE%D1%81%D1%82.png"
+        );
     }
 
     #[test]

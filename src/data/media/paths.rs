@@ -16,13 +16,29 @@ use crate::static_files::STATIC_DIR;
 /// The file extensions of images the pipeline reads (compared in lower case).
 pub const EXTENSIONS: [&str; 3] = ["jpg", "jpeg", "png"];
 
-/// True for a file the image pipeline reads, by its name: such a file is never published
-/// as written.
-pub fn is_image(name: &str) -> bool {
+/// The file extensions of photographs and pictures in formats the pipeline cannot clean of
+/// metadata (compared in lower case). Such a file may hold a camera's EXIF with its GPS
+/// position, so it is refused rather than published as written.
+pub const UNCLEANED: [&str; 10] = [
+    "webp", "gif", "tif", "tiff", "heic", "heif", "avif", "bmp", "jxl", "jp2",
+];
+
+fn extension_in(name: &str, list: &[&str]) -> bool {
     Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| list.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// True for an image file, by its name: such a file is never published as written. A JPEG
+/// or PNG goes through the image pipeline; any other (see [`UNCLEANED`]) is an error.
+pub fn is_image(name: &str) -> bool {
+    extension_in(name, &EXTENSIONS) || is_uncleaned(name)
+}
+
+/// True for an image in a format the pipeline cannot clean (see [`UNCLEANED`]).
+pub fn is_uncleaned(name: &str) -> bool {
+    extension_in(name, &UNCLEANED)
 }
 
 /// An image file of the site.
@@ -194,5 +210,18 @@ mod tests {
         assert!(message("images/map.gif", "").contains("not a JPEG or PNG"));
         assert!(message("", "").contains("empty"));
         assert!(message("/missing.png", "").contains("there is no static/missing.png"));
+    }
+
+    #[test]
+    fn images_of_every_format_are_kept_from_the_output() {
+        for name in [
+            "a.jpg", "b/C.JPEG", "c.png", "d.webp", "e.GIF", "f.tiff", "g.heic",
+        ] {
+            assert!(is_image(name), "{name}");
+        }
+        assert!(is_uncleaned("d.webp") && !is_uncleaned("c.png"));
+        for name in ["style.css", "favicon.ico", "logo.svg", "png", "notes.md"] {
+            assert!(!is_image(name), "{name}");
+        }
     }
 }

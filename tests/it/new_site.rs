@@ -173,6 +173,19 @@ fn a_new_site_is_a_whole_repository() {
             "the README does not mention {topic}"
         );
     }
+    // Where each kind of content lives: every file with a schema, the images and the design.
+    let files: Vec<String> = all().iter().map(|kind| kind.path()).collect();
+    for place in
+        files
+            .iter()
+            .map(String::as_str)
+            .chain(["content/notes/", "content/images/", "templates/"])
+    {
+        assert!(
+            readme.contains(place),
+            "the README does not say where {place} is"
+        );
+    }
     for file in crate::common::files_under(&site) {
         let text = fs::read(site.join(&file)).unwrap();
         let text = String::from_utf8_lossy(&text);

@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use crate::common::schema_check::problems_with;
 use crate::common::{repo, select};
 use explainer::scaffold::{VERSION, repository};
-use explainer::schema::{all, editors};
+use explainer::schema::{all, editors, for_editors};
 use serde_yaml_ng::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_explainer");
@@ -564,7 +564,7 @@ fn the_schemas_and_editor_settings_cover_every_file() {
     let taplo: toml::Table =
         toml::from_str(&fs::read_to_string(site.join(editors::TAPLO_FILE)).unwrap()).unwrap();
     let rules = taplo["rule"].as_array().unwrap();
-    for kind in all() {
+    for kind in for_editors() {
         let written = fs::read_to_string(site.join(kind.schema_path())).unwrap();
         assert_eq!(
             written,
@@ -581,6 +581,10 @@ fn the_schemas_and_editor_settings_cover_every_file() {
             site.join(schema_path).canonicalize().unwrap(),
             site.join(kind.schema_path()).canonicalize().unwrap()
         );
+        if kind.is_translation() {
+            // A new site translates nothing yet.
+            continue;
+        }
         let schema: serde_json::Value = serde_json::from_str(&written).unwrap();
         let text = fs::read_to_string(site.join(kind.path())).unwrap();
         assert_eq!(

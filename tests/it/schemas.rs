@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::common::schema_check::problems;
 use explainer::build::{BuildOptions, build};
-use explainer::schema::{Kind, all, find};
+use explainer::schema::{Kind, all, find, find_translation, translations};
 
 /// Every file with a schema that the site at `root` has, with its kind.
 fn files_of(root: &Path) -> Vec<(Kind, String)> {
@@ -250,6 +250,124 @@ fn the_schemas_reject_what_the_build_rejects() {
             "the build accepts {mistake} in {name}:\n{text}"
         );
     }
+}
+
+/// Every translation file of the site at `root` (`content/data/LANG/<kind>.toml`), with the
+/// schema of its kind's translations.
+fn translation_files_of(root: &Path) -> Vec<(Kind, String)> {
+    let data = root.join("content/data");
+    let languages: Vec<String> = fs::read_dir(&data)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().to_str().map(str::to_owned))
+        .collect();
+    translations()
+        .into_iter()
+        .flat_map(|kind| {
+            languages.iter().filter_map(move |language| {
+                let path = kind.path().replace('*', language);
+                Some((kind, fs::read_to_string(root.join(path)).ok()?))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_translation_schemas_accept_the_real_sites_translations() {
+    let files = translation_files_of(&crate::common::repo());
+    assert!(!files.is_empty(), "the real site has translated data");
+    for (kind, text) in files {
+        assert_eq!(
+            problems(&kind, &text),
+            Vec::<String>::new(),
+            "{}",
+            kind.path()
+        );
+    }
+}
+
+/// A new site with an edition in Russian whose translation of `kind` is `text`, checked.
+fn check_translation(kind: &Kind, text: &str) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    explainer::scaffold::create(&site, &["en".to_owned(), "ru".to_owned()]).unwrap();
+    let path = site.join(kind.path().replace('*', "ru"));
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+    build(&BuildOptions {
+        root: site,
+        check_only: true,
+        ..BuildOptions::default()
+    })
+    .is_ok()
+}
+
+/// Broken translations of the new site's entries, each rejected by the build and the schema.
+const BROKEN_TRANSLATIONS: &[(&str, &str, &str)] = &[
+    (
+        "timeline",
+        "[[event]]\nid = \"example-event\"\ndate = \"2023\"\n",
+        "a field that is not translated",
+    ),
+    (
+        "timeline",
+        "[[events]]\nid = \"example-event\"\ntitle = \"T\"\n",
+        "an unknown table",
+    ),
+    ("timeline", "[[event]]\ntitle = \"T\"\n", "no id"),
+    (
+        "timeline",
+        "[[event]]\nid = \"example-event\"\ntitle = \" \"\n",
+        "a blank title",
+    ),
+    (
+        "glossary",
+        "[[term]]\nid = \"example-city\"\ndefinition = 5\n",
+        "a number for words",
+    ),
+];
+
+#[test]
+fn the_translation_schemas_reject_what_the_build_rejects() {
+    let timeline = find_translation("timeline").unwrap();
+    let good = "[[event]]\nid = \"example-event\"\ntitle = \"T\"\n";
+    assert_eq!(problems(&timeline, good), Vec::<String>::new());
+    assert!(
+        check_translation(&timeline, good),
+        "the build refuses {good}"
+    );
+    for (name, text, mistake) in BROKEN_TRANSLATIONS {
+        let kind = find_translation(name).unwrap();
+        assert!(
+            !problems(&kind, text).is_empty(),
+            "the {name} translation schema accepts {mistake}:\n{text}"
+        );
+        assert!(
+            !check_translation(&kind, text),
+            "the build accepts {mistake} in a {name} translation:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn explainer_schema_prints_each_translation_schema() {
+    for kind in translations() {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+            .args(["schema", kind.name, "--translation"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", kind.name);
+        let printed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(printed, serde_json::to_value(kind.schema()).unwrap());
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(["schema", "config", "--translation"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("no translation"), "{message}");
 }
 
 #[test]

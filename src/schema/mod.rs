@@ -156,3 +156,20 @@ pub fn schema_of<T: JsonSchema>() -> Schema {
 fn settings() -> SchemaSettings {
     SchemaSettings::draft07()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `all` leaves out a kind without a schema: every kind read from TOML must have one, so
+    /// that a kind added to the registry cannot be left without editor support unnoticed.
+    #[test]
+    fn every_data_kind_read_from_toml_has_a_schema() {
+        for kind in DataKind::ALL {
+            if kind.files().iter().any(|f| f.ends_with(".toml")) {
+                assert!(kind.schema().is_some(), "{} has no schema", kind.name());
+                assert!(find(kind.name()).is_some(), "{}", kind.name());
+            }
+        }
+    }
+}

@@ -59,7 +59,8 @@ download() {
   work="$(mktemp -d)"
   if ! curl -fsSL --retry 3 -o "$work/$name.$archive" "$releases/v$version/$name.$archive" ||
     ! curl -fsSL --retry 3 -o "$work/$name.sha256" "$releases/v$version/$name.sha256"; then
-    echo "No release archive $name.$archive for explainer $version at $releases."
+    echo "No release archive $name.$archive with its checksum file for explainer $version at $releases."
+    rm -rf "$work"
     return 1
   fi
   if ! (cd "$work" && sha256_check "$name.sha256"); then

@@ -79,6 +79,10 @@ enum Command {
         /// The file: `config` (explainer.toml) or a data file's kind, such as `sources`.
         #[arg(value_parser = PossibleValuesParser::new(explainer::schema::names()))]
         name: String,
+        /// The schema of the kind's translations for editions in other languages
+        /// (content/data/LANG/NAME.toml) instead.
+        #[arg(long)]
+        translation: bool,
     },
     /// Check the site for errors without writing anything.
     Check {
@@ -96,7 +100,7 @@ fn main() -> ExitCode {
     let options = match cli.command {
         Command::New { dir, languages } => return new_site(&dir, &languages),
         Command::Words { language } => return print_words(&language),
-        Command::Schema { name } => return print_schema(&name),
+        Command::Schema { name, translation } => return print_schema(&name, translation),
         Command::Serve {
             root,
             interface,
@@ -201,14 +205,29 @@ fn print_words(language: &str) -> ExitCode {
     }
 }
 
-fn print_schema(name: &str) -> ExitCode {
-    match explainer::schema::find(name) {
+fn print_schema(name: &str, translation: bool) -> ExitCode {
+    let found = if translation {
+        explainer::schema::find_translation(name)
+    } else {
+        explainer::schema::find(name)
+    };
+    match found {
         Some(kind) => {
             print!("{}", kind.json());
             ExitCode::SUCCESS
         }
-        // The argument's parser takes only known names.
-        None => ExitCode::FAILURE,
+        // The argument's parser takes only known names; of those, only some are translated.
+        None => {
+            let translated: Vec<&str> = explainer::schema::translations()
+                .iter()
+                .map(|kind| kind.name)
+                .collect();
+            eprintln!(
+                "error: `{name}` has no translation files\n  = help: editions translate {}",
+                translated.join(", ")
+            );
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -85,7 +85,7 @@ pub fn create(dir: &Path, languages: &[String]) -> Result<usize, NewSiteError> {
         let text = fs::read_to_string(&config).map_err(io_error(&config))?;
         write(&config, with_languages(&text, first, others).as_bytes())?;
     }
-    for kind in schema::all() {
+    for kind in schema::for_editors() {
         write(&dir.join(kind.schema_path()), kind.json().as_bytes())?;
         written += 1;
     }

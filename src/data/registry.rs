@@ -69,6 +69,13 @@ macro_rules! registry {
                 }
             }
 
+            /// What of the kind's entries an edition may translate, if anything.
+            pub fn translatable(self) -> Option<translation::Translatable> {
+                match self {
+                    $(Kind::$variant => <$kind as DataKind>::TRANSLATABLE,)*
+                }
+            }
+
             /// The kind's link scheme, if it has one.
             pub fn scheme(self) -> Option<Scheme> {
                 match self {

@@ -2,7 +2,7 @@
 //! language server (the "Even Better TOML" extension of VS Code and the TOML support of
 //! several other editors).
 
-use super::all;
+use super::for_editors;
 
 /// The name of Taplo's settings file at a site's root.
 pub const TAPLO_FILE: &str = ".taplo.toml";
@@ -14,7 +14,7 @@ pub fn taplo_config() -> String {
          # `explainer schema NAME`), so that TOML editors complete keys and underline mistakes.\n\
          include = [\"*.toml\", \"content/**/*.toml\"]\n",
     );
-    for kind in all() {
+    for kind in for_editors() {
         text.push_str(&format!(
             "\n[[rule]]\ninclude = [\"{}\"]\n[rule.schema]\npath = \"./{}\"\n",
             kind.path(),

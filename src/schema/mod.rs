@@ -6,11 +6,13 @@
 
 pub mod editors;
 pub mod shapes;
+mod translation;
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
 use crate::config::{CONFIG_FILE, Config};
+use crate::data::translation::{self as translations, Translatable};
 use crate::data::{Kind as DataKind, file};
 
 /// A file that has a schema.
@@ -18,12 +20,23 @@ use crate::data::{Kind as DataKind, file};
 pub struct Kind {
     /// The name `explainer schema` takes, such as `sources`.
     pub name: &'static str,
-    /// The file's name, such as `sources.toml`.
+    /// The file's name, such as `sources.toml`; for translation files, the name of the file
+    /// they translate.
     file_name: &'static str,
     /// True for a data file of `content/data/`, false for a file at the site root.
     data: bool,
     /// Makes the schema.
-    make: fn() -> Schema,
+    make: Make,
+}
+
+/// How a kind's schema is made.
+#[derive(Debug, Clone, Copy)]
+enum Make {
+    /// From the type that reads the file.
+    Type(fn() -> Schema),
+    /// From what an edition may translate of a data kind's entries: the schema of the
+    /// kind's translation files, `content/data/LANG/<kind>.toml`.
+    Translation(Translatable),
 }
 
 /// Every file with a schema: the configuration, then the TOML file of each registered data
@@ -33,7 +46,7 @@ pub fn all() -> Vec<Kind> {
         name: "config",
         file_name: CONFIG_FILE,
         data: false,
-        make: schema_of::<Config>,
+        make: Make::Type(schema_of::<Config>),
     };
     let data = DataKind::ALL.iter().filter_map(|kind| {
         let file_name = kind.files().iter().find(|f| f.ends_with(".toml"))?;
@@ -41,10 +54,32 @@ pub fn all() -> Vec<Kind> {
             name: kind.name(),
             file_name,
             data: true,
-            make: kind.schema()?,
+            make: Make::Type(kind.schema()?),
         })
     });
     std::iter::once(config).chain(data).collect()
+}
+
+/// The translation files of every registered data kind an edition may translate, such as
+/// `content/data/ru/timeline.toml`, each named after its kind.
+pub fn translations() -> Vec<Kind> {
+    DataKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            Some(Kind {
+                name: kind.name(),
+                file_name: kind.files().iter().find(|f| f.ends_with(".toml"))?,
+                data: true,
+                make: Make::Translation(kind.translatable()?),
+            })
+        })
+        .collect()
+}
+
+/// Every schema `explainer new` writes and points editors at: the files', then the
+/// translation files'.
+pub fn for_editors() -> Vec<Kind> {
+    all().into_iter().chain(translations()).collect()
 }
 
 /// The names `explainer schema` takes.
@@ -57,24 +92,46 @@ pub fn find(name: &str) -> Option<Kind> {
     all().into_iter().find(|kind| kind.name == name)
 }
 
+/// The translation files of the data kind with this name, if an edition may translate it.
+pub fn find_translation(name: &str) -> Option<Kind> {
+    translations().into_iter().find(|kind| kind.name == name)
+}
+
 impl Kind {
-    /// The file's path relative to the site root, such as `content/data/sources.toml`.
+    /// The file's path relative to the site root, such as `content/data/sources.toml`; for
+    /// translation files, a pattern with `*` for the language, such as
+    /// `content/data/*/timeline.toml`.
     pub fn path(&self) -> String {
-        if self.data {
-            file::data_path(self.file_name)
-        } else {
-            self.file_name.to_owned()
+        match (self.make, self.data) {
+            (Make::Translation(_), _) => translations::file_of(self.name, "*"),
+            (Make::Type(_), true) => file::data_path(self.file_name),
+            (Make::Type(_), false) => self.file_name.to_owned(),
         }
+    }
+
+    /// True for the schema of a kind's translation files.
+    pub fn is_translation(&self) -> bool {
+        matches!(self.make, Make::Translation(_))
     }
 
     /// Where `explainer new` writes the schema, relative to the site root.
     pub fn schema_path(&self) -> String {
-        format!("{SCHEMA_DIR}/{}.schema.json", self.name)
+        let suffix = if self.is_translation() {
+            ".translation"
+        } else {
+            ""
+        };
+        format!("{SCHEMA_DIR}/{}{suffix}.schema.json", self.name)
     }
 
     /// The schema, titled with the file it describes.
     pub fn schema(&self) -> Schema {
-        let mut schema = (self.make)();
+        let mut schema = match self.make {
+            Make::Type(make) => make(),
+            Make::Translation(translatable) => {
+                translation::schema(translatable, &file::data_path(self.file_name))
+            }
+        };
         schema.insert("title".to_owned(), self.path().into());
         schema
     }
@@ -90,10 +147,29 @@ impl Kind {
 /// The folder of a site where `explainer new` writes the schemas.
 pub const SCHEMA_DIR: &str = "schemas";
 
-/// The schema of a type that reads a file. Draft 7: the version that TOML editors' language
-/// servers read best.
+/// The schema of a type that reads a file.
 pub fn schema_of<T: JsonSchema>() -> Schema {
+    settings().into_generator().into_root_schema_for::<T>()
+}
+
+/// Draft 7: the version of JSON Schema that TOML editors' language servers read best.
+fn settings() -> SchemaSettings {
     SchemaSettings::draft07()
-        .into_generator()
-        .into_root_schema_for::<T>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `all` leaves out a kind without a schema: every kind read from TOML must have one, so
+    /// that a kind added to the registry cannot be left without editor support unnoticed.
+    #[test]
+    fn every_data_kind_read_from_toml_has_a_schema() {
+        for kind in DataKind::ALL {
+            if kind.files().iter().any(|f| f.ends_with(".toml")) {
+                assert!(kind.schema().is_some(), "{} has no schema", kind.name());
+                assert!(find(kind.name()).is_some(), "{}", kind.name());
+            }
+        }
+    }
 }

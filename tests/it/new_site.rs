@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use crate::common::schema_check::problems_with;
 use crate::common::{repo, select};
 use explainer::scaffold::{VERSION, repository};
-use explainer::schema::{all, editors};
+use explainer::schema::{all, editors, for_editors};
 use serde_yaml_ng::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_explainer");
@@ -171,6 +171,19 @@ fn a_new_site_is_a_whole_repository() {
         assert!(
             readme.contains(topic),
             "the README does not mention {topic}"
+        );
+    }
+    // Where each kind of content lives: every file with a schema, the images and the design.
+    let files: Vec<String> = all().iter().map(|kind| kind.path()).collect();
+    for place in
+        files
+            .iter()
+            .map(String::as_str)
+            .chain(["content/notes/", "content/images/", "templates/"])
+    {
+        assert!(
+            readme.contains(place),
+            "the README does not say where {place} is"
         );
     }
     for file in crate::common::files_under(&site) {
@@ -351,8 +364,9 @@ fn the_install_step_checks_the_release_archive() {
     assert!(!runner.join("path").exists());
 }
 
-/// What the install step did with stand-ins for curl (which finds no release archive) and
-/// cargo (which installs a stand-in binary): its output, and the arguments each got.
+/// What the install step did with stand-ins for curl (which finds a release's archive but
+/// no checksum file, so that nothing may be installed from it) and cargo (which installs a
+/// stand-in binary): its output, and the arguments each got.
 struct Fallback {
     output: Output,
     outputs: String,
@@ -360,8 +374,13 @@ struct Fallback {
     curl: String,
 }
 
-/// Runs the install step on `host` with the action's files at `action_path`.
-fn install_without_archive(host: &[(&str, &str)], action_path: Option<&Path>) -> Fallback {
+/// Runs the install step on `host` with the action's files at `action_path`, and the
+/// action's `releases-url` input when given.
+fn install_without_archive(
+    host: &[(&str, &str)],
+    action_path: Option<&Path>,
+    releases: Option<&str>,
+) -> Fallback {
     let dir = tempfile::tempdir().unwrap();
     let runner = dir.path().join("runner");
     let stubs = dir.path().join("stubs");
@@ -376,7 +395,7 @@ fn install_without_archive(host: &[(&str, &str)], action_path: Option<&Path>) ->
     );
     // curl -f exits 22 when the server answers 404.
     let curl = format!(
-        "#!/bin/sh\necho \"$@\" >> \"{}\"\nexit 22\n",
+        "#!/bin/sh\necho \"$@\" >> \"{}\"\nwhile [ \"$1\" != -o ]; do shift; done\ncase \"$3\" in *.sha256) exit 22 ;; esac\n: > \"$2\"\n",
         record("curl").display()
     );
     for (name, script) in [("cargo", cargo), ("curl", curl)] {
@@ -391,6 +410,9 @@ fn install_without_archive(host: &[(&str, &str)], action_path: Option<&Path>) ->
     let action = yaml(&repo().join("action.yml"));
     let mut values = inputs(&action, &Value::Null, &BTreeMap::new());
     values.insert("github.action_repository".to_owned(), String::new());
+    if let Some(releases) = releases {
+        values.insert("inputs.releases-url".to_owned(), releases.to_owned());
+    }
     let action_path = action_path.map_or_else(repo, Path::to_path_buf);
     let action_path = action_path.to_string_lossy().into_owned();
     let mut env = host.to_vec();
@@ -410,7 +432,11 @@ fn install_without_archive(host: &[(&str, &str)], action_path: Option<&Path>) ->
 #[test]
 fn without_a_release_archive_the_install_step_builds_with_cargo() {
     // A runner no release archive is made for.
-    let done = install_without_archive(&[("RUNNER_OS", "Linux"), ("RUNNER_ARCH", "ARM")], None);
+    let done = install_without_archive(
+        &[("RUNNER_OS", "Linux"), ("RUNNER_ARCH", "ARM")],
+        None,
+        None,
+    );
     assert!(done.output.status.success(), "{:?}", done.output);
     assert!(done.outputs.contains(&format!("version={VERSION}")));
     assert!(done.curl.is_empty(), "{}", done.curl);
@@ -437,6 +463,7 @@ fn without_a_release_archive_the_install_step_builds_with_cargo() {
     let done = install_without_archive(
         &[("RUNNER_OS", "Linux"), ("RUNNER_ARCH", "X64")],
         Some(&fetched),
+        None,
     );
     assert!(done.output.status.success(), "{:?}", done.output);
     let archive = format!(
@@ -449,6 +476,65 @@ fn without_a_release_archive_the_install_step_builds_with_cargo() {
         "{}",
         done.cargo
     );
+}
+
+/// The runner a release target is built for, as the runner names its system and processor.
+fn runner_for(target: &str) -> [(&'static str, &'static str); 2] {
+    let system = [
+        ("-linux-", "Linux"),
+        ("-apple-darwin", "macOS"),
+        ("-windows-", "Windows"),
+    ]
+    .into_iter()
+    .find_map(|(part, system)| target.contains(part).then_some(system))
+    .unwrap_or_else(|| panic!("no runner system for {target}"));
+    let processor = match target.split('-').next() {
+        Some("x86_64") => "X64",
+        Some("aarch64") => "ARM64",
+        _ => panic!("no runner processor for {target}"),
+    };
+    [("RUNNER_OS", system), ("RUNNER_ARCH", processor)]
+}
+
+#[test]
+fn the_install_step_asks_for_the_archives_the_release_workflow_makes() {
+    let release = yaml(&repo().join(".github/workflows/release.yml"));
+    let upload = step_using(
+        &release,
+        "upload-assets",
+        "taiki-e/upload-rust-binary-action@",
+    );
+    let with = &upload["with"];
+    // Archives named explainer-TARGET (the tool's default), tar.gz but zip on Windows, each
+    // with explainer-TARGET.sha256.
+    assert_eq!(with["bin"].as_str(), Some("explainer"));
+    assert!(with.get("archive").is_none(), "{with:?}");
+    assert_eq!(with["tar"].as_str(), Some("unix"));
+    assert_eq!(with["zip"].as_str(), Some("windows"));
+    assert_eq!(with["checksum"].as_str(), Some("sha256"));
+    let targets: Vec<&str> = release["jobs"]["upload-assets"]["strategy"]["matrix"]["include"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets.len(), 5, "{targets:?}");
+    let releases = "https://releases.example.org";
+    for target in targets {
+        let done = install_without_archive(&runner_for(target), None, Some(releases));
+        let extension = if target.contains("windows") {
+            "zip"
+        } else {
+            "tar.gz"
+        };
+        let base = format!("{releases}/v{VERSION}/explainer-{target}");
+        for asked in [format!("{base}.{extension}"), format!("{base}.sha256")] {
+            assert!(done.curl.contains(&asked), "{target}: {}", done.curl);
+        }
+        // Without its checksum file, the archive is not installed: the version is built.
+        assert!(done.output.status.success(), "{:?}", done.output);
+        assert!(done.cargo.starts_with("install --locked"), "{}", done.cargo);
+    }
 }
 
 #[test]
@@ -478,7 +564,7 @@ fn the_schemas_and_editor_settings_cover_every_file() {
     let taplo: toml::Table =
         toml::from_str(&fs::read_to_string(site.join(editors::TAPLO_FILE)).unwrap()).unwrap();
     let rules = taplo["rule"].as_array().unwrap();
-    for kind in all() {
+    for kind in for_editors() {
         let written = fs::read_to_string(site.join(kind.schema_path())).unwrap();
         assert_eq!(
             written,
@@ -495,6 +581,10 @@ fn the_schemas_and_editor_settings_cover_every_file() {
             site.join(schema_path).canonicalize().unwrap(),
             site.join(kind.schema_path()).canonicalize().unwrap()
         );
+        if kind.is_translation() {
+            // A new site translates nothing yet.
+            continue;
+        }
         let schema: serde_json::Value = serde_json::from_str(&written).unwrap();
         let text = fs::read_to_string(site.join(kind.path())).unwrap();
         assert_eq!(

@@ -304,6 +304,12 @@ fn ci_workflow_runs_the_ci_script_on_pull_requests() {
     assert_eq!(workflow["on"]["push"]["branches"][0].as_str(), Some("main"));
     let steps = serde_yaml_ng::to_string(&workflow["jobs"]["ci"]["steps"]).unwrap();
     assert!(steps.contains("bash .ci/run"), "{steps}");
+    // The Rust version the README promises is built with, read from Cargo.toml.
+    let msrv = serde_yaml_ng::to_string(&workflow["jobs"]["msrv"]["steps"]).unwrap();
+    assert!(
+        msrv.contains("rust-version") && msrv.contains("check --locked"),
+        "{msrv}"
+    );
 }
 
 #[test]

@@ -38,6 +38,8 @@ impl DataKind for Media {
     const NAME: &'static str = "media";
     const FILES: &'static [&'static str] = &[FILE];
     const SCHEME: Option<Scheme> = Some(SCHEME);
+    const SCHEMA: Option<fn() -> schemars::Schema> =
+        Some(crate::schema::schema_of::<input::MediaFile>);
     const TRANSLATABLE: Option<Translatable> = Some(Translatable {
         entry: "image",
         fields: &["alt", "caption"],

@@ -1,0 +1,49 @@
+//! The schema of a translation file, `content/data/LANG/<kind>.toml`, made from the same
+//! [`Translatable`] that tells the reader which entries' fields an edition may translate.
+
+use schemars::{JsonSchema, Schema, json_schema};
+use serde_json::{Map, Value};
+
+use super::shapes::Id;
+use crate::data::translation::Translatable;
+
+/// `[[entry]]` tables, each with the `id` of an entry of the file they translate (at
+/// `original`) and, as text, any of the fields that may be translated; nothing else.
+pub fn schema(translatable: Translatable, original: &str) -> Schema {
+    let mut generator = super::settings().into_generator();
+    let mut fields: Map<String, Value> = translatable
+        .fields
+        .iter()
+        .map(|field| {
+            let schema = serde_json::json!({
+                "type": "string",
+                "pattern": r"\S",
+                "description": format!("The entry's `{field}` in the edition's language."),
+            });
+            ((*field).to_owned(), schema)
+        })
+        .collect();
+    let id = Id::json_schema(&mut generator);
+    fields.insert("id".to_owned(), id.to_value());
+    let entry = translatable.entry;
+    json_schema!({
+        "$schema": generator.settings().meta_schema,
+        "description": format!(
+            "An edition's translation of {original}: [[{entry}]] tables, each with the `id` of an entry there and any of its {} in the edition's language",
+            translatable.fields.join(", ")
+        ),
+        "type": "object",
+        "properties": {
+            entry: {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": fields,
+                    "required": ["id"],
+                    "additionalProperties": false,
+                },
+            },
+        },
+        "additionalProperties": false,
+    })
+}

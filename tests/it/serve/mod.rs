@@ -31,14 +31,23 @@ fn start(root: &Path, base_url: Option<&str>) -> Server {
 }
 
 fn agent() -> ureq::Agent {
+    agent_with_timeout(TIMEOUT)
+}
+
+/// An agent whose requests, bodies included, give up after `timeout`.
+fn agent_with_timeout(timeout: Duration) -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .max_redirects_will_error(false)
-        .timeout_global(Some(TIMEOUT))
+        .timeout_global(Some(timeout))
         .build()
         .into()
 }
+
+/// How long a test may read the preview's event stream: it stays open across every edit
+/// of the test, so that a slow machine's rebuilds must not end it.
+const EVENTS_TIMEOUT: Duration = Duration::from_secs(180);
 
 /// A response: status, content type, `Location` and body.
 struct Reply {
@@ -95,7 +104,7 @@ struct Events(Box<dyn BufRead>);
 
 impl Events {
     fn open(server: &Server, base_path: &str) -> Events {
-        let response = agent()
+        let response = agent_with_timeout(EVENTS_TIMEOUT)
             .get(format!(
                 "http://{}{base_path}/__explainer/events",
                 server.addr()

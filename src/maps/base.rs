@@ -37,10 +37,14 @@ pub struct Arc {
 /// One ring of a country's outline: arcs in order, each maybe reversed.
 #[derive(Debug)]
 pub struct Ring {
-    /// `(arc index, reversed)`.
-    pub arcs: Vec<(usize, bool)>,
-    /// The smallest extent holding it.
+    /// `(arc index, reversed, turns)`: each arc is moved by `turns` whole turns of 360
+    /// degrees, so that it starts where the arc before it ends.
+    pub arcs: Vec<(usize, bool, i8)>,
+    /// The smallest extent holding it, its arcs so moved.
     pub extent: Extent,
+    /// For a ring that goes once round a pole (Antarctica's coast), that pole's latitude:
+    /// the ring is closed along it.
+    pub pole: Option<f64>,
 }
 
 /// A country: its name and rings (outer rings and holes alike: filled even-odd).
@@ -89,14 +93,20 @@ fn decode(bytes: &[u8]) -> Result<World, BaseError> {
     for _ in 0..arc_count {
         let n = r.count()?;
         let (mut x, mut y) = (0i64, 0i64);
-        let mut points = Vec::with_capacity(n);
+        let mut points: Vec<LonLat> = Vec::with_capacity(n);
         for _ in 0..n {
             x += r.signed()?;
             y += r.signed()?;
-            points.push(LonLat {
+            let mut p = LonLat {
                 lon: x as f64 * scale_x + translate_x,
                 lat: y as f64 * scale_y + translate_y,
-            });
+            };
+            // Natural Earth cuts its shapes at the antimeridian, but the cut edges run from
+            // -180 to 180: the arc is kept continuous instead, running on past 180.
+            if let Some(last) = points.last() {
+                p.lon += 360.0 * ((last.lon - p.lon) / 360.0).round();
+            }
+            points.push(p);
         }
         let extent = bounds(&points).ok_or(BaseError::Damaged(r.at))?;
         arcs.push(Arc {
@@ -128,12 +138,7 @@ fn decode(bytes: &[u8]) -> Result<World, BaseError> {
                     arcs[arc].uses = arcs[arc].uses.saturating_add(1);
                     refs.push((arc, reversed));
                 }
-                let extent = refs
-                    .iter()
-                    .map(|&(a, _)| arcs[a].extent)
-                    .reduce(union)
-                    .ok_or(BaseError::Damaged(r.at))?;
-                rings.push(Ring { arcs: refs, extent });
+                rings.push(ring(&arcs, &refs).ok_or(BaseError::Damaged(r.at))?);
             }
         }
         countries.push(Country { name, rings });
@@ -141,8 +146,58 @@ fn decode(bytes: &[u8]) -> Result<World, BaseError> {
     Ok(World { arcs, countries })
 }
 
-/// The extent of an arc's points. Natural Earth cuts its shapes at the antimeridian, so
-/// a plain minimum and maximum is right.
+/// A ring of these arcs, each moved by whole turns so that it continues the one before:
+/// a ring across the antimeridian (Russia's, Fiji's) is then whole, and a ring that ends a
+/// turn away from its start goes round a pole.
+fn ring(arcs: &[Arc], refs: &[(usize, bool)]) -> Option<Ring> {
+    let ends = |arc: &Arc, reversed: bool| {
+        let (first, last) = (arc.points.first()?, arc.points.last()?);
+        Some(if reversed {
+            (*last, *first)
+        } else {
+            (*first, *last)
+        })
+    };
+    let mut moved = Vec::with_capacity(refs.len());
+    let mut extent: Option<Extent> = None;
+    let mut start: Option<LonLat> = None;
+    let mut end: Option<f64> = None;
+    for &(index, reversed) in refs {
+        let arc = &arcs[index];
+        let (first, last) = ends(arc, reversed)?;
+        let turns = end.map_or(0.0, |end| ((end - first.lon) / 360.0).round());
+        let shift = 360.0 * turns;
+        start.get_or_insert(first);
+        end = Some(last.lon + shift);
+        let shifted = Extent {
+            west: arc.extent.west + shift,
+            east: arc.extent.east + shift,
+            ..arc.extent
+        };
+        extent = Some(extent.map_or(shifted, |e| union(e, shifted)));
+        moved.push((index, reversed, turns as i8));
+    }
+    let (start, end, mut extent) = (start?, end?, extent?);
+    let pole = ((end - start.lon).abs() > 180.0).then(|| {
+        if extent.south + extent.north < 0.0 {
+            -90.0
+        } else {
+            90.0
+        }
+    });
+    match pole {
+        Some(lat) if lat < 0.0 => extent.south = lat,
+        Some(lat) => extent.north = lat,
+        None => {}
+    }
+    Some(Ring {
+        arcs: moved,
+        extent,
+        pole,
+    })
+}
+
+/// The extent of an arc's points, which run on past 180 where they cross it.
 fn bounds(points: &[LonLat]) -> Option<Extent> {
     let first = points.first()?;
     Some(points.iter().fold(
@@ -245,24 +300,42 @@ mod tests {
         let uses: Vec<u8> = azerbaijan
             .rings
             .iter()
-            .flat_map(|r| r.arcs.iter().map(|&(a, _)| world.arcs[a].uses))
+            .flat_map(|r| r.arcs.iter().map(|&(a, _, _)| world.arcs[a].uses))
             .collect();
         assert!(uses.contains(&1) && uses.contains(&2), "{uses:?}");
-        // Every ring closes.
+        // Every ring closes, its arcs moved by their turns, or goes once round a pole.
         for country in &world.countries {
             for ring in &country.rings {
-                let point = |(a, reversed): (usize, bool), first: bool| {
+                let point = |(a, reversed, turns): (usize, bool, i8), first: bool| {
                     let points = &world.arcs[a].points;
-                    if first != reversed {
+                    let p = if first != reversed {
                         points[0]
                     } else {
                         points[points.len() - 1]
-                    }
+                    };
+                    p.lon + 360.0 * f64::from(turns)
                 };
                 let start = point(ring.arcs[0], true);
                 let end = point(ring.arcs[ring.arcs.len() - 1], false);
-                assert!((start.lon - end.lon).abs() < 1e-9, "{}", country.name);
+                match ring.pole {
+                    None => assert!((start - end).abs() < 1e-9, "{}", country.name),
+                    Some(_) => assert!(
+                        (start - end).abs() > 359.0 && country.name == "Antarctica",
+                        "{}",
+                        country.name
+                    ),
+                }
             }
+        }
+        // No edge jumps across the globe (it would be drawn as a band across the map):
+        // Natural Earth's cut edges along the antimeridian, written from -180 to 180, are
+        // kept on one side.
+        for arc in &world.arcs {
+            assert!(
+                arc.points
+                    .windows(2)
+                    .all(|w| (w[1].lon - w[0].lon).abs() < 180.0)
+            );
         }
     }
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::base::World;
 use super::clip;
-use super::geo::{Extent, Point, Rect};
+use super::geo::{Extent, LonLat, Point, Rect};
 use super::path::{PathData, simplify};
 use super::projection::Projection;
 
@@ -43,10 +43,9 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
     view.east += dlon;
     view.south -= dlat;
     view.north += dlat;
-    // Natural Earth's shapes lie between -180 and 180, cut at the antimeridian, so each is
-    // drawn whole, as it is or a whole turn east or west: a shape that also spans the far
-    // side of the globe from the map's centre (Antarctica, on any map that reaches it) is
-    // never cut apart there.
+    // Each shape is drawn whole, as the base layer holds it or a whole turn east or west:
+    // one that also spans the far side of the globe from the map's centre (Antarctica, on
+    // any map that reaches it) is never cut apart there.
     let mut arcs: HashMap<(usize, i8), Vec<Point>> = HashMap::new();
     let mut arc = |index: usize, turns: i8| -> Vec<Point> {
         arcs.entry((index, turns))
@@ -69,13 +68,21 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
         for ring in &country.rings {
             for turns in turns_into(&ring.extent, &view) {
                 let mut points: Vec<Point> = Vec::new();
-                for &(index, reversed) in &ring.arcs {
-                    let mut part = arc(index, turns);
+                for &(index, reversed, moved) in &ring.arcs {
+                    let mut part = arc(index, turns + moved);
                     if reversed {
                         part.reverse();
                     }
                     let skip = usize::from(!points.is_empty());
                     points.extend(part.into_iter().skip(skip));
+                }
+                if let (Some(lat), Some(&first), Some(&last)) =
+                    (ring.pole, points.first(), points.last())
+                {
+                    // Round the pole: down to it, along it and back up to the start.
+                    let y = projection.project(LonLat { lon: 0.0, lat }).y;
+                    points.push(Point { x: last.x, y });
+                    points.push(Point { x: first.x, y });
                 }
                 if too_small(&points, tolerance) {
                     continue;
@@ -115,13 +122,13 @@ pub fn draw(world: &World, projection: &Projection, frame: &Rect, tolerance: f64
     }
 }
 
-/// The whole turns (west, none, east) by which a shape's `extent`, between -180 and 180,
-/// must be moved to lie in `view`, whose longitudes run on past -180 or 180 as the map's do.
+/// The whole turns (west, none, east) by which a shape's `extent` must be moved to lie in
+/// `view`; both may run on past -180 or 180.
 fn turns_into(extent: &Extent, view: &Extent) -> impl Iterator<Item = i8> {
     let overlaps_lat = extent.south <= view.north && view.south <= extent.north;
     let (west, east) = (extent.west, extent.east);
     let (view_west, view_east) = (view.west, view.east);
-    [-1i8, 0, 1].into_iter().filter(move |&turns| {
+    [-2i8, -1, 0, 1, 2].into_iter().filter(move |&turns| {
         let shift = 360.0 * f64::from(turns);
         overlaps_lat && west + shift <= view_east && view_west <= east + shift
     })

@@ -171,3 +171,39 @@ fn the_russian_summary_ends_a_date_with_one_full_stop() {
     );
     assert!(lines.iter().all(|l| !l.ends_with("..")), "{lines:#?}");
 }
+
+/// The Russian edition has no translation of the glossary: its entries' words, aliases and
+/// links keep the English `lang`, while the interface's words around them do not.
+#[test]
+fn the_untranslated_glossary_keeps_its_language_in_the_russian_edition() {
+    let site = real_site();
+    build_ok(site.path());
+    let russian = page(site.path(), "ru/glossary/index.html");
+    let lang = |selector: &str| -> Vec<Option<String>> {
+        select(&russian, selector)
+            .iter()
+            .map(|e| e.value().attr("lang").map(str::to_owned))
+            .collect()
+    };
+    let english = Some("en-GB".to_owned());
+    for selector in [
+        "#alias-2020-war dfn",
+        "#alias-2020-war + dd a",
+        "#alias-artsakh + dd span",
+    ] {
+        assert_eq!(lang(selector), std::slice::from_ref(&english), "{selector}");
+    }
+    assert_eq!(lang("#alias-artsakh dfn"), [Some("hy".to_owned())]);
+    assert!(lang(".see-also a").iter().all(|l| *l == english));
+    assert!(lang(".entry-sources a").iter().all(|l| *l == english));
+    let dd = text_of(&russian, "#alias-artsakh + dd");
+    assert!(dd.starts_with("См."), "{dd}");
+    let default = page(site.path(), "glossary/index.html");
+    assert!(
+        select(
+            &default,
+            "dd.alias [lang], .see-also [lang], .entry-sources a[lang]"
+        )
+        .is_empty()
+    );
+}

@@ -32,6 +32,8 @@ struct EntryView {
 
 #[derive(Serialize)]
 struct LinkView {
+    /// The term's or source's id, by which templates tell whether it is translated.
+    id: String,
     title: String,
     href: String,
     /// For sources: whose voice it is.
@@ -81,6 +83,7 @@ pub fn generate(
                 .iter()
                 .filter_map(|id| glossary.get(id))
                 .map(|t| LinkView {
+                    id: t.id.clone(),
                     title: t.term.clone(),
                     href: format!("#{}", t.id),
                     affiliation: None,
@@ -91,6 +94,7 @@ pub fn generate(
                 .iter()
                 .filter_map(|id| {
                     source_of(id).map(|(title, affiliation)| LinkView {
+                        id: id.clone(),
                         title,
                         href: links::anchor(targets, sources::PATH, id),
                         affiliation: Some(affiliation),
@@ -111,6 +115,7 @@ pub fn generate(
                 see_also: Vec::new(),
                 sources: Vec::new(),
                 alias_of: Some(LinkView {
+                    id: term.id.clone(),
                     title: term.term.clone(),
                     href: format!("#{}", term.id),
                     affiliation: None,

@@ -49,10 +49,9 @@ pub fn all() -> Vec<Kind> {
         make: Make::Type(schema_of::<Config>),
     };
     let data = DataKind::ALL.iter().filter_map(|kind| {
-        let file_name = kind.files().iter().find(|f| f.ends_with(".toml"))?;
         Some(Kind {
             name: kind.name(),
-            file_name,
+            file_name: toml_file(*kind)?,
             data: true,
             make: Make::Type(kind.schema()?),
         })
@@ -68,12 +67,17 @@ pub fn translations() -> Vec<Kind> {
         .filter_map(|kind| {
             Some(Kind {
                 name: kind.name(),
-                file_name: kind.files().iter().find(|f| f.ends_with(".toml"))?,
+                file_name: toml_file(*kind)?,
                 data: true,
                 make: Make::Translation(kind.translatable()?),
             })
         })
         .collect()
+}
+
+/// The TOML file a data kind reads, when it reads one (a kind may also read CSV).
+fn toml_file(kind: DataKind) -> Option<&'static str> {
+    kind.files().iter().copied().find(|f| f.ends_with(".toml"))
 }
 
 /// Every schema `explainer new` writes and points editors at: the files', then the

@@ -202,6 +202,7 @@ credit = "Desk"
             (1, "image `no-alt` has no alt text"),
             (6, "image `no-credit` has no credit"),
             (11, "image `missing` has no credit"),
+            (13, "the image `images/gone.jpg` does not exist"),
             (17, "invalid image id \"Bad Id\""),
             (19, "image `Bad Id` is decorative and has alt text"),
             (23, "duplicate image id `no-alt`"),
@@ -228,6 +229,12 @@ credit = "Desk"
             "{}",
             missing[0].message
         );
+        // When the registry fails to load for another entry, the missing file is reported
+        // with that entry's problem.
+        let broken = GOOD.replace("images/dam.jpg", "images/dma.jpg")
+            + "\n[[image]]\nid = \"other\"\nfile = \"images/dam.jpg\"\nalt = \"A dam\"\n";
+        let lines: Vec<usize> = errors(&broken).iter().map(|d| d.line).collect();
+        assert_eq!(lines, [4, 11]);
     }
 
     #[test]

@@ -39,8 +39,14 @@ pub fn media(root: &Path, file: SourceText, raw: MediaFile) -> Result<Media, Dia
             list.push(image);
         }
     }
+    let media = Media { list, index, file };
+    if problems.has_errors() {
+        // The registry fails to load, so its references are never checked: its missing
+        // files are reported with its other problems.
+        problems.extend(media.missing_files());
+    }
     problems.into_result()?;
-    Ok(Media { list, index, file })
+    Ok(media)
 }
 
 /// One image; `None` when it has problems, all of them recorded.
@@ -120,6 +126,12 @@ fn image(
         }
     }
     if !problems.is_empty() {
+        if let Some(problem) = missing {
+            problems.push(
+                file.error_at(raw.file.span().start, problem.message)
+                    .with_help(problem.help),
+            );
+        }
         collector.extend(problems);
         return None;
     }

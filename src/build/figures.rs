@@ -152,10 +152,19 @@ impl<'a> SiteFigures<'a> {
     /// The processed files of a chosen image; `None` for a registered image that could not
     /// be processed, which is reported at its registry line.
     fn processed(&self, chosen: &Chosen<'_>, dest: &str) -> Result<Option<&'a Processed>, Broken> {
-        let image = self.images.get(&chosen.output).ok_or_else(|| Broken {
-            message: format!("the image `{dest}` was not found among the site's images"),
-            help: "images are JPEG or PNG files under content/ or static/".to_owned(),
-        })?;
+        let Some(image) = self.images.get(&chosen.output) else {
+            // A registered image whose file is missing is reported at its registry line.
+            if chosen
+                .registered
+                .is_some_and(|image| image.missing.is_some())
+            {
+                return Ok(None);
+            }
+            return Err(Broken {
+                message: format!("the image `{dest}` was not found among the site's images"),
+                help: "images are JPEG or PNG files under content/ or static/".to_owned(),
+            });
+        };
         match &image.result {
             Ok(processed) => Ok(Some(processed)),
             Err(_) if chosen.registered.is_some() => Ok(None),

@@ -644,6 +644,59 @@ fn a_missing_file_is_an_error_at_its_line() {
 }
 
 #[test]
+fn a_missing_registry_file_hides_no_other_error() {
+    let dir = site();
+    let root = dir.path();
+    fs::remove_file(root.join("content/images/map.png")).unwrap();
+    write(root, "content/images/dam.jpg", &samples::truncated_jpeg());
+    append(root, "content/index.md", "\n![](media:damm)\n");
+    let failure = build_site(root).unwrap_err();
+    let found: Vec<(String, usize, &str)> = failure
+        .errors
+        .0
+        .iter()
+        .map(|d| (d.file.display().to_string(), d.line, d.message.as_str()))
+        .collect();
+    let printed = crate::common::printed(&failure);
+    let has = |file: &str, line: usize, start: &str| {
+        found
+            .iter()
+            .any(|(f, l, m)| f == file && *l == line && m.starts_with(start))
+    };
+    assert!(
+        has(
+            "content/data/media.toml",
+            12,
+            "the image `images/map.png` does not exist"
+        ),
+        "{printed}"
+    );
+    assert!(
+        has(
+            "content/data/media.toml",
+            3,
+            "the image `dam` cannot be used"
+        ),
+        "{printed}"
+    );
+    assert!(
+        has("content/index.md", 16, "unknown image `damm`"),
+        "{printed}"
+    );
+    // The page that shows the map as `media:map` says nothing more of it; the page that
+    // names its path has a broken path of its own.
+    assert!(
+        has(
+            "content/notes/history.md",
+            12,
+            "the image `@/images/map.png` does not exist"
+        ),
+        "{printed}"
+    );
+    assert_eq!(found.len(), 4, "{printed}");
+}
+
+#[test]
 fn a_damaged_image_is_an_error_at_its_registry_line() {
     fails_at(
         |root| write(root, "content/images/dam.jpg", &samples::truncated_jpeg()),

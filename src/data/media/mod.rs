@@ -64,20 +64,21 @@ impl DataKind for Media {
         Media::ids(self).collect()
     }
 
-    /// Unknown sources, at their place in the registry.
+    /// Missing files and unknown sources, at their place in the registry.
     fn check_references(&self, targets: &dyn Targets) -> Vec<Diagnostic> {
-        self.list
-            .iter()
-            .filter_map(|image| {
-                let id = image.source.as_deref()?;
-                let broken = links::unknown_id(targets, &sources::SCHEME, id)?;
-                let at = image.places.source?;
-                Some(
-                    self.file
-                        .error_at(at, format!("`source`: {broken}"))
-                        .with_help(broken.help),
-                )
-            })
+        let unknown_sources = self.list.iter().filter_map(|image| {
+            let id = image.source.as_deref()?;
+            let broken = links::unknown_id(targets, &sources::SCHEME, id)?;
+            let at = image.places.source?;
+            Some(
+                self.file
+                    .error_at(at, format!("`source`: {broken}"))
+                    .with_help(broken.help),
+            )
+        });
+        self.missing_files()
+            .into_iter()
+            .chain(unknown_sources)
             .collect()
     }
 
@@ -182,7 +183,6 @@ alt = "A dam"
 id = "missing"
 file = "images/gone.jpg"
 alt = "A dam"
-credit = "Desk"
 
 [[image]]
 id = "Bad Id"
@@ -204,16 +204,40 @@ credit = "Desk"
         let expected = [
             (1, "image `no-alt` has no alt text"),
             (6, "image `no-credit` has no credit"),
+            (11, "image `missing` has no credit"),
             (13, "the image `images/gone.jpg` does not exist"),
-            (18, "invalid image id \"Bad Id\""),
-            (20, "image `Bad Id` is decorative and has alt text"),
-            (24, "duplicate image id `no-alt`"),
+            (17, "invalid image id \"Bad Id\""),
+            (19, "image `Bad Id` is decorative and has alt text"),
+            (23, "duplicate image id `no-alt`"),
         ];
         assert_eq!(found.len(), expected.len(), "{found:?}");
         for ((line, message), (want_line, want)) in found.iter().zip(expected) {
             assert_eq!(*line, want_line, "{message}");
             assert!(message.starts_with(want), "{message}");
         }
+    }
+
+    #[test]
+    fn a_missing_file_keeps_its_entry_and_is_reported_at_its_line() {
+        let (_dir, loaded) = load_text(&GOOD.replace("images/dam.jpg", "images/dma.jpg"));
+        let media = loaded.unwrap().unwrap();
+        assert!(media.get("dam-2023").is_some());
+        let missing = media.missing_files();
+        assert_eq!(missing.len(), 1);
+        assert_eq!((missing[0].line, missing[0].col), (4, 8));
+        assert!(
+            missing[0]
+                .message
+                .starts_with("the image `images/dma.jpg` does not exist"),
+            "{}",
+            missing[0].message
+        );
+        // When the registry fails to load for another entry, the missing file is reported
+        // with that entry's problem.
+        let broken = GOOD.replace("images/dam.jpg", "images/dma.jpg")
+            + "\n[[image]]\nid = \"other\"\nfile = \"images/dam.jpg\"\nalt = \"A dam\"\n";
+        let lines: Vec<usize> = errors(&broken).iter().map(|d| d.line).collect();
+        assert_eq!(lines, [4, 11]);
     }
 
     #[test]

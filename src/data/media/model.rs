@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::paths::PathProblem;
 use crate::diagnostics::{Diagnostic, SourceText};
 
 /// Where an image's values are in the registry, as byte offsets.
@@ -43,6 +44,11 @@ pub struct MediaImage {
     /// Where its values are in the registry.
     #[serde(skip)]
     pub places: Places,
+    /// Why its file cannot be found, when it cannot. The entry is kept, so that the
+    /// registry's other entries and every `media:` link are still checked; the problem is
+    /// reported at the `file` value.
+    #[serde(skip)]
+    pub missing: Option<PathProblem>,
 }
 
 /// Every registered image, in file order.
@@ -64,6 +70,20 @@ impl Media {
     /// The ids `media:` links may name, in file order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.list.iter().map(|image| image.id.as_str())
+    }
+
+    /// The entries whose file cannot be found, each an error at its `file` value.
+    pub fn missing_files(&self) -> Vec<Diagnostic> {
+        self.list
+            .iter()
+            .filter_map(|image| {
+                let problem = image.missing.as_ref()?;
+                Some(
+                    self.file_error(image, &problem.message)
+                        .with_help(problem.help.clone()),
+                )
+            })
+            .collect()
     }
 
     /// An error about an image's file (damaged, too large), at its `file` value.

@@ -1,8 +1,8 @@
 //! Checking the `[[image]]` tables into [`Media`], every problem reported at its place.
 //!
-//! The image files are checked to exist here; whether they decode, and within what
-//! limits, is for the image pipeline when the site is built. Source ids are checked once
-//! every data file is loaded ([`Media::check_references`]).
+//! The image files are looked for here; a missing one, like an unknown source id, is
+//! reported once every data file is loaded ([`Media::check_references`]). Whether the files
+//! decode, and within what limits, is for the image pipeline when the site is built.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -37,8 +37,14 @@ pub fn media(root: &Path, file: SourceText, raw: MediaFile) -> Result<Media, Dia
             list.push(image);
         }
     }
+    let media = Media { list, index, file };
+    if problems.has_errors() {
+        // The registry fails to load, so its references are never checked: its missing
+        // files are reported with its other problems.
+        problems.extend(media.missing_files());
+    }
     problems.into_result()?;
-    Ok(Media { list, index, file })
+    Ok(media)
 }
 
 /// One image; `None` when it has problems, all of them recorded.
@@ -57,14 +63,21 @@ fn image(
                 .with_help(ID_HELP),
         );
     }
-    let path = match paths::resolve(root, raw.file.get_ref(), "") {
-        Ok(found) => Some(found),
+    // A file that cannot be found is reported once every data file is loaded (see
+    // [`Media::missing_files`]): the entry stays, so `media:` links to it are not reported
+    // as unknown, and links to other entries are still checked.
+    let (path, missing) = match paths::resolve(root, raw.file.get_ref(), "") {
+        Ok(found) => (found, None),
         Err(problem) => {
-            problems.push(
-                file.error_at(raw.file.span().start, problem.message)
-                    .with_help(problem.help),
-            );
-            None
+            let written = raw.file.get_ref().clone();
+            let disk = root.join(crate::content::CONTENT_DIR).join(&written);
+            (
+                paths::ImageFile {
+                    disk,
+                    output: written,
+                },
+                Some(problem),
+            )
         }
     };
     let decorative = raw.decorative.as_ref().is_some_and(|d| *d.get_ref());
@@ -111,10 +124,15 @@ fn image(
         }
     }
     if !problems.is_empty() {
+        if let Some(problem) = missing {
+            problems.push(
+                file.error_at(raw.file.span().start, problem.message)
+                    .with_help(problem.help),
+            );
+        }
         collector.extend(problems);
         return None;
     }
-    let path = path?;
     Some(MediaImage {
         id,
         file: path.output,
@@ -130,6 +148,7 @@ fn image(
             source: raw.source.as_ref().map(|s| s.span().start),
         },
         source: text(raw.source.as_ref()),
+        missing,
     })
 }
 

@@ -248,7 +248,7 @@ impl Site {
             .iter()
             .zip(&self.rendered)
             .filter(|(page, _)| !page.fallback)
-            .map(|(page, r)| (page.clone(), r.lead.as_ref().map(|lead| &lead.share)))
+            .map(|(page, r)| (page, r.lead.as_ref().map(|lead| &lead.share)))
             .unzip();
         feed::entries(&pages, &images, &self.base)
     }

@@ -7,6 +7,7 @@
 mod editions;
 mod figures;
 mod globals;
+mod glossary_edit;
 mod images;
 mod index;
 mod jobs;

@@ -205,10 +205,21 @@ impl Site {
             // Warnings of the pages would be lost: a full build reports them again.
             return None;
         }
+        let glossary_only = kinds == [Kind::Glossary] && templates.is_none();
+        let old_terms = if glossary_only {
+            self.term_patterns()
+        } else {
+            Vec::new()
+        };
         for &kind in kinds {
             self.data
                 .reload(kind, &self.options.root, &self.config)
                 .ok()?;
+        }
+        // What assembling the site again needs is untouched by a glossary edit that falls
+        // through: the pages' Markdown is rendered again from the content.
+        if glossary_only && let Some(plan) = self.apply_glossary_edit(&old_terms) {
+            return Some((self, plan));
         }
         let templates = templates.unwrap_or(self.templates);
         let site = Site::assemble(

@@ -13,7 +13,7 @@ use crate::markdown::links::Targets;
 
 use super::jobs::Job;
 use super::site::{Site, render_page};
-use super::update::Plan;
+use super::update::{Plan, SiteFiles};
 
 impl Site {
     /// The glossary's auto-linking patterns as the site now stands; empty without a glossary.
@@ -75,7 +75,7 @@ impl Site {
         jobs.sort_unstable();
         Some(Plan {
             jobs,
-            site_files: false,
+            site_files: SiteFiles::None,
         })
     }
 

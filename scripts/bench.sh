@@ -41,9 +41,12 @@ fi
 
 cd "$here"
 cargo build --release --quiet --bin explainer --example synth
-explainer="$here/target/release/explainer"
-synth="$here/target/release/examples/synth"
-mkdir -p "$work"
+target="${CARGO_TARGET_DIR:-$here/target}"
+mkdir -p "$work/bin"
+# Copies, so that another build into a shared target folder cannot swap them mid-run.
+cp "$target/release/explainer" "$target/release/examples/synth" "$work/bin/"
+explainer="$work/bin/explainer"
+synth="$work/bin/synth"
 # Sites are named by their number of notes and kind: "10000-code" has code, "10000-plain" none.
 for n in $sizes $compare; do
     [ -d "$work/site-$n-code" ] || "$synth" "$n" "$work/site-$n-code" --hugo "$work/hugo-$n-code" >/dev/null

@@ -9,6 +9,7 @@ mod edition_sites;
 mod editions;
 mod figures;
 mod globals;
+mod glossary_edit;
 mod images;
 mod index;
 mod jobs;

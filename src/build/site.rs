@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page};
 use crate::data::media::Media;
-use crate::data::{CitedBy, DataKind, Generated, SiteData};
+use crate::data::{CitedBy, DataKind, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::figures::Figures;
 use crate::markdown::glossary_links::TermMatcher;
@@ -31,7 +31,7 @@ use super::figures::SiteFigures;
 use super::globals::Globals;
 use super::images::SiteImages;
 use super::index::SiteIndex;
-use super::jobs::FixedPage;
+use super::jobs::{FixedPage, Job};
 use super::marks::SiteMarks;
 use super::{BuildFailure, BuildOptions, check_urls, fail, generated_paths, syntax_css};
 
@@ -399,6 +399,28 @@ impl Site {
                 );
                 tera::Value::from_serializable(&view)
             })
+    }
+
+    /// Makes the fixed page of a data page again from `page`, which a data kind generated
+    /// anew; returns its job, or `None` when the site has no page at its path.
+    pub(crate) fn replace_data_page(&mut self, mut page: DataPage) -> Option<Job> {
+        let i = self.fixed.iter().position(|f| f.path == page.path)?;
+        let intros = Intros {
+            content: &self.content,
+            rendered: &self.index_rendered,
+            sources: self.data.sources.as_ref(),
+            targets: &self.index,
+        };
+        let view = data_view(
+            &self.config,
+            &self.base,
+            &mut page,
+            self.generated.has_code,
+            &intros,
+        );
+        let fixed = FixedPage::new(page.path.clone(), page.template.to_owned(), view);
+        super::drop_later(std::mem::replace(&mut self.fixed[i], fixed));
+        Some(Job::Fixed(i))
     }
 
     /// Every global of the templates, as the site now stands.

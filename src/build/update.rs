@@ -29,20 +29,35 @@ pub(crate) enum Edit {
     Data(Kind),
 }
 
-/// What to render after edits: these pages, and the feed, sitemap and other site files when `site_files`.
+/// What to render after edits: these pages, and those of the site's own files `site_files` names.
 #[derive(Debug, Default)]
 pub(crate) struct Plan {
     /// The pages to render again.
     pub jobs: Vec<Job>,
-    /// True when the site's own files (feed, sitemap, 404 page) may have changed.
-    pub site_files: bool,
+    /// Which of the site's own files (feed, sitemap, 404 page) may have changed.
+    pub site_files: SiteFiles,
+}
+
+/// Which of the site's own files to make.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SiteFiles {
+    /// None of them.
+    #[default]
+    None,
+    /// The feed alone: a page's title, description or updates changed, but not its dates,
+    /// which the sitemap shows.
+    Feed,
+    /// Every one.
+    All,
 }
 
 /// What a page edit changed besides the page itself.
 #[derive(Default)]
 struct Touched {
-    /// The front matter: the feed and the sitemap.
+    /// The front matter: the feed.
     meta: bool,
+    /// The date or the date of the last update: the sitemap too.
+    dated: bool,
     /// A note's title, description or weight: the notes listing.
     notes: bool,
     /// An ordinary page's title, description or weight: the list of pages.
@@ -66,6 +81,7 @@ impl Site {
                 let (job, page) = self.edit_page(path)?;
                 plan.jobs.push(job);
                 touched.meta |= page.meta;
+                touched.dated |= page.dated;
                 touched.notes |= page.notes;
                 touched.pages |= page.pages;
                 touched.sources |= page.sources;
@@ -109,7 +125,7 @@ impl Site {
                 self,
                 Plan {
                     jobs,
-                    site_files: true,
+                    site_files: SiteFiles::All,
                 },
             ));
         }
@@ -124,7 +140,11 @@ impl Site {
             plan.jobs.extend(self.jobs_using("pages"));
         }
         plan.jobs.extend(sources_job);
-        plan.site_files = touched.meta;
+        plan.site_files = match (touched.meta, touched.dated) {
+            (_, true) => SiteFiles::All,
+            (true, false) => SiteFiles::Feed,
+            (false, false) => SiteFiles::None,
+        };
         plan.jobs.sort_unstable();
         plan.jobs.dedup();
         Some((self, plan))
@@ -181,6 +201,7 @@ impl Site {
         }
         let touched = Touched {
             meta: page.meta != old.meta,
+            dated: (page.meta.date, page.meta.updated) != (old.meta.date, old.meta.updated),
             notes: relisted && page.kind == PageKind::Note,
             pages: relisted && page.kind == PageKind::Page,
             sources: rendered.citations != old_rendered.citations
@@ -205,10 +226,21 @@ impl Site {
             // Warnings of the pages would be lost: a full build reports them again.
             return None;
         }
+        let glossary_only = kinds == [Kind::Glossary] && templates.is_none();
+        let old_terms = if glossary_only {
+            self.term_patterns()
+        } else {
+            Vec::new()
+        };
         for &kind in kinds {
             self.data
                 .reload(kind, &self.options.root, &self.config)
                 .ok()?;
+        }
+        // What assembling the site again needs is untouched by a glossary edit that falls
+        // through: the pages' Markdown is rendered again from the content.
+        if glossary_only && let Some(plan) = self.apply_glossary_edit(&old_terms) {
+            return Some((self, plan));
         }
         let templates = templates.unwrap_or(self.templates);
         let site = Site::assemble(
@@ -227,7 +259,7 @@ impl Site {
             site,
             Plan {
                 jobs,
-                site_files: true,
+                site_files: SiteFiles::All,
             },
         ))
     }

@@ -15,7 +15,7 @@ use crate::output::Staging;
 use crate::publish::feed;
 
 use super::site::Site;
-use super::update::Plan;
+use super::update::{Plan, SiteFiles};
 use super::views::PageView;
 use super::{BuildFailure, jobs::Job};
 
@@ -63,7 +63,7 @@ impl Site {
             let jobs = site.jobs();
             let (rendered, files) = rayon::join(
                 || site.render_jobs(&jobs, &|_, _| Ok(())),
-                || site.site_files(&jobs),
+                || site.site_files(&jobs, SiteFiles::All),
             );
             self.both(rendered, files)?;
         }
@@ -101,8 +101,10 @@ impl Site {
                     .write(&format!("{folder}{}", page_file(path)), html)
                     .map_err(|e| io_error("write a page", e))
             };
-            let (rendered, files) =
-                rayon::join(|| site.render_jobs(&jobs, &sink), || site.site_files(&jobs));
+            let (rendered, files) = rayon::join(
+                || site.render_jobs(&jobs, &sink),
+                || site.site_files(&jobs, SiteFiles::All),
+            );
             let files = self.both(rendered, files)?;
             let exports = site
                 .generated
@@ -151,14 +153,14 @@ impl Site {
             }
         };
         let write_site_files = || -> Result<(), Vec<Diagnostic>> {
-            for (path, bytes) in self.site_files(&self.jobs())? {
+            for (path, bytes) in self.site_files(&self.jobs(), plan.site_files)? {
                 replace(&path, &bytes).map_err(|d| vec![d])?;
             }
             Ok(())
         };
         let (pages, files) = rayon::join(
             || self.render_jobs(&plan.jobs, &replace),
-            || plan.site_files.then(write_site_files),
+            || (plan.site_files != SiteFiles::None).then(write_site_files),
         );
         pages?;
         files.transpose()?;
@@ -166,16 +168,18 @@ impl Site {
     }
 
     /// Files every site gets: the 404 page, feed, sitemap, robots.txt, `.nojekyll`, `CNAME`,
-    /// the code stylesheet. An edition in another language gets only its own feed: the
-    /// default edition's sitemap lists the pages of every edition.
+    /// the code stylesheet; or the feed alone, as `which` says. An edition in another
+    /// language gets only its own feed: the default edition's sitemap lists the pages of
+    /// every edition.
     pub(crate) fn site_files(
         &self,
         jobs: &[Job],
+        which: SiteFiles,
     ) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
         let (base, templates) = (&self.base, &self.templates);
-        let is_default = self.config.edition_language().is_none();
+        let all = self.config.edition_language().is_none() && which == SiteFiles::All;
         let mut files = Vec::new();
-        if is_default {
+        if all {
             files.push((".nojekyll".to_owned(), Vec::new()));
         }
         let mut context = Context::new();
@@ -184,7 +188,7 @@ impl Site {
         context.insert("feed_updated", &updated);
         context.insert("feed_url", &base.absolute("/atom.xml"));
         context.insert("sitemap_url", &base.asset_absolute("/sitemap.xml"));
-        let names: &[&str] = if is_default {
+        let names: &[&str] = if all {
             context.insert("sitemap_entries", &self.sitemap_entries(jobs));
             &["atom.xml", "sitemap.xml", "robots.txt"]
         } else {
@@ -203,7 +207,7 @@ impl Site {
         for feed in feeds {
             files.push(feed.map_err(|d| vec![d])?);
         }
-        if !is_default {
+        if !all {
             return Ok(files);
         }
         if let Some(cname) = &self.config.cname {
@@ -248,7 +252,7 @@ impl Site {
             .iter()
             .zip(&self.rendered)
             .filter(|(page, _)| !page.fallback)
-            .map(|(page, r)| (page.clone(), r.lead.as_ref().map(|lead| &lead.share)))
+            .map(|(page, r)| (page, r.lead.as_ref().map(|lead| &lead.share)))
             .unzip();
         feed::entries(&pages, &images, &self.base)
     }

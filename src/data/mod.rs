@@ -75,7 +75,7 @@ pub struct ExportFile {
 }
 
 /// A place that cites a source: a page, a timeline event, a casualty claim.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CitedBy {
     /// The cited source's id.
     #[serde(skip)]

@@ -31,7 +31,10 @@ pub struct TermMatcher {
 /// Which terms a page has linked so far.
 #[derive(Debug, Default)]
 pub struct Linked {
+    /// By term: linked, or marked as if linked.
     done: Vec<bool>,
+    /// The terms linked in the text, by index, in order.
+    linked: Vec<usize>,
 }
 
 impl TermMatcher {
@@ -69,6 +72,7 @@ impl TermMatcher {
     pub fn start_page(&self) -> Linked {
         Linked {
             done: vec![false; self.terms.len()],
+            linked: Vec::new(),
         }
     }
 
@@ -84,6 +88,7 @@ impl TermMatcher {
                 continue;
             }
             linked.done[*term_index] = true;
+            linked.linked.push(*term_index);
             let term = &self.terms[*term_index];
             escape(&mut out, &text[last..found.start()]);
             out.push_str("<span class=\"gloss\"><a class=\"term\" href=\"");
@@ -110,6 +115,15 @@ impl TermMatcher {
         }
         escape(&mut out, &text[last..]);
         Some(out)
+    }
+
+    /// The ids of the terms `linked` has linked in the text, in order.
+    pub fn linked_ids(&self, linked: &Linked) -> Vec<String> {
+        linked
+            .linked
+            .iter()
+            .map(|&index| self.terms[index].id.clone())
+            .collect()
     }
 
     /// Marks a term as already linked (for a term's own definition).

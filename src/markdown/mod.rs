@@ -85,6 +85,9 @@ pub struct Rendered {
     pub images: Vec<String>,
     /// The page's lead image, when its front matter sets one.
     pub lead: Option<Lead>,
+    /// The glossary terms linked in the text, by id: the HTML shows their short
+    /// definitions, so an edit to one of those changes the page.
+    pub terms: Vec<String>,
 }
 
 /// Renders Markdown texts of one site.
@@ -156,6 +159,9 @@ impl Renderer<'_> {
         let mut rendered = state.rendered;
         rendered.html = html;
         rendered.figures = state.figures;
+        if let (Some(linked), Some(terms)) = (&state.linked, self.terms) {
+            rendered.terms = terms.linked_ids(linked);
+        }
         rendered
     }
 }

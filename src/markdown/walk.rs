@@ -35,7 +35,7 @@ pub(super) struct State<'r, 'a> {
     pub(super) out: Vec<Event<'r>>,
     pub(super) rendered: Rendered,
     anchors: Anchors,
-    linked: Option<glossary_links::Linked>,
+    pub(super) linked: Option<glossary_links::Linked>,
     /// Open links: Some(citation source id) for citations, None for ordinary links.
     links: Vec<Option<String>>,
     heading: Option<(HeadingLevel, Option<String>, usize, String)>,

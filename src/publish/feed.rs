@@ -62,7 +62,7 @@ fn timestamp(date: PartialDate) -> String {
 /// The feed's entries, newest first, and the feed's own `updated` time; `images` are the
 /// pages' lead images, in the order of `pages`.
 pub fn entries(
-    pages: &[Page],
+    pages: &[&Page],
     images: &[Option<&serde_json::Value>],
     base: &BaseUrl,
 ) -> (Vec<FeedEntry>, Option<String>) {

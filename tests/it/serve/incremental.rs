@@ -77,6 +77,17 @@ fn incremental_updates_give_the_output_of_a_full_build() {
     assert_same_as_full_build(&server, root, "a note's body");
     no_other_page_rewritten();
 
+    // A description is in the listings and the feed, not in the sitemap.
+    edit(
+        root,
+        note,
+        "description = \"The road between",
+        "description = \"The only road between",
+    );
+    events.until(|| page("/notes/").contains("The only road between"));
+    assert_same_as_full_build(&server, root, "a note's description");
+    no_other_page_rewritten();
+
     edit(
         root,
         note,

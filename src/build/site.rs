@@ -33,6 +33,7 @@ use super::images::SiteImages;
 use super::index::SiteIndex;
 use super::jobs::{FixedPage, Job};
 use super::marks::SiteMarks;
+use super::views::PageView;
 use super::{BuildFailure, BuildOptions, check_urls, fail, generated_paths, syntax_css};
 
 /// A site loaded, checked and with its Markdown rendered.
@@ -381,43 +382,36 @@ impl Site {
             ));
             cited_by
         });
+        self.data
+            .sources_page(&self.words, &cited_by, &self.generated.cited_by)
+            .map_or_else(tera::Value::none, |mut page| {
+                tera::Value::from_serializable(&self.data_page_view(&mut page))
+            })
+    }
+
+    /// The view of a data page made after assembly, with its section index page's
+    /// introduction; the page's data moves into it.
+    fn data_page_view(&self, page: &mut DataPage) -> PageView<'_> {
         let intros = Intros {
             content: &self.content,
             rendered: &self.index_rendered,
             sources: self.data.sources.as_ref(),
             targets: &self.index,
         };
-        self.data
-            .sources_page(&self.words, &cited_by, &self.generated.cited_by)
-            .map_or_else(tera::Value::none, |mut page| {
-                let view = data_view(
-                    &self.config,
-                    &self.base,
-                    &mut page,
-                    self.generated.has_code,
-                    &intros,
-                );
-                tera::Value::from_serializable(&view)
-            })
+        data_view(
+            &self.config,
+            &self.base,
+            page,
+            self.generated.has_code,
+            &intros,
+        )
     }
 
     /// Makes the fixed page of a data page again from `page`, which a data kind generated
     /// anew; returns its job, or `None` when the site has no page at its path.
     pub(crate) fn replace_data_page(&mut self, mut page: DataPage) -> Option<Job> {
         let i = self.fixed.iter().position(|f| f.path == page.path)?;
-        let intros = Intros {
-            content: &self.content,
-            rendered: &self.index_rendered,
-            sources: self.data.sources.as_ref(),
-            targets: &self.index,
-        };
-        let view = data_view(
-            &self.config,
-            &self.base,
-            &mut page,
-            self.generated.has_code,
-            &intros,
-        );
+        let view = self.data_page_view(&mut page);
         let fixed = FixedPage::new(page.path.clone(), page.template.to_owned(), view);
         super::drop_later(std::mem::replace(&mut self.fixed[i], fixed));
         Some(Job::Fixed(i))

@@ -76,6 +76,7 @@ impl Site {
         Some(Plan {
             jobs,
             site_files: SiteFiles::None,
+            ..Plan::default()
         })
     }
 

@@ -16,6 +16,8 @@ mod jobs;
 pub(crate) mod marks;
 mod site;
 mod update;
+#[cfg(test)]
+mod update_tests;
 mod views;
 mod write;
 

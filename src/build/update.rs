@@ -36,6 +36,15 @@ pub(crate) struct Plan {
     pub jobs: Vec<Job>,
     /// Which of the site's own files (feed, sitemap, 404 page) may have changed.
     pub site_files: SiteFiles,
+    /// The plans of the editions in other languages, in the order of [`Site::editions`].
+    pub editions: Vec<Plan>,
+}
+
+impl Plan {
+    /// How many pages the plan renders, in every edition.
+    pub(crate) fn pages(&self) -> usize {
+        self.jobs.len() + self.editions.iter().map(Plan::pages).sum::<usize>()
+    }
 }
 
 /// Which of the site's own files to make.
@@ -68,17 +77,54 @@ struct Touched {
 
 impl Site {
     /// Applies `edits`, returning the updated site and what to render; `None` when the edits
-    /// need a full build (the site is then of no further use). A site with editions in other
-    /// languages is always built in full: a page or data file is shown in several of them.
+    /// need a full build (the site is then of no further use).
+    ///
+    /// On a site with editions in other languages each edition applies the edits to its own
+    /// pages: an edited page is rendered again in every edition that shows it (as itself or
+    /// standing in for a missing translation), a translation in its edition alone. A data
+    /// file, whose translations are laid over it per edition, is read again by a full build.
     pub(crate) fn apply(mut self, edits: &[Edit]) -> Option<(Site, Plan)> {
-        if !self.editions.is_empty() {
+        let editions = std::mem::take(&mut self.editions);
+        let sites = || std::iter::once(&self).chain(&editions);
+        // A page no edition shows (a section's index, a new page) needs a full build.
+        let known = edits.iter().all(|edit| match edit {
+            Edit::Page(path) => sites().any(|site| site.page_of(path).is_some()),
+            Edit::Data(_) => editions.is_empty(),
+            Edit::Templates => true,
+        });
+        if !known {
             return None;
         }
+        let (mut site, mut plan) = self.apply_here(edits)?;
+        for edition in editions {
+            let (edition, edition_plan) = edition.apply_here(edits)?;
+            // The default edition's sitemap lists every edition's pages with their dates.
+            if edition_plan.site_files == SiteFiles::All {
+                plan.site_files = SiteFiles::All;
+            }
+            site.editions.push(edition);
+            plan.editions.push(edition_plan);
+        }
+        Some((site, plan))
+    }
+
+    /// The index of the page made from `path` (under the site root) in this edition.
+    fn page_of(&self, path: &std::path::Path) -> Option<usize> {
+        self.content
+            .pages
+            .iter()
+            .position(|p| p.source.path == path)
+    }
+
+    /// Applies `edits` to this edition's pages, leaving out the edited pages it does not show.
+    fn apply_here(mut self, edits: &[Edit]) -> Option<(Site, Plan)> {
         let mut plan = Plan::default();
         let mut touched = Touched::default();
         for edit in edits {
-            if let Edit::Page(path) = edit {
-                let (job, page) = self.edit_page(path)?;
+            if let Edit::Page(path) = edit
+                && let Some(i) = self.page_of(path)
+            {
+                let (job, page) = self.edit_page(i)?;
                 plan.jobs.push(job);
                 touched.meta |= page.meta;
                 touched.dated |= page.dated;
@@ -126,6 +172,7 @@ impl Site {
                 Plan {
                     jobs,
                     site_files: SiteFiles::All,
+                    ..Plan::default()
                 },
             ));
         }
@@ -152,13 +199,9 @@ impl Site {
 
     /// Reads and renders an edited page again, in place, when nothing but its own output and
     /// the lists showing it can change.
-    fn edit_page(&mut self, path: &std::path::Path) -> Option<(Job, Touched)> {
-        let i = self
-            .content
-            .pages
-            .iter()
-            .position(|p| p.source.path == path)?;
-        if self.warnings.iter().any(|w| w.file == path) {
+    fn edit_page(&mut self, i: usize) -> Option<(Job, Touched)> {
+        let path = &self.content.pages[i].source.path;
+        if self.warnings.iter().any(|w| w.file == *path) {
             return None;
         }
         let old = &self.content.pages[i];
@@ -168,6 +211,12 @@ impl Site {
             old.content_path.clone(),
         )
         .ok()?;
+        // The file's name gave its language; the edition showing it, whether it stands in.
+        let page = Page {
+            language: old.language.clone(),
+            fallback: old.fallback,
+            ..page
+        };
         let same_place =
             page.url == old.url && page.kind == old.kind && page.meta.template == old.meta.template;
         let empty = page.body().trim().is_empty() && page.kind != PageKind::NotesIndex;
@@ -260,6 +309,7 @@ impl Site {
             Plan {
                 jobs,
                 site_files: SiteFiles::All,
+                ..Plan::default()
             },
         ))
     }

@@ -136,10 +136,24 @@ impl Site {
     /// Renders what `plan` names into the served output, replacing only the files whose bytes
     /// changed; returns how many were replaced.
     pub(crate) fn refresh(&self, plan: &Plan, scratch: &Path) -> Result<usize, Vec<Diagnostic>> {
+        let mut changed = self.refresh_edition(plan, &self.output_dir, scratch)?;
+        for (edition, plan) in self.editions.iter().zip(&plan.editions) {
+            changed += edition.refresh_edition(plan, &self.output_dir, scratch)?;
+        }
+        Ok(changed)
+    }
+
+    /// Renders what `plan` names of this edition into its folder of `output`.
+    fn refresh_edition(
+        &self,
+        plan: &Plan,
+        output: &Path,
+        scratch: &Path,
+    ) -> Result<usize, Vec<Diagnostic>> {
         let changed = AtomicUsize::new(0);
-        let output = self.output_dir.clone();
+        let folder = self.edition_folder();
         let replace = |path: &str, bytes: &[u8]| {
-            let target = output.join(page_file(path));
+            let target = output.join(format!("{folder}{}", page_file(path)));
             match replace_if_changed(&target, bytes, scratch) {
                 Ok(true) => {
                     changed.fetch_add(1, Ordering::Relaxed);

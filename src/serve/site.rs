@@ -118,7 +118,7 @@ impl Builder {
         site.refresh(&plan, &self.scratch).ok()?;
         let outcome = Outcome::Built {
             base_path: site.base.path.clone(),
-            pages: plan.jobs.len(),
+            pages: plan.pages(),
             // An edit re-renders pages with the images the kept site processed.
             images_encoded: 0,
             warnings: site.warnings.clone(),

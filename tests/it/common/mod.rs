@@ -55,8 +55,8 @@ pub fn real_site() -> tempfile::TempDir {
 }
 
 /// The real explainer without its editions in other languages: its configuration's
-/// `[languages]` tables and the translations are left out. The preview builds a site with
-/// editions in full, so tests of its incremental updates use this one.
+/// `[languages]` tables and the translations are left out. The preview reads a site with
+/// editions in full after a data file's edit, so tests of data edits use this one.
 pub fn real_site_in_one_language() -> tempfile::TempDir {
     let dir = real_site();
     let config = dir.path().join("explainer.toml");

@@ -129,3 +129,72 @@ fn incremental_updates_give_the_output_of_a_full_build() {
     assert_same_as_full_build(&server, root, "a data file");
     server.shutdown().unwrap();
 }
+
+#[test]
+fn incremental_updates_of_a_site_with_editions_give_the_output_of_a_full_build() {
+    let site = crate::common::real_site();
+    let root = site.path();
+    let server = start(root, None);
+    let mut events = Events::open(&server, BASE_PATH);
+    events.next();
+    let page = |path: &str| get(&server, &format!("{BASE_PATH}{path}")).body;
+    let others = [
+        "notes/aftermath/index.html",
+        "ru/notes/aftermath/index.html",
+    ];
+    let before: Vec<u64> = others.iter().map(|p| inode(&server, p)).collect();
+    let no_other_page_rewritten = |step: &str| {
+        let now: Vec<u64> = others.iter().map(|p| inode(&server, p)).collect();
+        assert_eq!(now, before, "{step}: no other page is rewritten");
+    };
+
+    // A note without a translation stands in for it in the Russian edition: both change.
+    let note = "content/notes/lachin-corridor.md";
+    edit(root, note, "changed its status", "changed its legal status");
+    events.until(|| {
+        page("/notes/lachin-corridor/").contains("changed its legal status")
+            && page("/ru/notes/lachin-corridor/").contains("changed its legal status")
+    });
+    assert_same_as_full_build(&server, root, "an untranslated note's body");
+    no_other_page_rewritten("an untranslated note's body");
+
+    // A translation changes its own edition alone.
+    let english_about = inode(&server, "about/index.html");
+    edit(
+        root,
+        "content/about.ru.md",
+        "Отправная точка материала",
+        "Исходная точка материала",
+    );
+    events.until(|| page("/ru/about/").contains("Исходная точка материала"));
+    assert_same_as_full_build(&server, root, "a translation's body");
+    assert_eq!(
+        inode(&server, "about/index.html"),
+        english_about,
+        "the English page is not rewritten"
+    );
+    no_other_page_rewritten("a translation's body");
+
+    // A title is in both editions' listings.
+    edit(
+        root,
+        note,
+        "title = \"The Lachin corridor",
+        "title = \"The Lachin road",
+    );
+    events.until(|| {
+        page("/notes/").contains("The Lachin road")
+            && page("/ru/notes/").contains("The Lachin road")
+    });
+    assert_same_as_full_build(&server, root, "an untranslated note's title");
+
+    edit(
+        root,
+        "templates/note.html",
+        "<article",
+        "<!-- edited -->\n<article",
+    );
+    events.until(|| page("/ru/notes/aftermath/").contains("<!-- edited -->"));
+    assert_same_as_full_build(&server, root, "a template");
+    server.shutdown().unwrap();
+}

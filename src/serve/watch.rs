@@ -18,8 +18,10 @@ use crate::content::CONTENT_DIR;
 use crate::render::TEMPLATES_DIR;
 use crate::static_files::STATIC_DIR;
 
-/// How long the files must be quiet before a rebuild starts.
-pub(crate) const QUIET: std::time::Duration = std::time::Duration::from_millis(50);
+/// How long the files must be quiet before a rebuild starts. An editor's save (a backup, a
+/// write, a rename) or a `git checkout` sends its events within a few milliseconds of each
+/// other; every millisecond more is added to the time until the page shows the edit.
+pub(crate) const QUIET: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// The folders of the site root that are watched, with everything in them.
 const WATCHED_DIRS: [&str; 3] = [CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR];

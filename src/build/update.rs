@@ -143,18 +143,17 @@ impl Site {
                 }
             })
             .collect();
-        // Figures in pages (maps, images) are made by templates into the pages' HTML: new
-        // templates need the pages rendered again, which a full build does.
-        if edits.contains(&Edit::Templates)
-            && (self.rendered.iter().any(|r| r.figures > 0) || self.shows_images())
-        {
-            return None;
-        }
         let templates = if edits.contains(&Edit::Templates) {
             Some(Templates::load(&self.options.root).ok()?)
         } else {
             None
         };
+        // Figures in pages (maps, images) are made by templates into the pages' HTML: with
+        // new templates the pages' Markdown is rendered again.
+        let draws_figures = self.rendered.iter().any(|r| r.figures > 0) || self.shows_images();
+        if kinds.is_empty() && draws_figures && templates.is_some() {
+            return self.reassemble(templates);
+        }
         if !kinds.is_empty() {
             return self.reload_data(&kinds, templates);
         }
@@ -290,6 +289,17 @@ impl Site {
         // through: the pages' Markdown is rendered again from the content.
         if glossary_only && let Some(plan) = self.apply_glossary_edit(&old_terms) {
             return Some((self, plan));
+        }
+        self.reassemble(templates)
+    }
+
+    /// Renders the kept pages and data again with new `templates` (or the kept ones), as a
+    /// full build would after reading them: everything is rendered again and written where
+    /// its bytes changed.
+    fn reassemble(self, templates: Option<Templates>) -> Option<(Site, Plan)> {
+        if !self.warnings.is_empty() {
+            // Warnings of the pages would be lost: a full build reports them again.
+            return None;
         }
         let templates = templates.unwrap_or(self.templates);
         let site = Site::assemble(

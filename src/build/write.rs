@@ -170,6 +170,12 @@ impl Site {
             for (path, bytes) in self.site_files(&self.jobs(), plan.site_files)? {
                 replace(&path, &bytes).map_err(|d| vec![d])?;
             }
+            // The data's exports (CSV and such) change with the data, which makes every file.
+            if plan.site_files == SiteFiles::All {
+                for export in &self.generated.files {
+                    replace(&export.path, &export.bytes).map_err(|d| vec![d])?;
+                }
+            }
             Ok(())
         };
         let (pages, files) = rayon::join(

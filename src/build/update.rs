@@ -81,16 +81,15 @@ impl Site {
     ///
     /// On a site with editions in other languages each edition applies the edits to its own
     /// pages: an edited page is rendered again in every edition that shows it (as itself or
-    /// standing in for a missing translation), a translation in its edition alone. A data
-    /// file, whose translations are laid over it per edition, is read again by a full build.
+    /// standing in for a missing translation), a translation in its edition alone. An edited
+    /// data file is read again by each edition, which lays its own translations over it.
     pub(crate) fn apply(mut self, edits: &[Edit]) -> Option<(Site, Plan)> {
         let editions = std::mem::take(&mut self.editions);
         let sites = || std::iter::once(&self).chain(&editions);
         // A page no edition shows (a section's index, a new page) needs a full build.
         let known = edits.iter().all(|edit| match edit {
             Edit::Page(path) => sites().any(|site| site.page_of(path).is_some()),
-            Edit::Data(_) => editions.is_empty(),
-            Edit::Templates => true,
+            Edit::Data(_) | Edit::Templates => true,
         });
         if !known {
             return None;
@@ -284,6 +283,16 @@ impl Site {
             self.data
                 .reload(kind, &self.options.root, &self.config)
                 .ok()?;
+        }
+        if let Some(language) = self.config.edition_language() {
+            // The edition's translations are laid over the files read again.
+            let mut problems = Collector::default();
+            self.data
+                .translate(&self.options.root, language, &mut problems);
+            let (errors, warnings) = problems.finish();
+            if !errors.is_empty() || !warnings.is_empty() {
+                return None;
+            }
         }
         // What assembling the site again needs is untouched by a glossary edit that falls
         // through: the pages' Markdown is rendered again from the content.

@@ -77,21 +77,22 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// Applies an edit of `file` to the kept site, refreshes its output, and checks both the
-/// pages it rendered and that the output equals a full build.
+/// Applies an edit of a page's `file` to the kept site, refreshes its output, and checks both
+/// the pages it rendered and that the output equals a full build.
 fn check_edit(file: &str, from: &str, to: &str, expected: &[&str]) {
+    let rendered_pages = check_refresh(file, from, to, Edit::Page(PathBuf::from(file)));
+    assert_eq!(rendered_pages, expected, "{file}: the pages rendered");
+}
+
+/// Applies `edit`, a change of `file`, to the kept site and checks that the refreshed output
+/// equals a full build; returns the pages it rendered.
+fn check_refresh(file: &str, from: &str, to: &str, edit: Edit) -> Vec<String> {
     let site_dir = fixture();
     let root = site_dir.path();
     let (_, site) = build_site(&options(root, "served")).unwrap();
     replace(root, file, from, to);
-    let (site, plan) = site
-        .apply(&[Edit::Page(PathBuf::from(file))])
-        .expect("applied without a full build");
-    assert_eq!(
-        rendered(&site, &plan),
-        expected,
-        "{file}: the pages rendered"
-    );
+    let (site, plan) = site.apply(&[edit]).expect("applied without a full build");
+    let rendered_pages = rendered(&site, &plan);
     let scratch = tempfile::tempdir().unwrap();
     site.refresh(&plan, scratch.path()).unwrap();
     build_site(&options(root, "full")).unwrap();
@@ -107,6 +108,7 @@ fn check_edit(file: &str, from: &str, to: &str, expected: &[&str]) {
             path.display()
         );
     }
+    rendered_pages
 }
 
 #[test]
@@ -137,4 +139,15 @@ fn a_translated_page_is_rendered_again_in_its_own_edition_alone() {
         "translated into Russian at last.",
         &["/notes/history/"],
     );
+}
+
+#[test]
+fn a_data_file_is_read_again_by_each_edition_with_its_translations() {
+    let rendered_pages = check_refresh(
+        "content/data/timeline.toml",
+        "The fighting stops",
+        "The fighting ends",
+        Edit::Data(crate::data::Kind::Timeline),
+    );
+    assert!(rendered_pages.contains(&"/ru/timeline/".to_owned()));
 }

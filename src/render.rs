@@ -1,5 +1,6 @@
 //! Tera templates: loading `templates/`, and rendering with located errors.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -131,6 +132,48 @@ impl Templates {
     /// True when a template of this name exists.
     pub fn contains(&self, name: &str) -> bool {
         self.tera.contains_template(name)
+    }
+
+    /// The templates `roots` may render with, by name: themselves, the templates they name,
+    /// the templates defining the components they call, and so on. Found in the templates'
+    /// text, so a name that only looks like a reference counts too: the set is never short.
+    pub fn reached_from(&self, roots: &[&str]) -> HashSet<String> {
+        let text_of = |name: &str| {
+            self.names
+                .iter()
+                .position(|n| n == name)
+                .map(|i| self.sources[i].text.as_str())
+        };
+        let definitions: Vec<(&str, &str)> = self
+            .tera
+            .get_component_names()
+            .filter_map(|component| {
+                let defined = format!("component {component}");
+                let file = self
+                    .names
+                    .iter()
+                    .zip(&self.sources)
+                    .find(|(_, source)| source.text.contains(&defined))?;
+                Some((component, file.0.as_str()))
+            })
+            .collect();
+        let mut reached: HashSet<String> = HashSet::new();
+        let mut pending: Vec<&str> = roots.to_vec();
+        while let Some(name) = pending.pop() {
+            if !reached.insert(name.to_owned()) {
+                continue;
+            }
+            let Some(text) = text_of(name) else { continue };
+            let named = self.names.iter().map(String::as_str).filter(|other| {
+                text.contains(&format!("\"{other}\"")) || text.contains(&format!("'{other}'"))
+            });
+            let called = definitions
+                .iter()
+                .filter(|(component, _)| text.contains(&format!("<{component}")))
+                .map(|(_, file)| *file);
+            pending.extend(named.chain(called));
+        }
+        reached
     }
 
     /// True when `template`, or a template it extends or includes, may read the variable `name`.
@@ -372,6 +415,31 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn reached_templates_follow_includes_and_components() {
+        let t = templates(&[
+            ("page.html", "{% include \"partials/a.html\" %}"),
+            (
+                "partials/a.html",
+                "{{<stamp when={1}/>}} {% include \"partials/b.html\" %}",
+            ),
+            ("partials/b.html", "b"),
+            (
+                "partials/stamp.html",
+                "{% component stamp(when) %}{{ when }}{% endcomponent stamp %}",
+            ),
+            ("partials/other.html", "other"),
+        ])
+        .unwrap();
+        let reached = t.reached_from(&["partials/a.html"]);
+        let mut names: Vec<&str> = reached.iter().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            ["partials/a.html", "partials/b.html", "partials/stamp.html"]
+        );
     }
 
     #[test]

@@ -13,9 +13,9 @@ use crate::render::Templates;
 use crate::words::Words;
 
 /// The template that writes a citation mark.
-const CITATION: &str = "partials/citation_mark.html";
+pub(crate) const CITATION: &str = "partials/citation_mark.html";
 /// The template that writes a heading's anchor.
-const ANCHOR: &str = "partials/heading_anchor.html";
+pub(crate) const ANCHOR: &str = "partials/heading_anchor.html";
 
 /// The marks of a site's texts in one language, from its templates.
 pub(crate) struct SiteMarks<'a> {

@@ -349,13 +349,6 @@ impl Site {
         }
     }
 
-    /// True when some page shows an image: its figure is made by a template.
-    pub(crate) fn shows_images(&self) -> bool {
-        self.rendered
-            .iter()
-            .any(|r| !r.images.is_empty() || r.lead.is_some())
-    }
-
     /// True when a page or asset of the site comes from `relative` (a path under the root).
     pub(crate) fn has_source(&self, relative: &Path) -> bool {
         let absolute = self.options.root.join(relative);

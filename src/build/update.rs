@@ -8,23 +8,32 @@
 use std::path::PathBuf;
 
 use crate::content::{Page, PageKind};
-use crate::data::Kind;
 use crate::data::sources::PATH as SOURCES;
+use crate::data::{Kind, SiteData};
 use crate::diagnostics::{Collector, SourceText};
 use crate::render::Templates;
 
 use super::drop_later;
+use super::figures::TEMPLATE as FIGURE_TEMPLATE;
 use super::globals::{notes_list, other_pages};
 use super::jobs::{FixedPage, Job};
+use super::marks::{ANCHOR, CITATION};
 use super::site::{Site, render_page};
+
+/// The templates the Markdown renderer writes with: marks, figures and the data's figures.
+fn markdown_templates() -> Vec<&'static str> {
+    let mut roots = vec![CITATION, ANCHOR, FIGURE_TEMPLATE];
+    roots.extend(SiteData::figure_templates());
+    roots
+}
 
 /// A change the preview can apply to a loaded site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Edit {
     /// A page's Markdown file changed: its path under the site root, such as `content/notes/a.md`.
     Page(PathBuf),
-    /// A file under `templates/` changed.
-    Templates,
+    /// A file under `templates/` changed: its name there, such as `partials/map.html`.
+    Template(String),
     /// A data file changed.
     Data(Kind),
 }
@@ -89,7 +98,7 @@ impl Site {
         // A page no edition shows (a section's index, a new page) needs a full build.
         let known = edits.iter().all(|edit| match edit {
             Edit::Page(path) => sites().any(|site| site.page_of(path).is_some()),
-            Edit::Data(_) | Edit::Templates => true,
+            Edit::Data(_) | Edit::Template(_) => true,
         });
         if !known {
             return None;
@@ -142,15 +151,32 @@ impl Site {
                 }
             })
             .collect();
-        let templates = if edits.contains(&Edit::Templates) {
-            Some(Templates::load(&self.options.root).ok()?)
-        } else {
+        let edited_templates: Vec<&str> = edits
+            .iter()
+            .filter_map(|edit| match edit {
+                Edit::Template(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let templates = if edited_templates.is_empty() {
             None
+        } else {
+            Some(Templates::load(&self.options.root).ok()?)
         };
-        // Figures in pages (maps, images) are made by templates into the pages' HTML: with
-        // new templates the pages' Markdown is rendered again.
-        let draws_figures = self.rendered.iter().any(|r| r.figures > 0) || self.shows_images();
-        if kinds.is_empty() && draws_figures && templates.is_some() {
+        // Citation marks, heading anchors and figures are written by templates into the
+        // pages' Markdown: after an edit of one of those, or of what they use, it is rendered
+        // again. Other templates render the pages from the Markdown kept.
+        let shapes_markdown = templates.as_ref().is_some_and(|new| {
+            let roots = markdown_templates();
+            let (before, after) = (
+                self.templates.reached_from(&roots),
+                new.reached_from(&roots),
+            );
+            edited_templates
+                .iter()
+                .any(|name| before.contains(*name) || after.contains(*name))
+        });
+        if kinds.is_empty() && shapes_markdown {
             return self.reassemble(templates);
         }
         if !kinds.is_empty() {

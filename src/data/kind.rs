@@ -31,6 +31,9 @@ pub trait DataKind: Sized + Send + Sync {
     /// What of its entries an edition in another language may translate; `None` when
     /// nothing is (the entries are then shown as they are in every edition).
     const TRANSLATABLE: Option<Translatable> = None;
+    /// The templates its [`DataKind::figures`] draw with (`partials/map.html` for the places):
+    /// an edit of one of them changes the pages' rendered Markdown.
+    const FIGURE_TEMPLATES: &'static [&'static str] = &[];
 
     /// Reads and checks the kind's file; `Ok(None)` when the site has none.
     fn load(root: &Path, config: &Config) -> Result<Option<Self>, Diagnostics>;

@@ -192,6 +192,13 @@ macro_rules! registry {
                 diagnostics.extend(problems);
             }
 
+            /// The templates every kind's figure code blocks are drawn with.
+            pub fn figure_templates() -> Vec<&'static str> {
+                let mut names = Vec::new();
+                $(names.extend(<$kind as DataKind>::FIGURE_TEMPLATES);)*
+                names
+            }
+
             /// What draws every kind's figure code blocks, for the Markdown renderer.
             pub fn figures<'a>(&'a self, targets: &'a dyn Targets, templates: &'a Templates) -> KindFigures<'a> {
                 let mut drawers = Vec::new();

@@ -141,7 +141,7 @@ impl Builder {
             return Some(Some(Edit::Data(kind)));
         }
         match parts.as_slice() {
-            [TEMPLATES_DIR, ..] => Some(Some(Edit::Templates)),
+            [TEMPLATES_DIR, name @ ..] => Some(Some(Edit::Template(name.join("/")))),
             [CONTENT_DIR, ..] if !path.exists() && !site.has_source(relative) => Some(None),
             [CONTENT_DIR, ..] if name.ends_with(".md") && path.is_file() => {
                 Some(Some(Edit::Page(relative.to_path_buf())))

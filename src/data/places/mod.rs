@@ -46,6 +46,7 @@ impl DataKind for Places {
         fields: &["name", "notes"],
         names: &["names"],
     });
+    const FIGURE_TEMPLATES: &'static [&'static str] = &[page::MAP_TEMPLATE];
 
     fn translate(&mut self, id: &str, field: &str, text: String) {
         if let Some(place) = self.list.iter_mut().find(|p| p.id == id) {

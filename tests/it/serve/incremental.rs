@@ -119,6 +119,16 @@ fn incremental_updates_give_the_output_of_a_full_build() {
     events.until(|| page("/notes/aftermath/").contains("<!-- edited -->"));
     assert_same_as_full_build(&server, root, "a template");
 
+    // Citation marks are written into the pages' Markdown: it is rendered again.
+    edit(
+        root,
+        "templates/partials/citation_mark.html",
+        "<sup class=\"cite\"",
+        "<sup class=\"cite edited\"",
+    );
+    events.until(|| page("/notes/aftermath/").contains("cite edited"));
+    assert_same_as_full_build(&server, root, "the citation mark's template");
+
     edit(
         root,
         "content/data/glossary.toml",

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Content, Page};
 use crate::data::media::Media;
+use crate::data::sources::SourceViews;
 use crate::data::{CitedBy, DataKind, DataPage, Generated, SiteData};
 use crate::diagnostics::{Collector, Diagnostic, Diagnostics};
 use crate::markdown::figures::Figures;
@@ -79,6 +80,8 @@ pub(crate) struct Site {
     /// The editions in other languages, when this is the default edition of a site that has
     /// them: each a site of its own, written under `/CODE/` beside this one.
     pub editions: Vec<Site>,
+    /// The sources page's values of each source, for making the page again after an edit.
+    pub source_views: SourceViews,
 }
 
 impl std::fmt::Debug for Site {
@@ -318,6 +321,7 @@ impl Site {
             words,
             links,
             editions: Vec::new(),
+            source_views: SourceViews::default(),
         })
     }
 
@@ -376,7 +380,12 @@ impl Site {
             cited_by
         });
         self.data
-            .sources_page(&self.words, &cited_by, &self.generated.cited_by)
+            .sources_page(
+                &self.words,
+                &cited_by,
+                &self.generated.cited_by,
+                &self.source_views,
+            )
             .map_or_else(tera::Value::none, |mut page| {
                 tera::Value::from_serializable(&self.data_page_view(&mut page))
             })

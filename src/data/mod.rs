@@ -75,7 +75,7 @@ pub struct ExportFile {
 }
 
 /// A place that cites a source: a page, a timeline event, a casualty claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct CitedBy {
     /// The cited source's id.
     #[serde(skip)]
@@ -133,12 +133,14 @@ impl SiteData {
         words: &crate::words::Words,
         cited_by: &[CitedBy],
         data_citations: &[CitedBy],
+        kept: &sources::SourceViews,
     ) -> Option<DataPage> {
         let sources = self.sources.as_ref()?;
         Some(sources::page(
             sources,
             words,
             cited_by.iter().chain(data_citations),
+            kept,
         ))
     }
 }

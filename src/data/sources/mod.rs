@@ -12,7 +12,7 @@ mod validate;
 pub use export::export;
 pub(crate) use input::SourcesFile;
 pub use model::{KINDS, Source, Sources};
-pub use page::page;
+pub use page::{SourceViews, page};
 pub use validate::parse;
 
 use std::path::Path;
@@ -120,6 +120,34 @@ mod tests {
         let err = load(dir.path()).unwrap_err();
         let lines: Vec<usize> = err.0.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![4, 5, 8], "{err:?}");
+    }
+
+    #[test]
+    fn a_source_kept_for_the_page_is_made_again_when_its_back_links_change() {
+        let dir = site(concat!(
+            "[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"media\"\naffiliation = \"unknown\"\n",
+            "[[source]]\nid = \"b\"\nname = \"B\"\nkind = \"media\"\naffiliation = \"unknown\"\n",
+        ));
+        let sources = load(dir.path()).unwrap().unwrap();
+        let words = crate::words::Words::english();
+        let cite = |source: &str, title: &str| crate::data::CitedBy {
+            source: source.to_owned(),
+            title: title.to_owned(),
+            href: "/notes/x/".to_owned(),
+        };
+        let kept = SourceViews::default();
+        let shown = |cited_by: &[crate::data::CitedBy]| {
+            serde_json::to_value(&page(&sources, words, cited_by, &kept).data).unwrap()
+        };
+        let first = shown(&[cite("a", "Note: the road"), cite("b", "Note: the road")]);
+        assert!(first.to_string().contains("Note: the road"), "{first}");
+        let again = shown(&[cite("a", "Note: the road"), cite("b", "Note: the road")]);
+        assert_eq!(again, first, "the same back-links give the same page");
+        let retitled = shown(&[cite("a", "Note: the corridor"), cite("b", "Note: the road")]);
+        let text = retitled.to_string();
+        assert!(text.contains("Note: the corridor"), "{text}");
+        assert!(text.contains("Note: the road"), "{text}");
+        assert_ne!(retitled, first);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The `/sources/` page: every source, grouped by whose voice it is, with back-links.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -53,11 +55,40 @@ struct PageData {
     count: usize,
 }
 
-/// The `/sources/` page, with back-links to every place that cites each source.
+/// Each source's value on `/sources/` as last made, with a fingerprint of its back-links, so
+/// that the page is made again by converting only the sources whose back-links changed: a
+/// source cited from thousands of pages has as many back-links, and a retitled note changes
+/// the back-links of the few sources it cites. Kept per loaded site; a site whose sources or
+/// words change is assembled again, with a new store.
+#[derive(Debug, Default)]
+pub struct SourceViews(Mutex<HashMap<String, (u64, tera::Value)>>);
+
+impl SourceViews {
+    /// The value of `view`, kept from the last time its back-links were the same.
+    fn value_of(&self, view: &SourceView<'_>) -> tera::Value {
+        let mut hasher = DefaultHasher::new();
+        view.cited_by.hash(&mut hasher);
+        let fingerprint = hasher.finish();
+        let id = view.source.id.as_str();
+        let lock = || self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((kept, value)) = lock().get(id)
+            && *kept == fingerprint
+        {
+            return value.clone();
+        }
+        let value = tera::Value::from_serializable(view);
+        lock().insert(id.to_owned(), (fingerprint, value.clone()));
+        value
+    }
+}
+
+/// The `/sources/` page, with back-links to every place that cites each source; the values
+/// of sources whose back-links did not change since `kept` last saw them are reused.
 pub fn page<'a>(
     sources: &Sources,
     words: &Words,
     cited_by: impl IntoIterator<Item = &'a CitedBy>,
+    kept: &SourceViews,
 ) -> DataPage {
     let mut by_source: HashMap<&str, Vec<&CitedBy>> = HashMap::new();
     let mut listed: HashSet<(&str, &str)> = HashSet::new();
@@ -75,7 +106,7 @@ pub fn page<'a>(
         .list
         .par_iter()
         .map(|source| {
-            let view = tera::Value::from_serializable(&view_of(source, words, &by_source));
+            let view = kept.value_of(&view_of(source, words, &by_source));
             (source.affiliation.kind.as_str(), view)
         })
         .collect();

@@ -8,25 +8,16 @@ use super::jobs::Job;
 use super::update::{Edit, Plan};
 use super::{BuildOptions, build_site};
 
+#[path = "../../tests/it/common/files.rs"]
+mod files;
+
 /// The editions fixture with the project's templates.
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy(&repo.join("tests/fixtures/editions"), dir.path());
-    copy(&repo.join("templates"), &dir.path().join("templates"));
+    files::copy_dir(&repo.join("tests/fixtures/editions"), dir.path());
+    files::copy_dir(&repo.join("templates"), &dir.path().join("templates"));
     dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn options(root: &Path, output: &str) -> BuildOptions {

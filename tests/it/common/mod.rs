@@ -4,7 +4,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub mod files;
 pub mod samples;
+
+pub use files::copy_dir;
 
 use explainer::build::{BuildFailure, BuildOptions, BuildReport, build};
 use scraper::{Html, Selector};
@@ -14,19 +17,6 @@ pub mod schema_check;
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Copies a folder recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A temporary copy of `tests/fixtures/<name>` laid over the project's templates and static

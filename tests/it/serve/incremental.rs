@@ -54,157 +54,192 @@ fn inode(server: &Server, page: &str) -> u64 {
     fs::metadata(server.output_dir().join(page)).unwrap().ino()
 }
 
+/// A previewed copy of a site, edited step by step.
+struct Preview {
+    site: tempfile::TempDir,
+    server: Server,
+    events: Events,
+}
+
+impl Preview {
+    fn start(site: tempfile::TempDir) -> Preview {
+        let server = start(site.path(), None);
+        let mut events = Events::open(&server, BASE_PATH);
+        events.next();
+        Preview {
+            site,
+            server,
+            events,
+        }
+    }
+
+    /// The served page at `path`.
+    fn page(&self, path: &str) -> String {
+        get(&self.server, &format!("{BASE_PATH}{path}")).body
+    }
+
+    /// Replaces `from` by `to` in `file`, waits until `shown` holds, and checks that the
+    /// preview serves what a full build of the edited site gives.
+    fn edit(
+        &mut self,
+        step: &str,
+        file: &str,
+        (from, to): (&str, &str),
+        shown: impl Fn(&Preview) -> bool,
+    ) {
+        edit(self.site.path(), file, from, to);
+        while !shown(self) {
+            self.events.next();
+        }
+        assert_same_as_full_build(&self.server, self.site.path(), step);
+    }
+
+    fn inode(&self, page: &str) -> u64 {
+        inode(&self.server, page)
+    }
+}
+
 #[test]
 fn incremental_updates_give_the_output_of_a_full_build() {
-    let site = crate::common::real_site_in_one_language();
-    let root = site.path();
-    let server = start(root, None);
-    let mut events = Events::open(&server, BASE_PATH);
-    events.next();
+    let mut preview = Preview::start(crate::common::real_site_in_one_language());
     let note = "content/notes/lachin-corridor.md";
-    let page = |path: &str| get(&server, &format!("{BASE_PATH}{path}")).body;
-    let other = std::cell::Cell::new(inode(&server, "notes/aftermath/index.html"));
-    let no_other_page_rewritten = || {
-        assert_eq!(
-            inode(&server, "notes/aftermath/index.html"),
-            other.get(),
-            "no other page is rewritten"
-        );
+    let other = "notes/aftermath/index.html";
+    let mut before = preview.inode(other);
+    let no_other_page_rewritten = |preview: &Preview, before: u64| {
+        assert_eq!(preview.inode(other), before, "no other page is rewritten");
     };
 
-    edit(root, note, "changed its status", "changed its legal status");
-    events.until(|| page("/notes/lachin-corridor/").contains("changed its legal status"));
-    assert_same_as_full_build(&server, root, "a note's body");
-    no_other_page_rewritten();
+    preview.edit(
+        "a note's body",
+        note,
+        ("changed its status", "changed its legal status"),
+        |p| {
+            p.page("/notes/lachin-corridor/")
+                .contains("changed its legal status")
+        },
+    );
+    no_other_page_rewritten(&preview, before);
 
     // A description is in the listings and the feed, not in the sitemap.
-    edit(
-        root,
+    preview.edit(
+        "a note's description",
         note,
-        "description = \"The road between",
-        "description = \"The only road between",
+        (
+            "description = \"The road between",
+            "description = \"The only road between",
+        ),
+        |p| p.page("/notes/").contains("The only road between"),
     );
-    events.until(|| page("/notes/").contains("The only road between"));
-    assert_same_as_full_build(&server, root, "a note's description");
-    no_other_page_rewritten();
+    no_other_page_rewritten(&preview, before);
 
-    edit(
-        root,
+    preview.edit(
+        "a note's title",
         note,
-        "title = \"The Lachin corridor",
-        "title = \"The Lachin road",
+        ("title = \"The Lachin corridor", "title = \"The Lachin road"),
+        |p| p.page("/notes/").contains("The Lachin road"),
     );
-    events.until(|| page("/notes/").contains("The Lachin road"));
-    assert_same_as_full_build(&server, root, "a note's title");
     // The timeline's links read as the note's title: the whole site was made again.
-    other.set(inode(&server, "notes/aftermath/index.html"));
+    before = preview.inode(other);
 
-    edit(
-        root,
+    preview.edit(
+        "a new citation",
         note,
-        "[blocked the corridor]",
-        "[blocked the corridor](source:unicef) [and]",
+        (
+            "[blocked the corridor]",
+            "[blocked the corridor](source:unicef) [and]",
+        ),
+        |p| {
+            crate::common::text_of(&html(&p.page("/sources/")), "li#unicef")
+                .contains("The Lachin road")
+        },
     );
-    let cited_by_unicef = || crate::common::text_of(&html(&page("/sources/")), "li#unicef");
-    events.until(|| cited_by_unicef().contains("The Lachin road"));
-    assert_same_as_full_build(&server, root, "a new citation");
-    no_other_page_rewritten();
+    no_other_page_rewritten(&preview, before);
 
-    edit(
-        root,
+    preview.edit(
+        "a template",
         "templates/note.html",
-        "<article",
-        "<!-- edited -->\n<article",
+        ("<article", "<!-- edited -->\n<article"),
+        |p| p.page("/notes/aftermath/").contains("<!-- edited -->"),
     );
-    events.until(|| page("/notes/aftermath/").contains("<!-- edited -->"));
-    assert_same_as_full_build(&server, root, "a template");
 
     // Citation marks are written into the pages' Markdown: it is rendered again.
-    edit(
-        root,
+    preview.edit(
+        "the citation mark's template",
         "templates/partials/citation_mark.html",
-        "<sup class=\"cite\"",
-        "<sup class=\"cite edited\"",
+        ("<sup class=\"cite\"", "<sup class=\"cite edited\""),
+        |p| p.page("/notes/aftermath/").contains("cite edited"),
     );
-    events.until(|| page("/notes/aftermath/").contains("cite edited"));
-    assert_same_as_full_build(&server, root, "the citation mark's template");
 
-    edit(
-        root,
+    preview.edit(
+        "a data file",
         "content/data/glossary.toml",
-        "A mountainous region",
-        "A mountain region",
+        ("A mountainous region", "A mountain region"),
+        |p| p.page("/glossary/").contains("A mountain region"),
     );
-    events.until(|| page("/glossary/").contains("A mountain region"));
-    assert_same_as_full_build(&server, root, "a data file");
-    server.shutdown().unwrap();
+    preview.server.shutdown().unwrap();
 }
 
 #[test]
 fn incremental_updates_of_a_site_with_editions_give_the_output_of_a_full_build() {
-    let site = crate::common::real_site();
-    let root = site.path();
-    let server = start(root, None);
-    let mut events = Events::open(&server, BASE_PATH);
-    events.next();
-    let page = |path: &str| get(&server, &format!("{BASE_PATH}{path}")).body;
+    let mut preview = Preview::start(crate::common::real_site());
     let others = [
         "notes/aftermath/index.html",
         "ru/notes/aftermath/index.html",
     ];
-    let before: Vec<u64> = others.iter().map(|p| inode(&server, p)).collect();
-    let no_other_page_rewritten = |step: &str| {
-        let now: Vec<u64> = others.iter().map(|p| inode(&server, p)).collect();
+    let before: Vec<u64> = others.iter().map(|p| preview.inode(p)).collect();
+    let no_other_page_rewritten = |preview: &Preview, step: &str| {
+        let now: Vec<u64> = others.iter().map(|p| preview.inode(p)).collect();
         assert_eq!(now, before, "{step}: no other page is rewritten");
     };
 
     // A note without a translation stands in for it in the Russian edition: both change.
     let note = "content/notes/lachin-corridor.md";
-    edit(root, note, "changed its status", "changed its legal status");
-    events.until(|| {
-        page("/notes/lachin-corridor/").contains("changed its legal status")
-            && page("/ru/notes/lachin-corridor/").contains("changed its legal status")
-    });
-    assert_same_as_full_build(&server, root, "an untranslated note's body");
-    no_other_page_rewritten("an untranslated note's body");
+    let step = "an untranslated note's body";
+    preview.edit(
+        step,
+        note,
+        ("changed its status", "changed its legal status"),
+        |p| {
+            p.page("/notes/lachin-corridor/")
+                .contains("changed its legal status")
+                && p.page("/ru/notes/lachin-corridor/")
+                    .contains("changed its legal status")
+        },
+    );
+    no_other_page_rewritten(&preview, step);
 
     // A translation changes its own edition alone.
-    let english_about = inode(&server, "about/index.html");
-    edit(
-        root,
+    let english_about = preview.inode("about/index.html");
+    let step = "a translation's body";
+    preview.edit(
+        step,
         "content/about.ru.md",
-        "Отправная точка материала",
-        "Исходная точка материала",
+        ("Отправная точка материала", "Исходная точка материала"),
+        |p| p.page("/ru/about/").contains("Исходная точка материала"),
     );
-    events.until(|| page("/ru/about/").contains("Исходная точка материала"));
-    assert_same_as_full_build(&server, root, "a translation's body");
     assert_eq!(
-        inode(&server, "about/index.html"),
+        preview.inode("about/index.html"),
         english_about,
         "the English page is not rewritten"
     );
-    no_other_page_rewritten("a translation's body");
+    no_other_page_rewritten(&preview, step);
 
     // A title is in both editions' listings.
-    edit(
-        root,
+    preview.edit(
+        "an untranslated note's title",
         note,
-        "title = \"The Lachin corridor",
-        "title = \"The Lachin road",
+        ("title = \"The Lachin corridor", "title = \"The Lachin road"),
+        |p| {
+            p.page("/notes/").contains("The Lachin road")
+                && p.page("/ru/notes/").contains("The Lachin road")
+        },
     );
-    events.until(|| {
-        page("/notes/").contains("The Lachin road")
-            && page("/ru/notes/").contains("The Lachin road")
-    });
-    assert_same_as_full_build(&server, root, "an untranslated note's title");
 
-    edit(
-        root,
+    preview.edit(
+        "a template",
         "templates/note.html",
-        "<article",
-        "<!-- edited -->\n<article",
+        ("<article", "<!-- edited -->\n<article"),
+        |p| p.page("/ru/notes/aftermath/").contains("<!-- edited -->"),
     );
-    events.until(|| page("/ru/notes/aftermath/").contains("<!-- edited -->"));
-    assert_same_as_full_build(&server, root, "a template");
-    server.shutdown().unwrap();
+    preview.server.shutdown().unwrap();
 }

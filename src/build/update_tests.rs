@@ -142,3 +142,14 @@ fn a_data_file_is_read_again_by_each_edition_with_its_translations() {
     );
     assert!(rendered_pages.contains(&"/ru/timeline/".to_owned()));
 }
+
+#[test]
+fn a_new_tag_page_is_written_into_a_new_folder() {
+    let rendered_pages = check_refresh(
+        "content/data/timeline.toml",
+        "tags = [\"ceasefire\"]",
+        "tags = [\"ceasefire\", \"talks\"]",
+        Edit::Data(crate::data::Kind::Timeline),
+    );
+    assert!(rendered_pages.contains(&"/ru/timeline/tags/talks/".to_owned()));
+}

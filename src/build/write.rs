@@ -306,14 +306,24 @@ fn sorted(paths: &[String], base: &crate::config::BaseUrl) -> Vec<String> {
 
 /// Replaces `target` with `bytes` at once (through a file in `scratch`) unless it holds them already.
 fn replace_if_changed(target: &Path, bytes: &[u8], scratch: &Path) -> io::Result<bool> {
-    if fs::read(target).is_ok_and(|old| old == bytes) {
+    // A file of another length changed: its old bytes need not be read. After a template
+    // edit nearly every page is such a file.
+    let same_length = fs::metadata(target).is_ok_and(|m| m.len() == bytes.len() as u64);
+    if same_length && fs::read(target).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
     let mut temporary = tempfile::NamedTempFile::new_in(scratch)?;
     io::Write::write_all(&mut temporary, bytes)?;
-    if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent)?;
+    // The folder is made only for a page new to the output.
+    match temporary.persist(target) {
+        Ok(_) => Ok(true),
+        Err(failed) if failed.error.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            failed.file.persist(target).map_err(|e| e.error)?;
+            Ok(true)
+        }
+        Err(failed) => Err(failed.error),
     }
-    temporary.persist(target).map_err(|e| e.error)?;
-    Ok(true)
 }

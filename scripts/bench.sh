@@ -174,7 +174,9 @@ count_rebuilds() {
     local line
     REBUILDS=0
     while IFS= read -r line; do
-        [[ $line == "Rebuilt in"* ]] && REBUILDS=$((REBUILDS + 1))
+        if [[ $line == "Rebuilt in"* ]]; then
+            REBUILDS=$((REBUILDS + 1))
+        fi
     done <"$log"
 }
 # Saves a file changed by a sed script and waits for the rebuild, then fetches `page` until it

@@ -1,6 +1,8 @@
 //! Applying edits to a loaded site, for the preview: an edited page is read and rendered
-//! again with the pages that show something of it, edited templates are compiled again and
-//! every page re-rendered from the kept Markdown and data, an edited data file is read again.
+//! again with the pages that show something of it, in every edition that shows it; edited
+//! templates are compiled again and every page re-rendered from the kept Markdown and data
+//! (the Markdown too when the edited template writes into it); an edited data file is read
+//! again.
 //!
 //! Whenever an edit could change more than these rules know of (a page's URL, a new or
 //! removed file, an error or warning), [`Site::apply`] declines and the preview builds in full.

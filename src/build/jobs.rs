@@ -11,7 +11,7 @@ use crate::data::sources;
 use crate::data::sources::PATH as SOURCES;
 use crate::diagnostics::Diagnostic;
 use crate::publish::json_ld;
-use crate::render::TEMPLATES_DIR;
+use crate::render::{TEMPLATES_DIR, Templates};
 
 use super::site::Site;
 use super::views::PageView;
@@ -82,6 +82,27 @@ impl Site {
                 *uses
                     .entry(template)
                     .or_insert_with(|| self.templates.uses(template, name))
+            })
+            .collect()
+    }
+
+    /// The pages whose template renders with one of the `edited` templates, in the site's
+    /// templates before the edit or in `new` ones (see [`Templates::reached_from`]).
+    pub(crate) fn jobs_reaching(&self, edited: &[&str], new: &Templates) -> Vec<Job> {
+        let mut reaches: HashMap<&str, bool> = HashMap::new();
+        self.jobs()
+            .into_iter()
+            .filter(|&job| {
+                let template = self.template_of(job);
+                *reaches.entry(template).or_insert_with(|| {
+                    let (before, after) = (
+                        self.templates.reached_from(&[template]),
+                        new.reached_from(&[template]),
+                    );
+                    edited
+                        .iter()
+                        .any(|name| before.contains(*name) || after.contains(*name))
+                })
             })
             .collect()
     }

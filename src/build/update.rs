@@ -184,23 +184,19 @@ impl Site {
         if !kinds.is_empty() {
             return self.reload_data(&kinds, templates);
         }
-        // Made again whatever else is rendered: new templates render it too.
+        // The sources page lists every page citing a source, under its title.
         let sources_job = touched
             .sources
             .then(|| self.remake_sources_page())
             .flatten();
+        // New templates render the pages that use an edited one, with everything else the
+        // edits touched; the site's own files (feed, sitemap, 404 page) are made again.
+        let new_templates = templates.is_some();
         if let Some(mut templates) = templates {
             self.globals().set(&mut templates);
+            let reaching = self.jobs_reaching(&edited_templates, &templates);
             self.templates = templates;
-            let jobs = self.jobs();
-            return Some((
-                self,
-                Plan {
-                    jobs,
-                    site_files: SiteFiles::All,
-                    ..Plan::default()
-                },
-            ));
+            plan.jobs.extend(reaching);
         }
         if touched.notes {
             self.templates
@@ -213,7 +209,7 @@ impl Site {
             plan.jobs.extend(self.jobs_using("pages"));
         }
         plan.jobs.extend(sources_job);
-        plan.site_files = match (touched.meta, touched.dated) {
+        plan.site_files = match (touched.meta, touched.dated || new_templates) {
             (_, true) => SiteFiles::All,
             (true, false) => SiteFiles::Feed,
             (false, false) => SiteFiles::None,

@@ -153,3 +153,22 @@ fn a_new_tag_page_is_written_into_a_new_folder() {
     );
     assert!(rendered_pages.contains(&"/ru/timeline/tags/talks/".to_owned()));
 }
+
+#[test]
+fn a_template_edit_renders_the_pages_that_use_it() {
+    let rendered_pages = check_refresh(
+        "templates/timeline.html",
+        "<p class=\"timeline-date\">",
+        "<p class=\"timeline-date edited\">",
+        Edit::Template("timeline.html".to_owned()),
+    );
+    assert_eq!(
+        rendered_pages,
+        [
+            "/ru/timeline/",
+            "/ru/timeline/tags/ceasefire/",
+            "/timeline/",
+            "/timeline/tags/ceasefire/"
+        ]
+    );
+}

@@ -162,6 +162,14 @@ fn incremental_updates_give_the_output_of_a_full_build() {
         |p| p.page("/notes/aftermath/").contains("<!-- edited -->"),
     );
 
+    // Every page extends the base template.
+    preview.edit(
+        "the base template",
+        "templates/base.html",
+        ("<main id=\"main\"", "<main data-edited id=\"main\""),
+        |p| p.page("/timeline/").contains("<main data-edited"),
+    );
+
     // Citation marks are written into the pages' Markdown: it is rendered again.
     preview.edit(
         "the citation mark's template",

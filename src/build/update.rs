@@ -29,6 +29,52 @@ fn markdown_templates() -> Vec<&'static str> {
     roots
 }
 
+/// The templates edited by a burst of edits, compiled once for every edition.
+struct EditedTemplates<'a> {
+    /// Their names under `templates/`.
+    names: Vec<&'a str>,
+    /// All the templates as they now are; `None` when no template was edited.
+    templates: Option<Templates>,
+    /// True when one of them writes into the pages' Markdown, or is used by one that does:
+    /// citation marks, heading anchors and figures. The Markdown is then rendered again.
+    shape_markdown: bool,
+}
+
+impl<'a> EditedTemplates<'a> {
+    /// The templates `edits` name, compiled again; `None` when they do not compile (a full
+    /// build reports why).
+    fn of(site: &Site, edits: &'a [Edit]) -> Option<EditedTemplates<'a>> {
+        let names: Vec<&str> = edits
+            .iter()
+            .filter_map(|edit| match edit {
+                Edit::Template(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        if names.is_empty() {
+            return Some(EditedTemplates {
+                names,
+                templates: None,
+                shape_markdown: false,
+            });
+        }
+        let templates = Templates::load(&site.options.root).ok()?;
+        let roots = markdown_templates();
+        let (before, after) = (
+            site.templates.reached_from(&roots),
+            templates.reached_from(&roots),
+        );
+        let shape_markdown = names
+            .iter()
+            .any(|name| before.contains(*name) || after.contains(*name));
+        Some(EditedTemplates {
+            names,
+            templates: Some(templates),
+            shape_markdown,
+        })
+    }
+}
+
 /// A change the preview can apply to a loaded site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Edit {
@@ -105,9 +151,10 @@ impl Site {
         if !known {
             return None;
         }
-        let (mut site, mut plan) = self.apply_here(edits)?;
+        let edited = EditedTemplates::of(&self, edits)?;
+        let (mut site, mut plan) = self.apply_here(edits, &edited)?;
         for edition in editions {
-            let (edition, edition_plan) = edition.apply_here(edits)?;
+            let (edition, edition_plan) = edition.apply_here(edits, &edited)?;
             // The default edition's sitemap lists every edition's pages with their dates.
             if edition_plan.site_files == SiteFiles::All {
                 plan.site_files = SiteFiles::All;
@@ -127,7 +174,7 @@ impl Site {
     }
 
     /// Applies `edits` to this edition's pages, leaving out the edited pages it does not show.
-    fn apply_here(mut self, edits: &[Edit]) -> Option<(Site, Plan)> {
+    fn apply_here(mut self, edits: &[Edit], edited: &EditedTemplates) -> Option<(Site, Plan)> {
         let mut plan = Plan::default();
         let mut touched = Touched::default();
         for edit in edits {
@@ -153,32 +200,9 @@ impl Site {
                 }
             })
             .collect();
-        let edited_templates: Vec<&str> = edits
-            .iter()
-            .filter_map(|edit| match edit {
-                Edit::Template(name) => Some(name.as_str()),
-                _ => None,
-            })
-            .collect();
-        let templates = if edited_templates.is_empty() {
-            None
-        } else {
-            Some(Templates::load(&self.options.root).ok()?)
-        };
-        // Citation marks, heading anchors and figures are written by templates into the
-        // pages' Markdown: after an edit of one of those, or of what they use, it is rendered
-        // again. Other templates render the pages from the Markdown kept.
-        let shapes_markdown = templates.as_ref().is_some_and(|new| {
-            let roots = markdown_templates();
-            let (before, after) = (
-                self.templates.reached_from(&roots),
-                new.reached_from(&roots),
-            );
-            edited_templates
-                .iter()
-                .any(|name| before.contains(*name) || after.contains(*name))
-        });
-        if kinds.is_empty() && shapes_markdown {
+        // Each edition sets its own words and globals on its copy.
+        let templates = edited.templates.clone();
+        if kinds.is_empty() && edited.shape_markdown {
             return self.reassemble(templates);
         }
         if !kinds.is_empty() {
@@ -194,7 +218,7 @@ impl Site {
         let new_templates = templates.is_some();
         if let Some(mut templates) = templates {
             self.globals().set(&mut templates);
-            let reaching = self.jobs_reaching(&edited_templates, &templates);
+            let reaching = self.jobs_reaching(&edited.names, &templates);
             self.templates = templates;
             plan.jobs.extend(reaching);
         }
